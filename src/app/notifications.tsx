@@ -1,0 +1,35 @@
+/** Short confirmations ("Pool created") that outlive the dialog or page that caused them. */
+import Snackbar from '@mui/material/Snackbar'
+import { createContext, use, useCallback, useState, type ReactNode } from 'react'
+
+type Notify = (message: string) => void
+
+const NotifyContext = createContext<Notify>(() => {})
+
+export function NotificationsProvider({ children }: { children: ReactNode }) {
+  const [current, setCurrent] = useState<{ message: string; key: number } | null>(null)
+  const [open, setOpen] = useState(false)
+  const notify = useCallback<Notify>((message) => {
+    setCurrent({ message, key: Date.now() })
+    setOpen(true)
+  }, [])
+
+  return (
+    <NotifyContext value={notify}>
+      {children}
+      <Snackbar
+        key={current?.key}
+        open={open}
+        message={current?.message}
+        autoHideDuration={6000}
+        onClose={(_, reason) => reason !== 'clickaway' && setOpen(false)}
+        anchorOrigin={{ vertical: 'bottom', horizontal: 'left' }}
+        slotProps={{ content: { role: 'status' } }}
+      />
+    </NotifyContext>
+  )
+}
+
+export function useNotify(): Notify {
+  return use(NotifyContext)
+}

@@ -1,0 +1,120 @@
+/**
+ * The one way the app talks to the API: JSON in and out, a timeout, and every failure turned into an ApiError.
+ * It knows nothing of the UI: no messages on screen, no navigation.
+ */
+
+export interface ApiErrorDetail {
+  field: string | null
+  message: string
+}
+
+export class ApiError extends Error {
+  /** The HTTP status, or 0 when no response arrived (network failure or timeout). */
+  readonly status: number
+  readonly errors: readonly ApiErrorDetail[]
+
+  constructor(status: number, errors: readonly ApiErrorDetail[]) {
+    super(errors.map((e) => e.message).join(' '))
+    this.name = 'ApiError'
+    this.status = status
+    this.errors = errors
+  }
+
+  /** The message the server gave for one input field, if any. */
+  messageFor(field: string): string | undefined {
+    return this.errors.find((e) => e.field === field)?.message
+  }
+}
+
+export const DEFAULT_TIMEOUT_MS = 15_000
+
+const baseUrl: string = import.meta.env.VITE_API_BASE ?? ''
+
+/** Builds a path whose interpolated values are each encoded as one path segment ("a b/c" → "a%20b%2Fc"). */
+export function apiPath(strings: TemplateStringsArray, ...segments: (string | number)[]): string {
+  return strings.reduce((path, part, i) => path + part + (i < segments.length ? encodeURIComponent(String(segments[i])) : ''), '')
+}
+
+export interface RequestOptions {
+  method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'
+  body?: unknown
+  signal?: AbortSignal
+  timeoutMs?: number
+}
+
+export async function request<T>(path: string, options: RequestOptions = {}): Promise<T> {
+  const { method = 'GET', body, signal, timeoutMs = DEFAULT_TIMEOUT_MS } = options
+  const timeout = AbortSignal.timeout(timeoutMs)
+  const headers: Record<string, string> = { Accept: 'application/json' }
+  if (body !== undefined) headers['Content-Type'] = 'application/json'
+
+  let response: Response
+  try {
+    response = await fetch(baseUrl + path, {
+      method,
+      headers,
+      body: body === undefined ? undefined : JSON.stringify(body),
+      signal: signal ? AbortSignal.any([signal, timeout]) : timeout,
+    })
+  } catch (cause) {
+    // A caller's own cancellation (React Query unmounting, say) is not a failure to report.
+    if (signal?.aborted) throw cause
+    if (timeout.aborted) {
+      throw new ApiError(0, [{ field: null, message: `The server did not answer within ${timeoutMs / 1000} seconds.` }])
+    }
+    throw new ApiError(0, [{ field: null, message: 'The server could not be reached. Check your connection and try again.' }])
+  }
+
+  const text = await response.text()
+  if (!response.ok) throw new ApiError(response.status, errorDetails(response.status, text))
+  if (text.trim() === '') return undefined as T
+  try {
+    return JSON.parse(text) as T
+  } catch {
+    throw new ApiError(response.status, [{ field: null, message: 'The server sent a response that could not be read.' }])
+  }
+}
+
+/** SendGrid answers errors as {"errors":[{field,message}]} or {"error":"…"}; gateways send anything or nothing. */
+export function errorDetails(status: number, text: string): ApiErrorDetail[] {
+  const details = detailsFromBody(text)
+  return details.length > 0 ? details : [{ field: null, message: fallbackMessage(status) }]
+}
+
+function detailsFromBody(text: string): ApiErrorDetail[] {
+  let body: unknown
+  try {
+    body = JSON.parse(text)
+  } catch {
+    const plain = text.trim()
+    // A short plain-text reason is worth showing; an HTML error page is not.
+    return plain && plain.length <= 200 && !plain.startsWith('<') ? [{ field: null, message: plain }] : []
+  }
+  if (!isRecord(body)) return []
+  if (Array.isArray(body.errors)) {
+    return body.errors.flatMap((e): ApiErrorDetail[] => {
+      if (typeof e === 'string' && e) return [{ field: null, message: e }]
+      if (!isRecord(e) || typeof e.message !== 'string' || !e.message) return []
+      return [{ field: typeof e.field === 'string' && e.field !== 'error' ? e.field : null, message: e.message }]
+    })
+  }
+  for (const key of ['error', 'message'] as const) {
+    const value = body[key]
+    if (typeof value === 'string' && value) return [{ field: null, message: value }]
+    if (isRecord(value) && typeof value.message === 'string' && value.message) return [{ field: null, message: value.message }]
+  }
+  return []
+}
+
+function fallbackMessage(status: number): string {
+  if (status === 401) return 'The API key was refused (401).'
+  if (status === 403) return 'The API key is not allowed to do this (403).'
+  if (status === 404) return 'Not found (404).'
+  if (status === 429) return 'Too many requests. Wait a moment and try again (429).'
+  if (status >= 500) return `The server had a problem (${status}). Try again in a moment.`
+  return `The request failed (${status}).`
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+}

@@ -1,0 +1,31 @@
+import { StrictMode } from 'react'
+import { createRoot } from 'react-dom/client'
+import { App } from './app/App'
+import type { DemoControls } from './app/demo'
+
+async function start() {
+  const root = createRoot(document.getElementById('root')!)
+  let demo: DemoControls | null = null
+  // A build-time constant: in a live build this branch, and the fake backend with it, is left out entirely.
+  if (import.meta.env.MODE === 'demo') {
+    try {
+      const { startDemoBackend } = await import('./mocks/browser')
+      demo = await startDemoBackend()
+    } catch (error) {
+      root.render(
+        <p role="alert" style={{ font: '16px system-ui', margin: 24 }}>
+          The demo could not start its sample backend: {error instanceof Error ? error.message : String(error)}. Open
+          the app at http://localhost, in a browser that allows service workers.
+        </p>,
+      )
+      return
+    }
+  }
+  root.render(
+    <StrictMode>
+      <App demo={demo} />
+    </StrictMode>,
+  )
+}
+
+void start()

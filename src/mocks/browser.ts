@@ -1,0 +1,35 @@
+/** The fake SendGrid for demo mode: a service worker answers the API, with state kept in localStorage. */
+import { setupWorker } from 'msw/browser'
+import { createDb, type DemoState, type StateStore } from './db'
+import { createHandlers } from './handlers'
+
+const STORAGE_KEY = 'ip-pools-demo:state'
+
+const localStore: StateStore = {
+  load() {
+    try {
+      return JSON.parse(localStorage.getItem(STORAGE_KEY) ?? 'null') as DemoState | null
+    } catch {
+      return null // unreadable state is replaced by fresh seed data
+    }
+  },
+  save(state) {
+    localStorage.setItem(STORAGE_KEY, JSON.stringify(state))
+  },
+}
+
+export interface DemoBackend {
+  reset(): void
+}
+
+export async function startDemoBackend(): Promise<DemoBackend> {
+  const db = createDb(localStore)
+  const worker = setupWorker(...createHandlers(db, { latency: () => 150 + Math.random() * 250 }))
+  await worker.start({
+    serviceWorker: { url: `${import.meta.env.BASE_URL}mockServiceWorker.js` },
+    // Only the API is faked; the app's own files pass through quietly.
+    onUnhandledRequest: 'bypass',
+    quiet: true,
+  })
+  return { reset: () => db.reset() }
+}

@@ -1,0 +1,174 @@
+/**
+ * The fake SendGrid's state and rules. Every operation answers like the real API: the status and body it sends,
+ * including its documented error bodies, which differ from endpoint to endpoint.
+ */
+import { canonicalIp, ipAddressProblem, sameIp } from '../pools/ipRules'
+import { poolLimitProblem, poolNameProblem } from '../pools/rules'
+import { seedState } from './seed'
+
+export interface DemoIp {
+  ip: string
+  rdns: string
+  warmup: boolean
+  /** Unix seconds, or null when not warming up. */
+  start_date: number | null
+  whitelabeled: boolean
+  subusers: string[]
+  assigned_at: number | null
+}
+
+export interface DemoPool {
+  name: string
+  ips: string[]
+}
+
+export interface DemoState {
+  version: 1
+  pools: DemoPool[]
+  ips: DemoIp[]
+}
+
+export interface StateStore {
+  load(): DemoState | null
+  save(state: DemoState): void
+}
+
+export interface FakeResponse {
+  status: number
+  body?: unknown
+}
+
+const ok = (body: unknown, status = 200): FakeResponse => ({ status, body })
+const noContent: FakeResponse = { status: 204 }
+const fieldError = (status: number, field: string | null, message: string): FakeResponse => ({
+  status,
+  body: { errors: [{ field, message }] },
+})
+
+export function memoryStore(): StateStore {
+  let saved: DemoState | null = null
+  return { load: () => saved, save: (state) => void (saved = structuredClone(state)) }
+}
+
+export function createDb(store: StateStore = memoryStore(), seed: () => DemoState = seedState) {
+  // Read through to the store on every call, so two tabs of the demo see each other's changes.
+  function read(): DemoState {
+    const state = store.load()
+    if (state?.version === 1) return state
+    const fresh = seed()
+    store.save(fresh)
+    return fresh
+  }
+
+  function change(update: (state: DemoState) => FakeResponse): FakeResponse {
+    const state = read()
+    const response = update(state)
+    if (response.status < 300) store.save(state)
+    return response
+  }
+
+  const findPool = (state: DemoState, name: string) => state.pools.find((pool) => pool.name === name)
+
+  const poolIp = (state: DemoState, address: string) => {
+    const ip = state.ips.find((candidate) => candidate.ip === address)
+    return { ip: address, start_date: ip?.start_date ?? null, warmup: ip?.warmup ?? false }
+  }
+
+  const poolsOf = (state: DemoState, address: string) =>
+    state.pools.filter((pool) => pool.ips.includes(address)).map((pool) => pool.name)
+
+  function nameRequest(body: unknown): string | FakeResponse {
+    const name = typeof body === 'object' && body !== null ? (body as { name?: unknown }).name : undefined
+    return typeof name === 'string' ? name : fieldError(400, 'name', 'A pool name is required.')
+  }
+
+  return {
+    reset(): void {
+      store.save(seed())
+    },
+
+    replace(state: DemoState): void {
+      store.save(state)
+    },
+
+    listPools(): FakeResponse {
+      return ok(read().pools.map((pool) => ({ name: pool.name })))
+    },
+
+    getPool(name: string): FakeResponse {
+      const state = read()
+      const pool = findPool(state, name)
+      if (!pool) return fieldError(404, 'error', 'Unable to locate specified IPs Pool')
+      return ok({ pool_name: pool.name, ips: pool.ips.map((address) => poolIp(state, address)) })
+    },
+
+    createPool(body: unknown): FakeResponse {
+      return change((state) => {
+        const name = nameRequest(body)
+        if (typeof name !== 'string') return name
+        const limit = poolLimitProblem(state.pools.length)
+        if (limit) return fieldError(400, '', limit)
+        const problem = poolNameProblem(name, state.pools.map((pool) => pool.name))
+        if (problem) return fieldError(400, 'name', problem)
+        state.pools.push({ name, ips: [] })
+        return ok({ name })
+      })
+    },
+
+    renamePool(name: string, body: unknown): FakeResponse {
+      return change((state) => {
+        const pool = findPool(state, name)
+        if (!pool) return fieldError(404, null, 'ip pool not found')
+        const newName = nameRequest(body)
+        if (typeof newName !== 'string') return newName
+        const others = state.pools.filter((other) => other !== pool).map((other) => other.name)
+        const problem = poolNameProblem(newName, others)
+        if (problem) return fieldError(400, 'name', problem)
+        pool.name = newName
+        return ok({ name: newName })
+      })
+    },
+
+    deletePool(name: string): FakeResponse {
+      return change((state) => {
+        if (!findPool(state, name)) return { status: 404, body: { error: 'Unable to locate specified IPs Pool' } }
+        state.pools = state.pools.filter((pool) => pool.name !== name)
+        return noContent
+      })
+    },
+
+    addIp(poolName: string, body: unknown): FakeResponse {
+      return change((state) => {
+        const pool = findPool(state, poolName)
+        if (!pool) return fieldError(404, null, 'resource not found')
+        const text = typeof body === 'object' && body !== null ? (body as { ip?: unknown }).ip : undefined
+        if (typeof text !== 'string') return fieldError(400, 'ip', 'An IP address is required.')
+        const problem = ipAddressProblem(text)
+        if (problem) return fieldError(400, 'ip', problem)
+        const account = state.ips.find((candidate) => sameIp(candidate.ip, text))
+        if (!account) return fieldError(400, 'ip', `${canonicalIp(text)} is not an IP address on this account.`)
+        if (pool.ips.includes(account.ip)) return fieldError(400, 'ip', `${account.ip} is already in this pool.`)
+        pool.ips.push(account.ip)
+        return ok({ ...poolIp(state, account.ip), pools: poolsOf(state, account.ip) }, 201)
+      })
+    },
+
+    removeIp(poolName: string, address: string): FakeResponse {
+      return change((state) => {
+        const pool = findPool(state, poolName)
+        if (!pool) return { status: 404, body: { error: 'Unable to locate specified IPs Pool' } }
+        const member = pool.ips.find((candidate) => sameIp(candidate, address))
+        if (!member) return { status: 404, body: { error: 'IP address not found in this pool' } }
+        pool.ips = pool.ips.filter((candidate) => candidate !== member)
+        return noContent
+      })
+    },
+
+    listIps({ limit = 10, offset = 0 }: { limit?: number; offset?: number }): FakeResponse {
+      const state = read()
+      return ok(state.ips.slice(offset, offset + limit).map((ip) => ({ ...ip, pools: poolsOf(state, ip.ip) })))
+    },
+  }
+}
+
+export type Db = ReturnType<typeof createDb>

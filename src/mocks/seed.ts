@@ -1,0 +1,63 @@
+/** Realistic starting data for the fake SendGrid: addresses from the documentation ranges only. */
+import type { DemoIp, DemoState } from './db'
+
+const DAY = 86_400
+
+export function seedState(now = Date.now()): DemoState {
+  const today = Math.floor(now / 1000 / DAY) * DAY
+  const ip = (address: string, rdns: string, extra: Partial<DemoIp> = {}): DemoIp => ({
+    ip: address,
+    rdns,
+    warmup: false,
+    start_date: null,
+    whitelabeled: true,
+    subusers: [],
+    assigned_at: today - 400 * DAY,
+    ...extra,
+  })
+  const warming = (daysAgo: number): Partial<DemoIp> => ({
+    warmup: true,
+    start_date: today - daysAgo * DAY,
+    assigned_at: today - (daysAgo + 2) * DAY,
+  })
+
+  const ips: DemoIp[] = [
+    ip('192.0.2.10', 'o1.mail.example.com'),
+    ip('192.0.2.11', 'o2.mail.example.com'),
+    ip('192.0.2.12', 'o3.mail.example.com'),
+    ip('192.0.2.13', 'o4.mail.example.com', { subusers: ['billing@example.com'] }),
+    ip('192.0.2.14', 'o5.mail.example.com', warming(12)),
+    ip('192.0.2.15', 'o6.mail.example.com', warming(3)),
+    ip('192.0.2.40', 'o7.mail.example.com'),
+    ip('192.0.2.41', 'o8.mail.example.com'),
+    ip('198.51.100.20', 'news1.example.com'),
+    ip('198.51.100.21', 'news2.example.com'),
+    ip('198.51.100.22', 'news3.example.com'),
+    ip('198.51.100.23', 'news4.example.com', warming(27)),
+    ip('198.51.100.24', 'news5.example.com', warming(27)),
+    ip('198.51.100.25', 'news6.example.com'),
+    ip('198.51.100.60', 'eu1.example.com', { subusers: ['eu-team@example.com'] }),
+    ip('198.51.100.61', 'eu2.example.com', { subusers: ['eu-team@example.com'] }),
+    ip('203.0.113.5', 'notify1.example.com'),
+    ip('203.0.113.6', 'notify2.example.com'),
+    ip('203.0.113.7', 'notify3.example.com', warming(1)),
+    ip('203.0.113.50', 'spare1.example.com', { whitelabeled: false, assigned_at: today - 20 * DAY }),
+    ip('203.0.113.51', 'spare2.example.com', { assigned_at: today - 6 * DAY }),
+    ip('203.0.113.52', 'spare3.example.com', warming(8)),
+    ip('203.0.113.99', 'legacy.example.com', { assigned_at: today - 1500 * DAY }),
+  ]
+
+  return {
+    version: 1,
+    ips,
+    pools: [
+      { name: 'transactional', ips: ['192.0.2.10', '192.0.2.11', '192.0.2.12', '192.0.2.14', '203.0.113.5'] },
+      { name: 'marketing', ips: ['198.51.100.20', '198.51.100.21', '198.51.100.22', '198.51.100.23', '198.51.100.24'] },
+      { name: 'Product updates', ips: ['198.51.100.22', '198.51.100.25', '192.0.2.15'] },
+      { name: 'password-resets', ips: ['192.0.2.10', '203.0.113.6', '203.0.113.7'] },
+      { name: 'billing', ips: ['192.0.2.13', '192.0.2.40'] },
+      { name: 'eu-newsletters', ips: ['198.51.100.60', '198.51.100.61', '192.0.2.41'] },
+      { name: 'cold-outreach', ips: [] },
+    ],
+  }
+}

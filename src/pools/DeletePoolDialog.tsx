@@ -1,0 +1,62 @@
+import Alert from '@mui/material/Alert'
+import List from '@mui/material/List'
+import ListItem from '@mui/material/ListItem'
+import Typography from '@mui/material/Typography'
+import { useId } from 'react'
+import { useNavigate } from 'react-router'
+import { useNotify } from '../app/notifications'
+import { ActionDialog } from '../ui/ActionDialog'
+import type { PoolDetail } from './api'
+import { useDeletePool } from './queries'
+
+export default function DeletePoolDialog({ pool, onClose }: { pool: PoolDetail; onClose: () => void }) {
+  const remove = useDeletePool()
+  const notify = useNotify()
+  const navigate = useNavigate()
+  const listId = useId()
+
+  const submit = () =>
+    remove.mutate(pool.name, {
+      onSuccess: () => {
+        notify(`Pool “${pool.name}” deleted`)
+        void navigate('/pools', { replace: true })
+        onClose()
+      },
+    })
+
+  return (
+    <ActionDialog
+      title="Delete pool"
+      submitLabel="Delete"
+      destructive
+      pending={remove.isPending}
+      error={remove.error}
+      onSubmit={submit}
+      onClose={onClose}
+    >
+      <Typography>
+        Delete the pool <strong>“{pool.name}”</strong>?
+      </Typography>
+      {pool.ips.length === 0 ? (
+        <Typography>It has no IP addresses.</Typography>
+      ) : (
+        <div>
+          <Typography id={listId}>
+            {pool.ips.length === 1 ? 'This IP address leaves the pool' : `These ${pool.ips.length} IP addresses leave the pool`}.
+            They stay on your account and in any other pools.
+          </Typography>
+          <List dense aria-labelledby={listId} sx={{ maxHeight: 200, overflow: 'auto' }}>
+            {pool.ips.map(({ ip }) => (
+              <ListItem key={ip} sx={{ fontFamily: 'monospace' }}>
+                {ip}
+              </ListItem>
+            ))}
+          </List>
+        </div>
+      )}
+      <Alert severity="warning">
+        Mail that still names “{pool.name}” will no longer be sent through these IPs.
+      </Alert>
+    </ActionDialog>
+  )
+}

@@ -1,0 +1,199 @@
+import AddIcon from '@mui/icons-material/Add'
+import ArrowBackIcon from '@mui/icons-material/ArrowBack'
+import DeleteIcon from '@mui/icons-material/Delete'
+import EditIcon from '@mui/icons-material/Edit'
+import Box from '@mui/material/Box'
+import Button from '@mui/material/Button'
+import CircularProgress from '@mui/material/CircularProgress'
+import Link from '@mui/material/Link'
+import Paper from '@mui/material/Paper'
+import Stack from '@mui/material/Stack'
+import Table from '@mui/material/Table'
+import TableBody from '@mui/material/TableBody'
+import TableCell from '@mui/material/TableCell'
+import TableContainer from '@mui/material/TableContainer'
+import TableHead from '@mui/material/TableHead'
+import TableRow from '@mui/material/TableRow'
+import Typography from '@mui/material/Typography'
+import { visuallyHidden } from '@mui/utils'
+import { useQuery } from '@tanstack/react-query'
+import { Suspense, lazy, useId, useRef, useState } from 'react'
+import { Link as RouterLink, useParams } from 'react-router'
+import { PRODUCT_NAME } from '../app/AppShell'
+import { NotFoundPage } from '../app/NotFoundPage'
+import { ApiError } from '../lib/api-client'
+import { QueryErrorAlert } from '../ui/QueryErrorAlert'
+import type { PoolIp } from './api'
+import { poolQueries } from './queries'
+
+const AddIpDialog = lazy(() => import('./AddIpDialog'))
+const RenamePoolDialog = lazy(() => import('./RenamePoolDialog'))
+const DeletePoolDialog = lazy(() => import('./DeletePoolDialog'))
+const RemoveIpDialog = lazy(() => import('./RemoveIpDialog'))
+
+type OpenDialog = { kind: 'add' } | { kind: 'rename' } | { kind: 'delete' } | { kind: 'remove'; ip: string } | null
+
+const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' })
+
+export function PoolDetailPage() {
+  const name = useParams().name ?? ''
+  const pool = useQuery(poolQueries.detail(name))
+  const [dialog, setDialog] = useState<OpenDialog>(null)
+  const ipsHeadingId = useId()
+  const ipsHeading = useRef<HTMLHeadingElement>(null)
+  const close = () => setDialog(null)
+
+  if (pool.error instanceof ApiError && pool.error.status === 404) {
+    return (
+      <NotFoundPage title="Pool not found">
+        There is no pool named “{name}”. It may have been renamed or deleted.
+      </NotFoundPage>
+    )
+  }
+
+  return (
+    <Stack spacing={3}>
+      <title>{`${name} · ${PRODUCT_NAME}`}</title>
+      <Link component={RouterLink} to="/pools" sx={{ display: 'inline-flex', alignItems: 'center', gap: 0.5, alignSelf: 'flex-start' }}>
+        <ArrowBackIcon fontSize="small" aria-hidden />
+        IP pools
+      </Link>
+
+      <Stack direction="row" spacing={2} useFlexGap sx={{ alignItems: 'center', justifyContent: 'space-between', flexWrap: 'wrap' }}>
+        <div style={{ minWidth: 0 }}>
+          <Typography variant="h4" component="h1" sx={{ overflowWrap: 'anywhere' }}>
+            {name}
+          </Typography>
+          {pool.data && (
+            <Typography color="text.secondary">
+              {pool.data.ips.length === 1 ? '1 IP address' : `${pool.data.ips.length} IP addresses`}
+            </Typography>
+          )}
+        </div>
+        <Stack direction="row" spacing={1} useFlexGap sx={{ flexWrap: 'wrap' }}>
+          <Button variant="contained" startIcon={<AddIcon />} disabled={!pool.data} onClick={() => setDialog({ kind: 'add' })}>
+            Add IP
+          </Button>
+          <Button variant="outlined" startIcon={<EditIcon />} disabled={!pool.data} onClick={() => setDialog({ kind: 'rename' })}>
+            Rename
+          </Button>
+          <Button
+            variant="outlined"
+            color="error"
+            startIcon={<DeleteIcon />}
+            disabled={!pool.data}
+            onClick={() => setDialog({ kind: 'delete' })}
+          >
+            Delete pool
+          </Button>
+        </Stack>
+      </Stack>
+
+      {pool.isError && (
+        <QueryErrorAlert
+          what="this pool"
+          error={pool.error}
+          stale={pool.data !== undefined}
+          retrying={pool.isFetching}
+          onRetry={() => void pool.refetch()}
+        />
+      )}
+      {pool.isPending && <CircularProgress aria-label="Loading pool" sx={{ alignSelf: 'center' }} />}
+
+      {pool.data && (
+        <section aria-labelledby={ipsHeadingId}>
+          <Typography id={ipsHeadingId} ref={ipsHeading} tabIndex={-1} variant="h6" component="h2" sx={{ mb: 1, outline: 'none' }}>
+            IP addresses
+          </Typography>
+          {pool.data.ips.length === 0 ? (
+            <Paper variant="outlined" sx={{ p: 3 }}>
+              <Typography>No IP addresses in this pool yet.</Typography>
+              <Typography color="text.secondary">
+                Add one of your account's dedicated IPs so mail sent through this pool has an address to go out from.
+              </Typography>
+            </Paper>
+          ) : (
+            <TableContainer component={Paper} variant="outlined">
+              <Table aria-labelledby={ipsHeadingId}>
+                <TableHead>
+                  <TableRow>
+                    <TableCell>IP address</TableCell>
+                    <TableCell>Warmup</TableCell>
+                    <TableCell>Warmup started</TableCell>
+                    <TableCell align="right">
+                      <Box component="span" sx={visuallyHidden}>
+                        Actions
+                      </Box>
+                    </TableCell>
+                  </TableRow>
+                </TableHead>
+                <TableBody>
+                  {pool.data.ips.map((member) => (
+                    <IpRow key={member.ip} member={member} onRemove={() => setDialog({ kind: 'remove', ip: member.ip })} />
+                  ))}
+                </TableBody>
+              </Table>
+            </TableContainer>
+          )}
+        </section>
+      )}
+
+      {pool.data && dialog && (
+        <Suspense fallback={null}>
+          {dialog.kind === 'add' && <AddIpDialog pool={pool.data} onClose={close} />}
+          {dialog.kind === 'rename' && <RenamePoolDialog name={pool.data.name} onClose={close} />}
+          {dialog.kind === 'delete' && <DeletePoolDialog pool={pool.data} onClose={close} />}
+          {dialog.kind === 'remove' && (
+            <RemoveIpDialog
+              pool={pool.data.name}
+              ip={dialog.ip}
+              onClose={close}
+              onRemoved={() => {
+                close()
+                // The row and its button are gone: give focus a place to land.
+                ipsHeading.current?.focus()
+              }}
+            />
+          )}
+        </Suspense>
+      )}
+    </Stack>
+  )
+}
+
+function IpRow({ member, onRemove }: { member: PoolIp; onRemove: () => void }) {
+  return (
+    <TableRow hover>
+      <TableCell sx={{ fontFamily: 'monospace', overflowWrap: 'anywhere' }}>{member.ip}</TableCell>
+      <TableCell>
+        {member.warmup === null ? (
+          <span aria-label="Not known">—</span>
+        ) : member.warmup ? (
+          <Box
+            component="span"
+            sx={(theme) => ({
+              fontWeight: 600,
+              color: theme.vars.palette.warning.dark,
+              ...theme.applyStyles('dark', { color: theme.vars.palette.warning.light }),
+            })}
+          >
+            Warming up
+          </Box>
+        ) : (
+          'Not warming up'
+        )}
+      </TableCell>
+      <TableCell>{member.startDate === null ? '—' : warmupStarted(member.startDate)}</TableCell>
+      <TableCell align="right">
+        <Button size="small" color="error" onClick={onRemove} aria-label={`Remove ${member.ip}`}>
+          Remove
+        </Button>
+      </TableCell>
+    </TableRow>
+  )
+}
+
+function warmupStarted(startDate: number, now = Date.now()): string {
+  const day = Math.floor((now / 1000 - startDate) / 86_400) + 1
+  return `${dateFormat.format(startDate * 1000)} (day ${Math.max(day, 1)})`
+}

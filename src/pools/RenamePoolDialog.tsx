@@ -1,0 +1,59 @@
+import Alert from '@mui/material/Alert'
+import TextField from '@mui/material/TextField'
+import { useQuery } from '@tanstack/react-query'
+import { useState } from 'react'
+import { useNavigate } from 'react-router'
+import { useNotify } from '../app/notifications'
+import { ActionDialog } from '../ui/ActionDialog'
+import { poolPath } from './paths'
+import { poolQueries, useRenamePool } from './queries'
+import { poolNameProblem } from './rules'
+
+export default function RenamePoolDialog({ name, onClose }: { name: string; onClose: () => void }) {
+  const pools = useQuery(poolQueries.list())
+  const rename = useRenamePool()
+  const notify = useNotify()
+  const navigate = useNavigate()
+  const [newName, setNewName] = useState(name)
+  const [checked, setChecked] = useState(false)
+
+  const others = (pools.data ?? []).filter((other) => other !== name)
+  const problem = newName === name ? 'Enter a new name for the pool.' : poolNameProblem(newName, others)
+  const shownProblem = checked ? problem : null
+
+  const submit = () => {
+    setChecked(true)
+    if (problem) return
+    rename.mutate(
+      { name, newName },
+      {
+        onSuccess: (renamed) => {
+          notify(`Pool “${name}” renamed to “${renamed}”`)
+          // Replace, not push: the old address names a pool that no longer exists.
+          void navigate(poolPath(renamed), { replace: true })
+          onClose()
+        },
+      },
+    )
+  }
+
+  return (
+    <ActionDialog title="Rename pool" submitLabel="Save" pending={rename.isPending} error={rename.error} onSubmit={submit} onClose={onClose}>
+      <TextField
+        label="Pool name"
+        value={newName}
+        onChange={(event) => setNewName(event.target.value)}
+        autoFocus
+        required
+        autoComplete="off"
+        onFocus={(event) => event.target.select()}
+        error={Boolean(shownProblem)}
+        helperText={shownProblem ?? ' '}
+      />
+      <Alert severity="warning">
+        Mail is sent through a pool by its name. Mail that still names “{name}” (as <code>ip_pool_name</code> or in
+        the SMTP API header) will no longer go out through this pool: update your senders to the new name.
+      </Alert>
+    </ActionDialog>
+  )
+}

@@ -1,0 +1,36 @@
+/**
+ * SendGrid's rules for the IPs in a pool, in one place: the add dialog checks them before sending and the fake
+ * backend enforces them. Kept apart from the pool rules so the address parser loads only with the dialogs.
+ */
+import ipaddr from 'ipaddr.js'
+
+/** Why text is not an IPv4 or IPv6 address, or null when it is. */
+export function ipAddressProblem(text: string): string | null {
+  const value = text.trim()
+  if (value === '') return 'Enter an IP address.'
+  const valid = ipaddr.IPv4.isValidFourPartDecimal(value) || (ipaddr.IPv6.isValid(value) && !value.includes('%'))
+  return valid ? null : `“${value}” is not an IPv4 or IPv6 address.`
+}
+
+/** One spelling per address, so "2001:DB8:0::1" and "2001:db8::1" are the same IP. Expects a valid address. */
+export function canonicalIp(text: string): string {
+  return ipaddr.parse(text.trim()).toString()
+}
+
+/** Why an address cannot join a pool, or null when it can. Unknown lists (not loaded yet) skip their check. */
+export function poolIpProblem(
+  text: string,
+  { inPool = [], onAccount }: { inPool?: readonly string[]; onAccount?: readonly string[] } = {},
+): string | null {
+  const formatProblem = ipAddressProblem(text)
+  if (formatProblem) return formatProblem
+  const ip = canonicalIp(text)
+  if (onAccount && !onAccount.some((other) => sameIp(other, ip))) return `${ip} is not an IP address on this account.`
+  if (inPool.some((other) => sameIp(other, ip))) return `${ip} is already in this pool.`
+  return null
+}
+
+export function sameIp(a: string, b: string): boolean {
+  if (a === b) return true
+  return ipAddressProblem(a) === null && ipAddressProblem(b) === null && canonicalIp(a) === canonicalIp(b)
+}

@@ -1,0 +1,121 @@
+/** The cache: one key factory with the query options beside each key, and mutations that keep it correct. */
+import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query'
+import {
+  addIpToPool,
+  createPool,
+  deletePool,
+  getPool,
+  listAccountIps,
+  listPoolNames,
+  removeIpFromPool,
+  renamePool,
+  type PoolDetail,
+} from './api'
+
+export const poolQueries = {
+  all: () => ['pools'] as const,
+  list: () =>
+    queryOptions({
+      queryKey: [...poolQueries.all(), 'list'] as const,
+      queryFn: ({ signal }) => listPoolNames(signal),
+    }),
+  detail: (name: string) =>
+    queryOptions({
+      queryKey: [...poolQueries.all(), 'detail', name] as const,
+      queryFn: ({ signal }) => getPool(name, signal),
+    }),
+}
+
+export const accountQueries = {
+  ips: () =>
+    queryOptions({
+      queryKey: ['ips', 'list'] as const,
+      queryFn: ({ signal }) => listAccountIps(signal),
+    }),
+}
+
+/*
+ * A pool's old detail entry is marked stale rather than removed: its page is still on screen until the dialog
+ * navigates away, and removing the entry under it would make that page fetch a pool that no longer exists.
+ */
+
+export function useCreatePool() {
+  const queryClient = useQueryClient()
+  return useMutation({
+    mutationFn: (name: string) => createPool(name),
+    onSuccess: (name) => {
+      queryClient.setQueryData(poolQueries.list().queryKey, (names) => names && [...names.filter((n) => n !== name), name])
+      queryClient.setQueryData(poolQueries.detail(name).queryKey, { name, ips: [] })
+      return queryClient.invalidateQueries({ queryKey: poolQueries.list().queryKey })
+    },
+  })
+}
+
+export function useRenamePool() {
+  const queryClient = useQueryClient()
+  return useMutation({
+    mutationFn: ({ name, newName }: { name: string; newName: string }) => renamePool(name, newName),
+    onSuccess: (newName, { name }) => {
+      const detail = queryClient.getQueryData(poolQueries.detail(name).queryKey)
+      if (detail) queryClient.setQueryData(poolQueries.detail(newName).queryKey, { ...detail, name: newName })
+      queryClient.setQueryData(poolQueries.list().queryKey, (names) => names?.map((n) => (n === name ? newName : n)))
+      return Promise.all([
+        queryClient.invalidateQueries({ queryKey: poolQueries.detail(name).queryKey, exact: true, refetchType: 'none' }),
+        queryClient.invalidateQueries({ queryKey: poolQueries.list().queryKey }),
+        queryClient.invalidateQueries({ queryKey: accountQueries.ips().queryKey }),
+      ])
+    },
+  })
+}
+
+export function useDeletePool() {
+  const queryClient = useQueryClient()
+  return useMutation({
+    mutationFn: (name: string) => deletePool(name),
+    onSuccess: (_, name) => {
+      queryClient.setQueryData(poolQueries.list().queryKey, (names) => names?.filter((n) => n !== name))
+      return Promise.all([
+        queryClient.invalidateQueries({ queryKey: poolQueries.detail(name).queryKey, exact: true, refetchType: 'none' }),
+        queryClient.invalidateQueries({ queryKey: poolQueries.list().queryKey }),
+        queryClient.invalidateQueries({ queryKey: accountQueries.ips().queryKey }),
+      ])
+    },
+  })
+}
+
+/*
+ * SendGrid says a new pool member "may take up to 60 seconds" to show: the cache takes the IP from the answer
+ * and is marked stale without an immediate re-read that could drop it again.
+ */
+
+export function useAddIp() {
+  const queryClient = useQueryClient()
+  return useMutation({
+    mutationFn: ({ pool, ip }: { pool: string; ip: string }) => addIpToPool(pool, ip),
+    onSuccess: (added, { pool }) => {
+      queryClient.setQueryData(poolQueries.detail(pool).queryKey, (detail): PoolDetail | undefined =>
+        detail && { ...detail, ips: [...detail.ips.filter((member) => member.ip !== added.ip), added] },
+      )
+      return Promise.all([
+        queryClient.invalidateQueries({ queryKey: poolQueries.detail(pool).queryKey, refetchType: 'none' }),
+        queryClient.invalidateQueries({ queryKey: accountQueries.ips().queryKey }),
+      ])
+    },
+  })
+}
+
+export function useRemoveIp() {
+  const queryClient = useQueryClient()
+  return useMutation({
+    mutationFn: ({ pool, ip }: { pool: string; ip: string }) => removeIpFromPool(pool, ip),
+    onSuccess: (_, { pool, ip }) => {
+      queryClient.setQueryData(poolQueries.detail(pool).queryKey, (detail): PoolDetail | undefined =>
+        detail && { ...detail, ips: detail.ips.filter((member) => member.ip !== ip) },
+      )
+      return Promise.all([
+        queryClient.invalidateQueries({ queryKey: poolQueries.detail(pool).queryKey, refetchType: 'none' }),
+        queryClient.invalidateQueries({ queryKey: accountQueries.ips().queryKey }),
+      ])
+    },
+  })
+}

@@ -1,0 +1,60 @@
+import Alert from '@mui/material/Alert'
+import Button from '@mui/material/Button'
+import Dialog from '@mui/material/Dialog'
+import DialogActions from '@mui/material/DialogActions'
+import DialogContent from '@mui/material/DialogContent'
+import DialogTitle from '@mui/material/DialogTitle'
+import Stack from '@mui/material/Stack'
+import { useId, type FormEvent, type ReactNode } from 'react'
+import { errorMessage } from './errorMessage'
+
+interface ActionDialogProps {
+  title: string
+  submitLabel: string
+  /** Deleting or removing: a red button, and Cancel takes the first focus. */
+  destructive?: boolean
+  /** While the request runs the dialog cannot be closed or sent again. */
+  pending: boolean
+  /** A refusal from the server, shown in the dialog while what the user typed stays in place. */
+  error?: unknown
+  onSubmit: () => void
+  onClose: () => void
+  children: ReactNode
+}
+
+/** A dialog that is one form: Enter or the submit button sends it, Escape or Cancel closes it. */
+export function ActionDialog({ title, submitLabel, destructive, pending, error, onSubmit, onClose, children }: ActionDialogProps) {
+  const titleId = useId()
+  const submit = (event: FormEvent) => {
+    event.preventDefault()
+    if (!pending) onSubmit()
+  }
+  // The paper is the form, so the title, fields and buttons scroll and submit as one.
+  const paper = { component: 'form', noValidate: true, onSubmit: submit } as const
+  return (
+    <Dialog
+      open
+      onClose={pending ? undefined : onClose}
+      aria-labelledby={titleId}
+      fullWidth
+      maxWidth="sm"
+      slotProps={{ paper }}
+    >
+      <DialogTitle id={titleId}>{title}</DialogTitle>
+      <DialogContent>
+        <Stack spacing={2} sx={{ pt: 1 }}>
+          {children}
+          {error ? <Alert severity="error">{errorMessage(error)}</Alert> : null}
+        </Stack>
+      </DialogContent>
+      <DialogActions sx={{ px: 3, pb: 2 }}>
+        <Button onClick={onClose} disabled={pending} autoFocus={destructive}>
+          Cancel
+        </Button>
+        <Button type="submit" variant="contained" color={destructive ? 'error' : 'primary'} loading={pending}>
+          {submitLabel}
+        </Button>
+      </DialogActions>
+    </Dialog>
+  )
+}
