@@ -173,8 +173,8 @@ function IpRow({ member, onRemove }: { member: PoolIp; onRemove: () => void }) {
             component="span"
             sx={(theme) => ({
               fontWeight: 600,
-              color: theme.vars.palette.warning.dark,
-              ...theme.applyStyles('dark', { color: theme.vars.palette.warning.light }),
+              color: (theme.vars ?? theme).palette.warning.dark,
+              ...theme.applyStyles('dark', { color: (theme.vars ?? theme).palette.warning.light }),
             })}
           >
             Warming up
