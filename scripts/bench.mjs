@@ -15,7 +15,9 @@ try {
   execFileSync('npx', ['vite', 'build', '--logLevel', 'error', '--outDir', outDir], { stdio: 'inherit' })
 
   const html = readFileSync(join(outDir, 'index.html'), 'utf8')
-  const firstPage = [...html.matchAll(/<(?:script[^>]*\ssrc|link[^>]*rel="modulepreload"[^>]*\shref)="\/?([^"]+\.js)"/g)].map((m) => m[1])
+  const firstPage = [
+    ...html.matchAll(/<(?:script[^>]*\ssrc|link[^>]*rel="modulepreload"[^>]*\shref)="\/?([^"]+\.js)"/g),
+  ].map((m) => m[1])
   const sizes = firstPage.map((file) => ({ file, gzip: gzipSync(readFileSync(join(outDir, file))).length }))
   const firstPageKb = sizes.reduce((sum, { gzip }) => sum + gzip, 0) / 1024
 
@@ -30,12 +32,19 @@ try {
   for (const { file, gzip } of sizes) console.log(`  ${file.padEnd(44)} ${(gzip / 1024).toFixed(1).padStart(7)} KB`)
 
   const rows = [
-    ['first page JS, gzip', `${firstPageKb.toFixed(1)} KB`, `≤ ${BUDGET_FIRST_PAGE_GZIP_KB} KB`, firstPageKb <= BUDGET_FIRST_PAGE_GZIP_KB],
+    [
+      'first page JS, gzip',
+      `${firstPageKb.toFixed(1)} KB`,
+      `≤ ${BUDGET_FIRST_PAGE_GZIP_KB} KB`,
+      firstPageKb <= BUDGET_FIRST_PAGE_GZIP_KB,
+    ],
     ['files with MSW code', String(withMsw.length), '0', withMsw.length === 0],
   ]
   console.log('\n  measure                 value        budget      result')
   for (const [name, value, budget, ok] of rows) {
-    console.log(`  ${String(name).padEnd(23)} ${String(value).padEnd(12)} ${String(budget).padEnd(11)} ${ok ? 'ok' : 'OVER BUDGET'}`)
+    console.log(
+      `  ${String(name).padEnd(23)} ${String(value).padEnd(12)} ${String(budget).padEnd(11)} ${ok ? 'ok' : 'OVER BUDGET'}`,
+    )
   }
   if (withMsw.length) console.log(`  MSW found in: ${withMsw.join(', ')}`)
   if (rows.some((row) => !row[3])) process.exitCode = 1

@@ -32,11 +32,28 @@ export function AppShell() {
       </Link>
       <AppBar position="static" component="header" elevation={0}>
         <Toolbar sx={{ gap: 1 }}>
-          <Link component={RouterLink} to="/pools" color="inherit" underline="none" variant="h6" sx={{ fontWeight: 600 }}>
+          <Link
+            component={RouterLink}
+            to="/pools"
+            color="inherit"
+            underline="none"
+            variant="h6"
+            sx={{ fontWeight: 600 }}
+          >
             {PRODUCT_NAME}
           </Link>
           {demo && (
-            <Box component="span" sx={{ px: 1, borderRadius: 1, bgcolor: 'warning.light', color: 'warning.contrastText', fontSize: 13, fontWeight: 600 }}>
+            <Box
+              component="span"
+              sx={{
+                px: 1,
+                borderRadius: 1,
+                bgcolor: 'warning.light',
+                color: 'warning.contrastText',
+                fontSize: 13,
+                fontWeight: 600,
+              }}
+            >
               Demo
             </Box>
           )}

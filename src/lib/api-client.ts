@@ -32,7 +32,10 @@ const baseUrl: string = import.meta.env.VITE_API_BASE ?? ''
 
 /** Builds a path whose interpolated values are each encoded as one path segment ("a b/c" → "a%20b%2Fc"). */
 export function apiPath(strings: TemplateStringsArray, ...segments: (string | number)[]): string {
-  return strings.reduce((path, part, i) => path + part + (i < segments.length ? encodeURIComponent(String(segments[i])) : ''), '')
+  return strings.reduce(
+    (path, part, i) => path + part + (i < segments.length ? encodeURIComponent(String(segments[i])) : ''),
+    '',
+  )
 }
 
 export interface RequestOptions {
@@ -62,7 +65,9 @@ export async function request<T>(path: string, options: RequestOptions = {}): Pr
     if (timeout.aborted) {
       throw new ApiError(0, [{ field: null, message: `The server did not answer within ${timeoutMs / 1000} seconds.` }])
     }
-    throw new ApiError(0, [{ field: null, message: 'The server could not be reached. Check your connection and try again.' }])
+    throw new ApiError(0, [
+      { field: null, message: 'The server could not be reached. Check your connection and try again.' },
+    ])
   }
 
   const text = await response.text()
@@ -71,7 +76,9 @@ export async function request<T>(path: string, options: RequestOptions = {}): Pr
   try {
     return JSON.parse(text) as T
   } catch {
-    throw new ApiError(response.status, [{ field: null, message: 'The server sent a response that could not be read.' }])
+    throw new ApiError(response.status, [
+      { field: null, message: 'The server sent a response that could not be read.' },
+    ])
   }
 }
 
@@ -101,7 +108,8 @@ function detailsFromBody(text: string): ApiErrorDetail[] {
   for (const key of ['error', 'message'] as const) {
     const value = body[key]
     if (typeof value === 'string' && value) return [{ field: null, message: value }]
-    if (isRecord(value) && typeof value.message === 'string' && value.message) return [{ field: null, message: value.message }]
+    if (isRecord(value) && typeof value.message === 'string' && value.message)
+      return [{ field: null, message: value.message }]
   }
   return []
 }

@@ -108,7 +108,10 @@ export function createDb(store: StateStore = memoryStore(), seed: () => DemoStat
         if (typeof name !== 'string') return name
         const limit = poolLimitProblem(state.pools.length)
         if (limit) return fieldError(400, '', limit)
-        const problem = poolNameProblem(name, state.pools.map((pool) => pool.name))
+        const problem = poolNameProblem(
+          name,
+          state.pools.map((pool) => pool.name),
+        )
         if (problem) return fieldError(400, 'name', problem)
         state.pools.push({ name, ips: [] })
         return ok({ name })

@@ -24,7 +24,7 @@ export default function AddIpDialog({ pool, onClose }: { pool: PoolDetail; onClo
 
   const submit = () => {
     setChecked(true)
-    if (problem) return
+    if (problem) return false
     add.mutate(
       { pool: pool.name, ip: canonicalIp(text) },
       {
@@ -34,6 +34,7 @@ export default function AddIpDialog({ pool, onClose }: { pool: PoolDetail; onClo
         },
       },
     )
+    return true
   }
 
   const hint = onAccount
@@ -41,7 +42,14 @@ export default function AddIpDialog({ pool, onClose }: { pool: PoolDetail; onClo
     : 'IPv4 or IPv6, for example 192.0.2.10.'
 
   return (
-    <ActionDialog title="Add IP address" submitLabel="Add" pending={add.isPending} error={add.error} onSubmit={submit} onClose={onClose}>
+    <ActionDialog
+      title="Add IP address"
+      submitLabel="Add"
+      pending={add.isPending}
+      error={add.error}
+      onSubmit={submit}
+      onClose={onClose}
+    >
       <TextField
         label="IP address"
         value={text}

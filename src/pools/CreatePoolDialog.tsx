@@ -19,17 +19,25 @@ export default function CreatePoolDialog({ onClose }: { onClose: () => void }) {
 
   const submit = () => {
     setChecked(true)
-    if (problem) return
+    if (problem) return false
     create.mutate(name, {
       onSuccess: (created) => {
         notify(`Pool “${created}” created`)
         onClose()
       },
     })
+    return true
   }
 
   return (
-    <ActionDialog title="Create pool" submitLabel="Create" pending={create.isPending} error={create.error} onSubmit={submit} onClose={onClose}>
+    <ActionDialog
+      title="Create pool"
+      submitLabel="Create"
+      pending={create.isPending}
+      error={create.error}
+      onSubmit={submit}
+      onClose={onClose}
+    >
       <TextField
         label="Pool name"
         value={name}
@@ -38,7 +46,9 @@ export default function CreatePoolDialog({ onClose }: { onClose: () => void }) {
         required
         autoComplete="off"
         error={Boolean(shownProblem)}
-        helperText={shownProblem ?? `${POOL_NAME_MIN_LENGTH} to ${POOL_NAME_MAX_LENGTH} characters, for example “marketing”.`}
+        helperText={
+          shownProblem ?? `${POOL_NAME_MIN_LENGTH} to ${POOL_NAME_MAX_LENGTH} characters, for example “marketing”.`
+        }
       />
     </ActionDialog>
   )

@@ -15,7 +15,7 @@ export default function DeletePoolDialog({ pool, onClose }: { pool: PoolDetail; 
   const navigate = useNavigate()
   const listId = useId()
 
-  const submit = () =>
+  const submit = () => {
     remove.mutate(pool.name, {
       onSuccess: () => {
         notify(`Pool “${pool.name}” deleted`)
@@ -23,6 +23,8 @@ export default function DeletePoolDialog({ pool, onClose }: { pool: PoolDetail; 
         onClose()
       },
     })
+    return true
+  }
 
   return (
     <ActionDialog
@@ -42,8 +44,10 @@ export default function DeletePoolDialog({ pool, onClose }: { pool: PoolDetail; 
       ) : (
         <div>
           <Typography id={listId}>
-            {pool.ips.length === 1 ? 'This IP address leaves the pool' : `These ${pool.ips.length} IP addresses leave the pool`}.
-            They stay on your account and in any other pools.
+            {pool.ips.length === 1
+              ? 'This IP address leaves the pool'
+              : `These ${pool.ips.length} IP addresses leave the pool`}
+            . They stay on your account and in any other pools.
           </Typography>
           <List dense aria-labelledby={listId} sx={{ maxHeight: 200, overflow: 'auto' }}>
             {pool.ips.map(({ ip }) => (
@@ -54,7 +58,7 @@ export default function DeletePoolDialog({ pool, onClose }: { pool: PoolDetail; 
           </List>
         </div>
       )}
-      <Alert severity="warning">
+      <Alert severity="warning" role="note">
         Mail that still names “{pool.name}” will no longer be sent through these IPs.
       </Alert>
     </ActionDialog>

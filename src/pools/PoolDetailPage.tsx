@@ -54,12 +54,21 @@ export function PoolDetailPage() {
   return (
     <Stack spacing={3}>
       <title>{`${name} · ${PRODUCT_NAME}`}</title>
-      <Link component={RouterLink} to="/pools" sx={{ display: 'inline-flex', alignItems: 'center', gap: 0.5, alignSelf: 'flex-start' }}>
+      <Link
+        component={RouterLink}
+        to="/pools"
+        sx={{ display: 'inline-flex', alignItems: 'center', gap: 0.5, alignSelf: 'flex-start' }}
+      >
         <ArrowBackIcon fontSize="small" aria-hidden />
         IP pools
       </Link>
 
-      <Stack direction="row" spacing={2} useFlexGap sx={{ alignItems: 'center', justifyContent: 'space-between', flexWrap: 'wrap' }}>
+      <Stack
+        direction="row"
+        spacing={2}
+        useFlexGap
+        sx={{ alignItems: 'center', justifyContent: 'space-between', flexWrap: 'wrap' }}
+      >
         <div style={{ minWidth: 0 }}>
           <Typography variant="h4" component="h1" sx={{ overflowWrap: 'anywhere' }}>
             {name}
@@ -71,10 +80,20 @@ export function PoolDetailPage() {
           )}
         </div>
         <Stack direction="row" spacing={1} useFlexGap sx={{ flexWrap: 'wrap' }}>
-          <Button variant="contained" startIcon={<AddIcon />} disabled={!pool.data} onClick={() => setDialog({ kind: 'add' })}>
+          <Button
+            variant="contained"
+            startIcon={<AddIcon />}
+            disabled={!pool.data}
+            onClick={() => setDialog({ kind: 'add' })}
+          >
             Add IP
           </Button>
-          <Button variant="outlined" startIcon={<EditIcon />} disabled={!pool.data} onClick={() => setDialog({ kind: 'rename' })}>
+          <Button
+            variant="outlined"
+            startIcon={<EditIcon />}
+            disabled={!pool.data}
+            onClick={() => setDialog({ kind: 'rename' })}
+          >
             Rename
           </Button>
           <Button
@@ -102,7 +121,14 @@ export function PoolDetailPage() {
 
       {pool.data && (
         <section aria-labelledby={ipsHeadingId}>
-          <Typography id={ipsHeadingId} ref={ipsHeading} tabIndex={-1} variant="h6" component="h2" sx={{ mb: 1, outline: 'none' }}>
+          <Typography
+            id={ipsHeadingId}
+            ref={ipsHeading}
+            tabIndex={-1}
+            variant="h6"
+            component="h2"
+            sx={{ mb: 1, outline: 'none' }}
+          >
             IP addresses
           </Typography>
           {pool.data.ips.length === 0 ? (
@@ -129,7 +155,11 @@ export function PoolDetailPage() {
                 </TableHead>
                 <TableBody>
                   {pool.data.ips.map((member) => (
-                    <IpRow key={member.ip} member={member} onRemove={() => setDialog({ kind: 'remove', ip: member.ip })} />
+                    <IpRow
+                      key={member.ip}
+                      member={member}
+                      onRemove={() => setDialog({ kind: 'remove', ip: member.ip })}
+                    />
                   ))}
                 </TableBody>
               </Table>
@@ -150,8 +180,8 @@ export function PoolDetailPage() {
               onClose={close}
               onRemoved={() => {
                 close()
-                // The row and its button are gone: give focus a place to land.
-                ipsHeading.current?.focus()
+                // The row and its button are gone: once the dialog has let go of focus, give it a place to land.
+                requestAnimationFrame(() => ipsHeading.current?.focus())
               }}
             />
           )}
@@ -167,7 +197,12 @@ function IpRow({ member, onRemove }: { member: PoolIp; onRemove: () => void }) {
       <TableCell sx={{ fontFamily: 'monospace', overflowWrap: 'anywhere' }}>{member.ip}</TableCell>
       <TableCell>
         {member.warmup === null ? (
-          <span aria-label="Not known">—</span>
+          <>
+            <span aria-hidden>—</span>
+            <Box component="span" sx={visuallyHidden}>
+              Not known
+            </Box>
+          </>
         ) : member.warmup ? (
           <Box
             component="span"

@@ -59,7 +59,12 @@ export function PoolListPage() {
   return (
     <Stack spacing={3}>
       <title>{`IP pools · ${PRODUCT_NAME}`}</title>
-      <Stack direction="row" spacing={2} useFlexGap sx={{ alignItems: 'center', justifyContent: 'space-between', flexWrap: 'wrap' }}>
+      <Stack
+        direction="row"
+        spacing={2}
+        useFlexGap
+        sx={{ alignItems: 'center', justifyContent: 'space-between', flexWrap: 'wrap' }}
+      >
         <div>
           <Typography variant="h4" component="h1">
             IP pools

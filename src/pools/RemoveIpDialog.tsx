@@ -14,7 +14,7 @@ export default function RemoveIpDialog({ pool, ip, onClose, onRemoved }: RemoveI
   const remove = useRemoveIp()
   const notify = useNotify()
 
-  const submit = () =>
+  const submit = () => {
     remove.mutate(
       { pool, ip },
       {
@@ -24,6 +24,8 @@ export default function RemoveIpDialog({ pool, ip, onClose, onRemoved }: RemoveI
         },
       },
     )
+    return true
+  }
 
   return (
     <ActionDialog

@@ -23,7 +23,7 @@ export default function RenamePoolDialog({ name, onClose }: { name: string; onCl
 
   const submit = () => {
     setChecked(true)
-    if (problem) return
+    if (problem) return false
     rename.mutate(
       { name, newName },
       {
@@ -35,10 +35,18 @@ export default function RenamePoolDialog({ name, onClose }: { name: string; onCl
         },
       },
     )
+    return true
   }
 
   return (
-    <ActionDialog title="Rename pool" submitLabel="Save" pending={rename.isPending} error={rename.error} onSubmit={submit} onClose={onClose}>
+    <ActionDialog
+      title="Rename pool"
+      submitLabel="Save"
+      pending={rename.isPending}
+      error={rename.error}
+      onSubmit={submit}
+      onClose={onClose}
+    >
       <TextField
         label="Pool name"
         value={newName}
@@ -50,9 +58,9 @@ export default function RenamePoolDialog({ name, onClose }: { name: string; onCl
         error={Boolean(shownProblem)}
         helperText={shownProblem ?? ' '}
       />
-      <Alert severity="warning">
-        Mail is sent through a pool by its name. Mail that still names “{name}” (as <code>ip_pool_name</code> or in
-        the SMTP API header) will no longer go out through this pool: update your senders to the new name.
+      <Alert severity="warning" role="note">
+        Mail is sent through a pool by its name. Mail that still names “{name}” (as <code>ip_pool_name</code> or in the
+        SMTP API header) will no longer go out through this pool: update your senders to the new name.
       </Alert>
     </ActionDialog>
   )

@@ -49,7 +49,9 @@ export async function listPoolNames(signal?: AbortSignal): Promise<string[]> {
 }
 
 export async function getPool(name: string, signal?: AbortSignal): Promise<PoolDetail> {
-  const pool = await request<{ pool_name?: string; ips?: RawPoolIp[] | null }>(apiPath`/v3/ips/pools/${name}`, { signal })
+  const pool = await request<{ pool_name?: string; ips?: RawPoolIp[] | null }>(apiPath`/v3/ips/pools/${name}`, {
+    signal,
+  })
   return { name: pool.pool_name ?? name, ips: (pool.ips ?? []).map(normalisePoolIp) }
 }
 
@@ -59,7 +61,10 @@ export async function createPool(name: string): Promise<string> {
 }
 
 export async function renamePool(name: string, newName: string): Promise<string> {
-  const pool = await request<{ name: string }>(apiPath`/v3/ips/pools/${name}`, { method: 'PUT', body: { name: newName } })
+  const pool = await request<{ name: string }>(apiPath`/v3/ips/pools/${name}`, {
+    method: 'PUT',
+    body: { name: newName },
+  })
   return pool.name
 }
 
@@ -82,7 +87,9 @@ export const ACCOUNT_IPS_PAGE_SIZE = 500
 export async function listAccountIps(signal?: AbortSignal): Promise<AccountIp[]> {
   const all: AccountIp[] = []
   for (let offset = 0; ; offset += ACCOUNT_IPS_PAGE_SIZE) {
-    const page = await request<RawAccountIp[] | null>(`/v3/ips?limit=${ACCOUNT_IPS_PAGE_SIZE}&offset=${offset}`, { signal })
+    const page = await request<RawAccountIp[] | null>(`/v3/ips?limit=${ACCOUNT_IPS_PAGE_SIZE}&offset=${offset}`, {
+      signal,
+    })
     for (const raw of page ?? []) {
       all.push({ ip: raw.ip, pools: raw.pools ?? [], warmup: raw.warmup ?? false, startDate: raw.start_date ?? null })
     }

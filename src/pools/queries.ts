@@ -44,7 +44,10 @@ export function useCreatePool() {
   return useMutation({
     mutationFn: (name: string) => createPool(name),
     onSuccess: (name) => {
-      queryClient.setQueryData(poolQueries.list().queryKey, (names) => names && [...names.filter((n) => n !== name), name])
+      queryClient.setQueryData(
+        poolQueries.list().queryKey,
+        (names) => names && [...names.filter((n) => n !== name), name],
+      )
       queryClient.setQueryData(poolQueries.detail(name).queryKey, { name, ips: [] })
       return queryClient.invalidateQueries({ queryKey: poolQueries.list().queryKey })
     },
@@ -60,7 +63,11 @@ export function useRenamePool() {
       if (detail) queryClient.setQueryData(poolQueries.detail(newName).queryKey, { ...detail, name: newName })
       queryClient.setQueryData(poolQueries.list().queryKey, (names) => names?.map((n) => (n === name ? newName : n)))
       return Promise.all([
-        queryClient.invalidateQueries({ queryKey: poolQueries.detail(name).queryKey, exact: true, refetchType: 'none' }),
+        queryClient.invalidateQueries({
+          queryKey: poolQueries.detail(name).queryKey,
+          exact: true,
+          refetchType: 'none',
+        }),
         queryClient.invalidateQueries({ queryKey: poolQueries.list().queryKey }),
         queryClient.invalidateQueries({ queryKey: accountQueries.ips().queryKey }),
       ])
@@ -75,7 +82,11 @@ export function useDeletePool() {
     onSuccess: (_, name) => {
       queryClient.setQueryData(poolQueries.list().queryKey, (names) => names?.filter((n) => n !== name))
       return Promise.all([
-        queryClient.invalidateQueries({ queryKey: poolQueries.detail(name).queryKey, exact: true, refetchType: 'none' }),
+        queryClient.invalidateQueries({
+          queryKey: poolQueries.detail(name).queryKey,
+          exact: true,
+          refetchType: 'none',
+        }),
         queryClient.invalidateQueries({ queryKey: poolQueries.list().queryKey }),
         queryClient.invalidateQueries({ queryKey: accountQueries.ips().queryKey }),
       ])
@@ -93,8 +104,10 @@ export function useAddIp() {
   return useMutation({
     mutationFn: ({ pool, ip }: { pool: string; ip: string }) => addIpToPool(pool, ip),
     onSuccess: (added, { pool }) => {
-      queryClient.setQueryData(poolQueries.detail(pool).queryKey, (detail): PoolDetail | undefined =>
-        detail && { ...detail, ips: [...detail.ips.filter((member) => member.ip !== added.ip), added] },
+      queryClient.setQueryData(
+        poolQueries.detail(pool).queryKey,
+        (detail): PoolDetail | undefined =>
+          detail && { ...detail, ips: [...detail.ips.filter((member) => member.ip !== added.ip), added] },
       )
       return Promise.all([
         queryClient.invalidateQueries({ queryKey: poolQueries.detail(pool).queryKey, refetchType: 'none' }),
@@ -109,8 +122,10 @@ export function useRemoveIp() {
   return useMutation({
     mutationFn: ({ pool, ip }: { pool: string; ip: string }) => removeIpFromPool(pool, ip),
     onSuccess: (_, { pool, ip }) => {
-      queryClient.setQueryData(poolQueries.detail(pool).queryKey, (detail): PoolDetail | undefined =>
-        detail && { ...detail, ips: detail.ips.filter((member) => member.ip !== ip) },
+      queryClient.setQueryData(
+        poolQueries.detail(pool).queryKey,
+        (detail): PoolDetail | undefined =>
+          detail && { ...detail, ips: detail.ips.filter((member) => member.ip !== ip) },
       )
       return Promise.all([
         queryClient.invalidateQueries({ queryKey: poolQueries.detail(pool).queryKey, refetchType: 'none' }),

@@ -5,7 +5,7 @@ import DialogActions from '@mui/material/DialogActions'
 import DialogContent from '@mui/material/DialogContent'
 import DialogTitle from '@mui/material/DialogTitle'
 import Stack from '@mui/material/Stack'
-import { useId, type FormEvent, type ReactNode } from 'react'
+import { useEffect, useId, useRef, type FormEvent, type ReactNode } from 'react'
 import { errorMessage } from './errorMessage'
 
 interface ActionDialogProps {
@@ -17,17 +17,34 @@ interface ActionDialogProps {
   pending: boolean
   /** A refusal from the server, shown in the dialog while what the user typed stays in place. */
   error?: unknown
-  onSubmit: () => void
+  /** Checks the input and sends the request; returns whether it sent one. */
+  onSubmit: () => boolean
   onClose: () => void
   children: ReactNode
 }
 
 /** A dialog that is one form: Enter or the submit button sends it, Escape or Cancel closes it. */
-export function ActionDialog({ title, submitLabel, destructive, pending, error, onSubmit, onClose, children }: ActionDialogProps) {
+export function ActionDialog({
+  title,
+  submitLabel,
+  destructive,
+  pending,
+  error,
+  onSubmit,
+  onClose,
+  children,
+}: ActionDialogProps) {
   const titleId = useId()
+  // `pending` arrives a render or two after the request starts, so a fast double click could send twice:
+  // this lock closes at once and opens when the request has ended.
+  const sending = useRef(false)
+  useEffect(() => {
+    if (!pending) sending.current = false
+  }, [pending])
   const submit = (event: FormEvent) => {
     event.preventDefault()
-    if (!pending) onSubmit()
+    if (pending || sending.current) return
+    sending.current = onSubmit()
   }
   // The paper is the form, so the title, fields and buttons scroll and submit as one.
   const paper = { component: 'form', noValidate: true, onSubmit: submit } as const

@@ -23,7 +23,9 @@ export function QueryErrorAlert({ error, stale, retrying, onRetry, what }: Query
         </Button>
       }
     >
-      <AlertTitle>{stale ? `Could not refresh ${what}; showing what was loaded before` : `Could not load ${what}`}</AlertTitle>
+      <AlertTitle>
+        {stale ? `Could not refresh ${what}; showing what was loaded before` : `Could not load ${what}`}
+      </AlertTitle>
       {errorMessage(error)}
     </Alert>
   )

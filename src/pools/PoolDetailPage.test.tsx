@@ -1,0 +1,173 @@
+import { screen, waitFor, within } from '@testing-library/react'
+import { HttpResponse, delay, http } from 'msw'
+import { server } from '../mocks/node'
+import { renderApp } from '../test/render'
+
+const ipCells = (table: HTMLElement) =>
+  within(table)
+    .getAllByRole('row')
+    .slice(1)
+    .map((row) => within(row).getAllByRole('cell')[0]!.textContent)
+
+describe('pool detail', () => {
+  it("shows the pool's IPs with their warmup state", async () => {
+    renderApp('/pools/Product%20updates')
+    expect(await screen.findByRole('heading', { level: 1, name: 'Product updates' })).toBeInTheDocument()
+    const table = await screen.findByRole('table', { name: 'IP addresses' })
+    expect(ipCells(table)).toEqual(['198.51.100.22', '198.51.100.25', '192.0.2.15'])
+    const warming = within(table).getByRole('row', { name: /192\.0\.2\.15/ })
+    expect(warming).toHaveTextContent(/Warming up.*\(day 4\)/)
+    expect(screen.getByRole('link', { name: 'IP pools' })).toHaveAttribute('href', '/pools')
+    expect(screen.getByRole('button', { name: 'Remove 192.0.2.15' })).toBeInTheDocument()
+  })
+
+  it('shows a "Pool not found" page with a way back for a pool that does not exist', async () => {
+    renderApp('/pools/gone')
+    expect(await screen.findByRole('heading', { level: 1, name: 'Pool not found' })).toBeInTheDocument()
+    expect(screen.getByText('There is no pool named “gone”. It may have been renamed or deleted.')).toBeInTheDocument()
+    expect(screen.getByRole('link', { name: 'Back to IP pools' })).toHaveAttribute('href', '/pools')
+  })
+
+  it('shows markup in a pool name as text', async () => {
+    server.use(http.get('*/v3/ips/pools/:name', () => HttpResponse.json({ pool_name: '<b>x</b>', ips: ['192.0.2.1'] })))
+    renderApp(`/pools/${encodeURIComponent('<b>x</b>')}`)
+    expect(await screen.findByRole('heading', { level: 1, name: '<b>x</b>' })).toBeInTheDocument()
+    expect(document.querySelector('main b')).toBeNull()
+    // A bare-address answer does not say whether the IP is warming up: say "not known" rather than guess.
+    expect(await screen.findByText('Not known')).toBeInTheDocument()
+  })
+})
+
+describe('rename', () => {
+  it('renames the pool and replaces the address with the new one', async () => {
+    const { user, location } = renderApp('/pools/marketing')
+    await user.click(await screen.findByRole('button', { name: 'Rename' }))
+    const dialog = await screen.findByRole('dialog', { name: 'Rename pool' })
+    expect(within(dialog).getByText(/Mail that still names “marketing”/)).toBeInTheDocument()
+    const field = within(dialog).getByRole('textbox', { name: 'Pool name' })
+    expect(field).toHaveValue('marketing')
+    await user.clear(field)
+    await user.type(field, 'EU / promo #1{Enter}')
+    expect(await screen.findByRole('heading', { level: 1, name: 'EU / promo #1' })).toBeInTheDocument()
+    expect(location().pathname).toBe('/pools/EU%20%2F%20promo%20%231')
+    expect(ipCells(screen.getByRole('table', { name: 'IP addresses' }))).toHaveLength(5)
+    await user.click(screen.getByRole('link', { name: 'IP pools' }))
+    expect(await screen.findByRole('link', { name: 'EU / promo #1' })).toBeInTheDocument()
+    expect(screen.queryByRole('link', { name: 'marketing' })).not.toBeInTheDocument()
+  })
+
+  it('keeps the dialog open with the new name when the server refuses', async () => {
+    server.use(
+      http.put('*/v3/ips/pools/:name', () =>
+        HttpResponse.json(
+          { errors: [{ field: null, message: 'missing required scope: ips.pools.update' }] },
+          { status: 403 },
+        ),
+      ),
+    )
+    const { user } = renderApp('/pools/marketing')
+    await user.click(await screen.findByRole('button', { name: 'Rename' }))
+    const field = await screen.findByRole('textbox', { name: 'Pool name' })
+    await user.clear(field)
+    await user.type(field, 'promo{Enter}')
+    const dialog = screen.getByRole('dialog', { name: 'Rename pool' })
+    expect(await within(dialog).findByRole('alert')).toHaveTextContent('missing required scope: ips.pools.update')
+    expect(field).toHaveValue('promo')
+  })
+
+  it('refuses an unchanged or taken name at the field', async () => {
+    const { user } = renderApp('/pools/marketing')
+    await user.click(await screen.findByRole('button', { name: 'Rename' }))
+    const field = await screen.findByRole('textbox', { name: 'Pool name' })
+    await user.click(screen.getByRole('button', { name: 'Save' }))
+    expect(field).toHaveAccessibleDescription('Enter a new name for the pool.')
+    await user.clear(field)
+    await user.type(field, 'transactional')
+    expect(field).toHaveAccessibleDescription('A pool named “transactional” already exists.')
+  })
+})
+
+describe('delete pool', () => {
+  it('lists the IPs that leave, deletes, and returns to the list with a message', async () => {
+    const { user, location } = renderApp('/pools/billing')
+    await user.click(await screen.findByRole('button', { name: 'Delete pool' }))
+    const dialog = await screen.findByRole('dialog', { name: 'Delete pool' })
+    expect(
+      within(dialog).getByText(/These 2 IP addresses leave the pool\. They stay on your account/),
+    ).toBeInTheDocument()
+    expect(
+      within(dialog)
+        .getAllByRole('listitem')
+        .map((item) => item.textContent),
+    ).toEqual(['192.0.2.13', '192.0.2.40'])
+    await user.click(within(dialog).getByRole('button', { name: 'Delete' }))
+    expect(await screen.findByRole('heading', { level: 1, name: 'IP pools' })).toBeInTheDocument()
+    expect(location().pathname).toBe('/pools')
+    expect(screen.getByRole('status')).toHaveTextContent('Pool “billing” deleted')
+    await waitFor(() => expect(screen.queryByRole('link', { name: 'billing' })).not.toBeInTheDocument())
+  })
+})
+
+describe('add IP', () => {
+  it('adds an IP from the account and shows it in the table', async () => {
+    const { user } = renderApp('/pools/billing')
+    await user.click(await screen.findByRole('button', { name: 'Add IP' }))
+    const dialog = await screen.findByRole('dialog', { name: 'Add IP address' })
+    await user.type(within(dialog).getByRole('combobox', { name: 'IP address' }), ' 203.0.113.50 {Enter}')
+    await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument())
+    expect(ipCells(screen.getByRole('table', { name: 'IP addresses' }))).toContain('203.0.113.50')
+    expect(screen.getByRole('status')).toHaveTextContent('203.0.113.50 added to “billing”')
+  })
+
+  it('checks the address before sending', async () => {
+    const { user } = renderApp('/pools/billing')
+    await user.click(await screen.findByRole('button', { name: 'Add IP' }))
+    const field = await screen.findByRole('combobox', { name: 'IP address' })
+    await waitFor(() => expect(field).toHaveAccessibleDescription(/of the account's 23 IPs are not in this pool yet/))
+    for (const [input, message] of [
+      ['192.0.2', '“192.0.2” is not an IPv4 or IPv6 address.'],
+      ['2001:db8::99', '2001:db8::99 is not an IP address on this account.'],
+      ['192.0.2.13', '192.0.2.13 is already in this pool.'],
+    ]) {
+      await user.clear(field)
+      await user.type(field, input!)
+      await user.click(screen.getByRole('button', { name: 'Add' }))
+      expect(field).toHaveAccessibleDescription(message!)
+    }
+    expect(screen.getByRole('dialog', { name: 'Add IP address' })).toBeInTheDocument()
+  })
+
+  it('cannot be sent twice while the request runs', async () => {
+    // A slow answer, as a real network gives: the lock must hold for the whole request.
+    server.use(
+      http.post('*/v3/ips/pools/:name/ips', async () => {
+        await delay(150)
+      }),
+    )
+    let posts = 0
+    server.events.on('request:start', ({ request }) => {
+      if (request.method === 'POST') posts += 1
+    })
+    const { user } = renderApp('/pools/billing')
+    await user.click(await screen.findByRole('button', { name: 'Add IP' }))
+    await user.type(await screen.findByRole('combobox', { name: 'IP address' }), '203.0.113.51')
+    const add = screen.getByRole('button', { name: 'Add' })
+    await user.dblClick(add)
+    await user.keyboard('{Enter}')
+    await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument())
+    expect(posts).toBe(1)
+  })
+})
+
+describe('remove IP', () => {
+  it('asks first, then removes the IP from the table', async () => {
+    const { user } = renderApp('/pools/billing')
+    await user.click(await screen.findByRole('button', { name: 'Remove 192.0.2.40' }))
+    const dialog = await screen.findByRole('dialog', { name: 'Remove IP address' })
+    expect(dialog).toHaveTextContent('Remove 192.0.2.40 from the pool “billing”?')
+    await user.click(within(dialog).getByRole('button', { name: 'Remove' }))
+    await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument())
+    expect(ipCells(screen.getByRole('table', { name: 'IP addresses' }))).toEqual(['192.0.2.13'])
+    await waitFor(() => expect(screen.getByRole('heading', { name: 'IP addresses' })).toHaveFocus())
+  })
+})

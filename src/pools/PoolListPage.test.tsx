@@ -1,0 +1,127 @@
+import { screen, waitFor, within } from '@testing-library/react'
+import { HttpResponse, http } from 'msw'
+import { db, server } from '../mocks/node'
+import { seedState } from '../mocks/seed'
+import { renderApp } from '../test/render'
+
+describe('pool list', () => {
+  it('lists the pools as links to their pages, with the count against the limit', async () => {
+    renderApp('/pools')
+    expect(await screen.findByRole('link', { name: 'Product updates' })).toHaveAttribute(
+      'href',
+      '/pools/Product%20updates',
+    )
+    expect(screen.getByRole('heading', { level: 1, name: 'IP pools' })).toBeInTheDocument()
+    expect(screen.getByText(`${seedState().pools.length} of 100 pools`)).toBeInTheDocument()
+  })
+
+  it('narrows the table as you type and keeps the filter in the address', async () => {
+    const { user, location } = renderApp('/pools')
+    await screen.findByRole('link', { name: 'transactional' })
+    await user.type(screen.getByRole('searchbox', { name: 'Filter pools' }), 'MARK')
+    const table = screen.getByRole('table', { name: 'IP pools' })
+    expect(
+      within(table)
+        .getAllByRole('link')
+        .map((link) => link.textContent),
+    ).toEqual(['marketing'])
+    expect(location().search).toBe('?q=MARK')
+  })
+
+  it('starts from the filter in the address', async () => {
+    renderApp('/pools?q=zzz')
+    expect(await screen.findByText('No pool matches “zzz”.')).toBeInTheDocument()
+    expect(screen.getByRole('searchbox', { name: 'Filter pools' })).toHaveValue('zzz')
+  })
+
+  it('says when there are no pools yet', async () => {
+    db.replace({ ...seedState(), pools: [] })
+    renderApp('/pools')
+    expect(await screen.findByRole('heading', { name: 'No pools yet' })).toBeInTheDocument()
+    expect(screen.getByText('0 of 100 pools')).toBeInTheDocument()
+  })
+
+  it('shows a failed load in words, and Retry loads again', async () => {
+    server.use(
+      http.get(
+        '*/v3/ips/pools',
+        () => HttpResponse.json({ errors: [{ field: null, message: 'too many requests' }] }, { status: 500 }),
+        { once: true },
+      ),
+    )
+    const { user } = renderApp('/pools')
+    expect(await screen.findByText('Could not load the pools')).toBeInTheDocument()
+    expect(screen.getByText('too many requests')).toBeInTheDocument()
+    await user.click(screen.getByRole('button', { name: 'Retry' }))
+    expect(await screen.findByRole('link', { name: 'marketing' })).toBeInTheDocument()
+    expect(screen.queryByText('Could not load the pools')).not.toBeInTheDocument()
+  })
+
+  it('disables Create pool at 100 pools and says why', async () => {
+    const state = seedState()
+    db.replace({ ...state, pools: Array.from({ length: 100 }, (_, i) => ({ name: `pool-${i}`, ips: [] })) })
+    renderApp('/pools')
+    const create = await screen.findByRole('button', { name: 'Create pool' })
+    await waitFor(() => expect(create).toBeDisabled())
+    expect(create).toHaveAccessibleDescription(
+      'The limit of 100 pools has been reached. Delete a pool to create another.',
+    )
+    expect(screen.getByText('100 of 100 pools')).toBeInTheDocument()
+  })
+})
+
+describe('create pool dialog', () => {
+  it('creates a pool, closes, lists it and says so', async () => {
+    const { user } = renderApp('/pools')
+    await user.click(await screen.findByRole('button', { name: 'Create pool' }))
+    const dialog = await screen.findByRole('dialog', { name: 'Create pool' })
+    await user.type(within(dialog).getByRole('textbox', { name: 'Pool name' }), 'newsletters{Enter}')
+    await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument())
+    expect(screen.getByRole('link', { name: 'newsletters' })).toBeInTheDocument()
+    expect(screen.getByRole('status')).toHaveTextContent('Pool “newsletters” created')
+  })
+
+  it('shows a broken rule at the field and sends nothing', async () => {
+    const requests: string[] = []
+    server.events.on('request:start', ({ request }) => void requests.push(request.method))
+    const { user } = renderApp('/pools')
+    await user.click(await screen.findByRole('button', { name: 'Create pool' }))
+    const field = await screen.findByRole('textbox', { name: 'Pool name' })
+    for (const [input, message] of [
+      ['x', /between 2 and 64 characters/],
+      ['.x', /cannot start with a dot or a space/],
+      ['marketing', /already exists/],
+    ] as const) {
+      await user.clear(field)
+      await user.type(field, input)
+      await user.click(screen.getByRole('button', { name: 'Create' }))
+      expect(field).toHaveAccessibleDescription(message)
+      expect(field).toBeInvalid()
+    }
+    expect(requests).not.toContain('POST')
+  })
+
+  it('keeps the dialog open with the name typed when the server refuses', async () => {
+    server.use(
+      http.post('*/v3/ips/pools', () =>
+        HttpResponse.json({ errors: [{ field: '', message: '100 pools limit has been reached' }] }, { status: 400 }),
+      ),
+    )
+    const { user } = renderApp('/pools')
+    await user.click(await screen.findByRole('button', { name: 'Create pool' }))
+    const dialog = await screen.findByRole('dialog', { name: 'Create pool' })
+    await user.type(within(dialog).getByRole('textbox', { name: 'Pool name' }), 'newsletters')
+    await user.click(within(dialog).getByRole('button', { name: 'Create' }))
+    expect(await within(dialog).findByRole('alert')).toHaveTextContent('100 pools limit has been reached')
+    expect(within(dialog).getByRole('textbox', { name: 'Pool name' })).toHaveValue('newsletters')
+  })
+
+  it('closes on Escape without creating anything', async () => {
+    const { user } = renderApp('/pools')
+    await user.click(await screen.findByRole('button', { name: 'Create pool' }))
+    await user.type(await screen.findByRole('textbox', { name: 'Pool name' }), 'draft')
+    await user.keyboard('{Escape}')
+    await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument())
+    expect(screen.queryByRole('link', { name: 'draft' })).not.toBeInTheDocument()
+  })
+})

@@ -1,0 +1,32 @@
+/** Renders the app at an address with a fresh cache (no retries), as a user would meet it. */
+import { ThemeProvider } from '@mui/material/styles'
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query'
+import { render } from '@testing-library/react'
+import userEvent from '@testing-library/user-event'
+import { MemoryRouter, useLocation, type Location } from 'react-router'
+import { AppRoutes } from '../app/AppRoutes'
+import { NotificationsProvider } from '../app/notifications'
+import { theme } from '../app/theme'
+
+export function renderApp(path: string) {
+  const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false }, mutations: { retry: false } } })
+  const seen: { location?: Location; entries: number } = { entries: 0 }
+  function LocationProbe() {
+    seen.location = useLocation()
+    return null
+  }
+  const user = userEvent.setup()
+  const view = render(
+    <ThemeProvider theme={theme}>
+      <QueryClientProvider client={queryClient}>
+        <NotificationsProvider>
+          <MemoryRouter initialEntries={[path]}>
+            <AppRoutes />
+            <LocationProbe />
+          </MemoryRouter>
+        </NotificationsProvider>
+      </QueryClientProvider>
+    </ThemeProvider>,
+  )
+  return { ...view, user, queryClient, location: () => seen.location! }
+}
