@@ -18,7 +18,7 @@ describe('seed data', () => {
     expect(state.pools.length).toBeGreaterThanOrEqual(6)
     expect(state.pools.some((pool) => pool.name.includes(' '))).toBe(true)
     expect(state.ips.length).toBeGreaterThanOrEqual(20)
-    expect(state.ips.every(({ ip }) => /^(192\.0\.2|198\.51\.100|203\.0\.113)\./.test(ip))).toBe(true)
+    expect(state.ips.every(({ ip }) => /^(192\.0\.2\.|198\.51\.100\.|203\.0\.113\.|2001:db8:)/.test(ip))).toBe(true)
     const poolCount = (ip: string) => state.pools.filter((pool) => pool.ips.includes(ip)).length
     expect(state.ips.some(({ ip }) => poolCount(ip) > 1)).toBe(true)
     expect(state.ips.some(({ ip }) => poolCount(ip) === 0)).toBe(true)

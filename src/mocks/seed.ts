@@ -1,4 +1,4 @@
-/** Realistic starting data for the fake SendGrid: addresses from the documentation ranges only. */
+/** Realistic starting data for the fake SendGrid: addresses from the documentation ranges only (IPv4 and IPv6). */
 import type { DemoIp, DemoState } from './db'
 
 const DAY = 86_400
@@ -45,6 +45,8 @@ export function seedState(now = Date.now()): DemoState {
     ip('203.0.113.51', 'spare2.example.com', { assigned_at: today - 6 * DAY }),
     ip('203.0.113.52', 'spare3.example.com', warming(8)),
     ip('203.0.113.99', 'legacy.example.com', { assigned_at: today - 1500 * DAY }),
+    ip('2001:db8:0:10::25', 'v6.eu1.example.com', { subusers: ['eu-team@example.com'] }),
+    ip('2001:db8:0:10::26', 'v6.eu2.example.com', { subusers: ['eu-team@example.com'] }),
   ]
 
   return {
@@ -56,7 +58,7 @@ export function seedState(now = Date.now()): DemoState {
       { name: 'Product updates', ips: ['198.51.100.22', '198.51.100.25', '192.0.2.15'] },
       { name: 'password-resets', ips: ['192.0.2.10', '203.0.113.6', '203.0.113.7'] },
       { name: 'billing', ips: ['192.0.2.13', '192.0.2.40'] },
-      { name: 'eu-newsletters', ips: ['198.51.100.60', '198.51.100.61', '192.0.2.41'] },
+      { name: 'eu-newsletters', ips: ['198.51.100.60', '198.51.100.61', '192.0.2.41', '2001:db8:0:10::25'] },
       { name: 'cold-outreach', ips: [] },
     ],
   }

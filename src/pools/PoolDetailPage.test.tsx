@@ -123,7 +123,7 @@ describe('add IP', () => {
     const { user } = renderApp('/pools/billing')
     await user.click(await screen.findByRole('button', { name: 'Add IP' }))
     const field = await screen.findByRole('combobox', { name: 'IP address' })
-    await waitFor(() => expect(field).toHaveAccessibleDescription(/of the account's 23 IPs are not in this pool yet/))
+    await waitFor(() => expect(field).toHaveAccessibleDescription(/of the account's 25 IPs are not in this pool yet/))
     for (const [input, message] of [
       ['192.0.2', '“192.0.2” is not an IPv4 or IPv6 address.'],
       ['2001:db8::99', '2001:db8::99 is not an IP address on this account.'],

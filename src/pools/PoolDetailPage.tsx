@@ -18,12 +18,13 @@ import Typography from '@mui/material/Typography'
 import { visuallyHidden } from '@mui/utils'
 import { useQuery } from '@tanstack/react-query'
 import { Suspense, lazy, useId, useRef, useState } from 'react'
-import { Link as RouterLink, useParams } from 'react-router'
+import { Link as RouterLink, useLocation } from 'react-router'
 import { PRODUCT_NAME } from '../app/AppShell'
 import { NotFoundPage } from '../app/NotFoundPage'
 import { ApiError } from '../lib/api-client'
 import { QueryErrorAlert } from '../ui/QueryErrorAlert'
 import type { PoolIp } from './api'
+import { poolNameFromPath } from './paths'
 import { poolQueries } from './queries'
 
 const AddIpDialog = lazy(() => import('./AddIpDialog'))
@@ -36,7 +37,7 @@ type OpenDialog = { kind: 'add' } | { kind: 'rename' } | { kind: 'delete' } | { 
 const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' })
 
 export function PoolDetailPage() {
-  const name = useParams().name ?? ''
+  const name = poolNameFromPath(useLocation().pathname)
   const pool = useQuery(poolQueries.detail(name))
   const [dialog, setDialog] = useState<OpenDialog>(null)
   const ipsHeadingId = useId()

@@ -1,0 +1,36 @@
+import AxeBuilder from '@axe-core/playwright'
+import { expect, type Page } from '@playwright/test'
+
+/** Opens the pool list and waits until the demo backend has answered. */
+export async function openPoolList(page: Page, query = '') {
+  await page.goto(`/pools${query}`)
+  await expect(page.getByRole('heading', { level: 1, name: 'IP pools' })).toBeVisible()
+  await expect(page.getByText(/\d+ of 100 pools/)).toBeVisible()
+}
+
+/** Creates pools behind the app's back, through the same fake API, as another user or tab would. */
+export async function createPoolsElsewhere(page: Page, names: string[]) {
+  const statuses = await page.evaluate(
+    (all) =>
+      Promise.all(
+        all.map((name) =>
+          fetch('/v3/ips/pools', {
+            method: 'POST',
+            headers: { 'Content-Type': 'application/json' },
+            body: JSON.stringify({ name }),
+          }).then((response) => response.status),
+        ),
+      ),
+    names,
+  )
+  expect(statuses.every((status) => status === 200)).toBe(true)
+}
+
+/** An axe scan of the page as it stands: no serious or critical violation. */
+export async function expectNoSeriousA11yViolations(page: Page) {
+  const { violations } = await new AxeBuilder({ page }).analyze()
+  const serious = violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)
+  expect(serious).toEqual([])
+}

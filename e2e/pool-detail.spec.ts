@@ -1,0 +1,134 @@
+import { expect, test } from '@playwright/test'
+import { createPoolsElsewhere, openPoolList } from './helpers'
+
+const ipRows = (page: import('@playwright/test').Page) =>
+  page
+    .getByRole('table', { name: 'IP addresses' })
+    .getByRole('row')
+    .filter({ has: page.getByRole('cell') })
+
+test("shows a pool's IPs with warmup state and a Remove button each", async ({ page }) => {
+  await page.goto('/pools/Product%20updates')
+  await expect(page.getByRole('heading', { level: 1, name: 'Product updates' })).toBeVisible()
+  await expect(ipRows(page)).toHaveCount(3)
+  await expect(ipRows(page).filter({ hasText: '192.0.2.15' })).toContainText('Warming up')
+  await expect(ipRows(page).filter({ hasText: '192.0.2.15' })).toContainText('(day 4)')
+  await expect(page.getByRole('button', { name: 'Remove 198.51.100.25' })).toBeVisible()
+  await page.getByRole('link', { name: 'IP pools' }).click()
+  await expect(page).toHaveURL('/pools')
+})
+
+test('an unknown pool shows "Pool not found" with a link back', async ({ page }) => {
+  await page.goto('/pools/no-such-pool')
+  await expect(page.getByRole('heading', { level: 1, name: 'Pool not found' })).toBeVisible()
+  await expect(page.getByText('There is no pool named “no-such-pool”.')).toBeVisible()
+  await page.getByRole('link', { name: 'Back to IP pools' }).click()
+  await expect(page).toHaveURL('/pools')
+})
+
+const awkwardNames = ['EU / promo #1?', '100% "quoted" \'names\'', 'Ünïcødé 日本 pool', '<b>x</b>', 'a%2Fb']
+
+test('names with spaces, slashes, %, #, ?, quotes, non-ASCII letters or HTML work in links, reloads and back', async ({
+  page,
+}) => {
+  await openPoolList(page)
+  await createPoolsElsewhere(page, awkwardNames)
+  await page.reload()
+  for (const name of awkwardNames) {
+    await page.getByRole('link', { name, exact: true }).click()
+    await expect(page).toHaveURL(`/pools/${encodeURIComponent(name)}`)
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(name)
+    await expect(page.getByText('No IP addresses in this pool yet.')).toBeVisible()
+    await page.reload()
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(name)
+    await page.goBack()
+    await expect(page).toHaveURL('/pools')
+  }
+  await expect(page.locator('main b')).toHaveCount(0)
+})
+
+test('a deep link to a pool named with a space and a slash opens it directly', async ({ page }) => {
+  await openPoolList(page)
+  await createPoolsElsewhere(page, ['EU / weekly digest'])
+  await page.goto('/pools/EU%20%2F%20weekly%20digest')
+  await expect(page.getByRole('heading', { level: 1, name: 'EU / weekly digest' })).toBeVisible()
+  await expect(page.getByText('0 IP addresses')).toBeVisible()
+})
+
+test('renames a pool: new address replaces the old one, and the list shows the new name', async ({ page }) => {
+  await openPoolList(page)
+  await page.getByRole('link', { name: 'marketing' }).click()
+  await page.getByRole('button', { name: 'Rename' }).click()
+  const dialog = page.getByRole('dialog', { name: 'Rename pool' })
+  await expect(dialog).toContainText('Mail that still names “marketing”')
+  await dialog.getByRole('textbox', { name: 'Pool name' }).fill('Marketing / US')
+  await dialog.getByRole('button', { name: 'Save' }).click()
+  await expect(dialog).toBeHidden()
+  await expect(page).toHaveURL('/pools/Marketing%20%2F%20US')
+  await expect(page.getByRole('heading', { level: 1, name: 'Marketing / US' })).toBeVisible()
+  await expect(ipRows(page)).toHaveCount(5)
+  await expect(page.getByRole('status')).toHaveText('Pool “marketing” renamed to “Marketing / US”')
+
+  // Back skips the dead old address and lands on the list, which knows the new name.
+  await page.goBack()
+  await expect(page).toHaveURL('/pools')
+  await expect(page.getByRole('link', { name: 'Marketing / US' })).toBeVisible()
+  await expect(page.getByRole('link', { name: 'marketing', exact: true })).toBeHidden()
+  await page.reload()
+  await expect(page.getByRole('link', { name: 'Marketing / US' })).toBeVisible()
+})
+
+test('deletes a pool after naming the IPs that leave it, and returns to the list', async ({ page }) => {
+  await page.goto('/pools/billing')
+  await page.getByRole('button', { name: 'Delete pool' }).click()
+  const dialog = page.getByRole('dialog', { name: 'Delete pool' })
+  await expect(dialog).toContainText('These 2 IP addresses leave the pool. They stay on your account')
+  await expect(dialog.getByRole('listitem')).toHaveText(['192.0.2.13', '192.0.2.40'])
+  await dialog.getByRole('button', { name: 'Delete' }).click()
+  await expect(page).toHaveURL('/pools')
+  await expect(page.getByRole('status')).toHaveText('Pool “billing” deleted')
+  await expect(page.getByRole('link', { name: 'billing' })).toBeHidden()
+  await expect(page.getByText('6 of 100 pools')).toBeVisible()
+  await page.reload()
+  await expect(page.getByRole('link', { name: 'transactional' })).toBeVisible()
+  await expect(page.getByRole('link', { name: 'billing' })).toBeHidden()
+})
+
+test('adds IPv4 and IPv6 addresses, checking each before sending', async ({ page }) => {
+  await page.goto('/pools/cold-outreach')
+  await page.getByRole('button', { name: 'Add IP' }).click()
+  const dialog = page.getByRole('dialog', { name: 'Add IP address' })
+  const field = dialog.getByRole('combobox', { name: 'IP address' })
+  await field.fill('203.0.113.300')
+  await field.press('Enter')
+  await expect(field).toHaveAccessibleDescription('“203.0.113.300” is not an IPv4 or IPv6 address.')
+  await field.fill('203.0.113.77')
+  await expect(field).toHaveAccessibleDescription('203.0.113.77 is not an IP address on this account.')
+  await field.fill('203.0.113.50')
+  await dialog.getByRole('button', { name: 'Add' }).click()
+  await expect(dialog).toBeHidden()
+  await expect(page.getByRole('status')).toHaveText('203.0.113.50 added to “cold-outreach”')
+
+  await page.getByRole('button', { name: 'Add IP' }).click()
+  await dialog.getByRole('combobox', { name: 'IP address' }).fill('2001:DB8:0:10::25')
+  await dialog.getByRole('button', { name: 'Add' }).click()
+  await expect(dialog).toBeHidden()
+  await expect(ipRows(page).locator('td:first-child')).toHaveText(['203.0.113.50', '2001:db8:0:10::25'])
+
+  await page.reload()
+  await expect(ipRows(page)).toHaveCount(2)
+})
+
+test('removes an IP after asking, including an IPv6 address', async ({ page }) => {
+  await page.goto('/pools/eu-newsletters')
+  await expect(ipRows(page)).toHaveCount(4)
+  await page.getByRole('button', { name: 'Remove 2001:db8:0:10::25' }).click()
+  const dialog = page.getByRole('dialog', { name: 'Remove IP address' })
+  await expect(dialog).toContainText('Remove 2001:db8:0:10::25 from the pool “eu-newsletters”?')
+  await dialog.getByRole('button', { name: 'Remove' }).click()
+  await expect(dialog).toBeHidden()
+  await expect(ipRows(page)).toHaveCount(3)
+  await page.reload()
+  await expect(ipRows(page)).toHaveCount(3)
+  await expect(page.getByRole('button', { name: 'Remove 2001:db8:0:10::25' })).toBeHidden()
+})

@@ -1,0 +1,102 @@
+import { expect, test } from '@playwright/test'
+import { createPoolsElsewhere, openPoolList } from './helpers'
+
+test('/ leads to the pool list, whose names link to their pools', async ({ page }) => {
+  await page.goto('/')
+  await expect(page).toHaveURL('/pools')
+  await expect(page.getByText('7 of 100 pools')).toBeVisible()
+  await page.getByRole('link', { name: 'Product updates' }).click()
+  await expect(page).toHaveURL('/pools/Product%20updates')
+  await expect(page.getByRole('heading', { level: 1, name: 'Product updates' })).toBeVisible()
+})
+
+test('the filter narrows the table and lives in the address, through a reload and the back button', async ({
+  page,
+}) => {
+  await openPoolList(page)
+  await page.getByRole('searchbox', { name: 'Filter pools' }).fill('mark')
+  const table = page.getByRole('table', { name: 'IP pools' })
+  await expect(table.getByRole('link')).toHaveText(['marketing'])
+  await expect(page).toHaveURL('/pools?q=mark')
+
+  await page.reload()
+  await expect(page.getByRole('searchbox', { name: 'Filter pools' })).toHaveValue('mark')
+  await expect(table.getByRole('link')).toHaveText(['marketing'])
+
+  await table.getByRole('link', { name: 'marketing' }).click()
+  await expect(page.getByRole('heading', { level: 1, name: 'marketing' })).toBeVisible()
+  await page.goBack()
+  await expect(page).toHaveURL('/pools?q=mark')
+  await expect(table.getByRole('link')).toHaveText(['marketing'])
+})
+
+test('creates a pool that is listed, announced, and still there after a reload', async ({ page }) => {
+  await openPoolList(page)
+  await page.getByRole('button', { name: 'Create pool' }).click()
+  const dialog = page.getByRole('dialog', { name: 'Create pool' })
+  await dialog.getByRole('textbox', { name: 'Pool name' }).fill('newsletters')
+  await dialog.getByRole('button', { name: 'Create' }).click()
+  await expect(dialog).toBeHidden()
+  await expect(page.getByRole('status')).toHaveText('Pool “newsletters” created')
+  await expect(page.getByRole('link', { name: 'newsletters', exact: true })).toBeVisible()
+  await expect(page.getByText('8 of 100 pools')).toBeVisible()
+
+  await page.reload()
+  await expect(page.getByRole('link', { name: 'newsletters', exact: true })).toBeVisible()
+})
+
+test('a broken rule shows at the field before anything is sent', async ({ page }) => {
+  await openPoolList(page)
+  const posts: string[] = []
+  page.on('request', (request) => request.method() === 'POST' && posts.push(request.url()))
+  await page.getByRole('button', { name: 'Create pool' }).click()
+  const field = page.getByRole('dialog').getByRole('textbox', { name: 'Pool name' })
+  await field.fill('.hidden')
+  await field.press('Enter')
+  await expect(field).toHaveAccessibleDescription('A pool name cannot start with a dot or a space.')
+  await field.fill('x'.repeat(65))
+  await expect(field).toHaveAccessibleDescription(/between 2 and 64 characters long \(this one has 65\)/)
+  await field.fill('transactional')
+  await expect(field).toHaveAccessibleDescription('A pool named “transactional” already exists.')
+  expect(posts).toEqual([])
+})
+
+test('a refusal from the server shows in the dialog, which keeps what was typed', async ({ page }) => {
+  await openPoolList(page)
+  await page.getByRole('button', { name: 'Create pool' }).click()
+  const dialog = page.getByRole('dialog', { name: 'Create pool' })
+  await dialog.getByRole('textbox', { name: 'Pool name' }).fill('launch-2027')
+  // Someone else takes the name after this page loaded its list, so only the server can refuse it.
+  await createPoolsElsewhere(page, ['launch-2027'])
+  await dialog.getByRole('button', { name: 'Create' }).click()
+  await expect(dialog.getByRole('alert')).toHaveText('A pool named “launch-2027” already exists.')
+  await expect(dialog).toBeVisible()
+  await expect(dialog.getByRole('textbox', { name: 'Pool name' })).toHaveValue('launch-2027')
+})
+
+test('at 100 pools, Create pool is disabled and says why', async ({ page }) => {
+  await openPoolList(page)
+  await createPoolsElsewhere(
+    page,
+    Array.from({ length: 93 }, (_, i) => `bulk-${String(i).padStart(2, '0')}`),
+  )
+  await page.reload()
+  await expect(page.getByText('100 of 100 pools')).toBeVisible()
+  const create = page.getByRole('button', { name: 'Create pool' })
+  await expect(create).toBeDisabled()
+  await expect(create).toHaveAccessibleDescription(
+    'The limit of 100 pools has been reached. Delete a pool to create another.',
+  )
+})
+
+test('Reset demo data brings back the sample pools', async ({ page }) => {
+  await openPoolList(page)
+  await createPoolsElsewhere(page, ['scratch'])
+  await page.reload()
+  await expect(page.getByRole('link', { name: 'scratch' })).toBeVisible()
+  await expect(page.getByText(/Demo mode.*Changes stay in this browser/)).toBeVisible()
+  await page.getByRole('button', { name: 'Reset demo data' }).click()
+  await expect(page.getByRole('status')).toHaveText('Demo data reset')
+  await expect(page.getByRole('link', { name: 'scratch' })).toBeHidden()
+  await expect(page.getByText('7 of 100 pools')).toBeVisible()
+})
