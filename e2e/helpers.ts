@@ -31,6 +31,6 @@ export async function expectNoSeriousA11yViolations(page: Page) {
   const { violations } = await new AxeBuilder({ page }).analyze()
   const serious = violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id}: ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)
+    .map((v) => `${v.id}: ${v.help} at ${v.nodes.map((n) => `${n.html} (${n.failureSummary})`).join(', ')}`)
   expect(serious).toEqual([])
 }

@@ -49,7 +49,7 @@ export function AppShell() {
                 px: 1,
                 borderRadius: 1,
                 bgcolor: 'warning.light',
-                color: 'warning.contrastText',
+                color: 'common.black',
                 fontSize: 13,
                 fontWeight: 600,
               }}

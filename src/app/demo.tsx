@@ -28,7 +28,7 @@ export function DemoBanner({ demo }: { demo: DemoControls }) {
       severity="info"
       square
       action={
-        <Button color="inherit" size="small" onClick={reset}>
+        <Button color="inherit" size="small" onClick={reset} sx={{ whiteSpace: 'nowrap' }}>
           Reset demo data
         </Button>
       }

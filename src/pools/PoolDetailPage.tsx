@@ -27,10 +27,17 @@ import type { PoolIp } from './api'
 import { poolNameFromPath } from './paths'
 import { poolQueries } from './queries'
 
-const AddIpDialog = lazy(() => import('./AddIpDialog'))
-const RenamePoolDialog = lazy(() => import('./RenamePoolDialog'))
-const DeletePoolDialog = lazy(() => import('./DeletePoolDialog'))
-const RemoveIpDialog = lazy(() => import('./RemoveIpDialog'))
+const loadAddIpDialog = () => import('./AddIpDialog')
+const loadRenamePoolDialog = () => import('./RenamePoolDialog')
+const loadDeletePoolDialog = () => import('./DeletePoolDialog')
+const loadRemoveIpDialog = () => import('./RemoveIpDialog')
+const AddIpDialog = lazy(loadAddIpDialog)
+const RenamePoolDialog = lazy(loadRenamePoolDialog)
+const DeletePoolDialog = lazy(loadDeletePoolDialog)
+const RemoveIpDialog = lazy(loadRemoveIpDialog)
+
+/** Fetches a dialog's code when the pointer or focus reaches its button, so it opens without a wait. */
+const preload = (load: () => Promise<unknown>) => ({ onMouseEnter: load, onFocus: load })
 
 type OpenDialog = { kind: 'add' } | { kind: 'rename' } | { kind: 'delete' } | { kind: 'remove'; ip: string } | null
 
@@ -86,6 +93,7 @@ export function PoolDetailPage() {
             startIcon={<AddIcon />}
             disabled={!pool.data}
             onClick={() => setDialog({ kind: 'add' })}
+            {...preload(loadAddIpDialog)}
           >
             Add IP
           </Button>
@@ -94,6 +102,7 @@ export function PoolDetailPage() {
             startIcon={<EditIcon />}
             disabled={!pool.data}
             onClick={() => setDialog({ kind: 'rename' })}
+            {...preload(loadRenamePoolDialog)}
           >
             Rename
           </Button>
@@ -103,6 +112,7 @@ export function PoolDetailPage() {
             startIcon={<DeleteIcon />}
             disabled={!pool.data}
             onClick={() => setDialog({ kind: 'delete' })}
+            {...preload(loadDeletePoolDialog)}
           >
             Delete pool
           </Button>
@@ -146,7 +156,6 @@ export function PoolDetailPage() {
                   <TableRow>
                     <TableCell>IP address</TableCell>
                     <TableCell>Warmup</TableCell>
-                    <TableCell>Warmup started</TableCell>
                     <TableCell align="right">
                       <Box component="span" sx={visuallyHidden}>
                         Actions
@@ -214,14 +223,24 @@ function IpRow({ member, onRemove }: { member: PoolIp; onRemove: () => void }) {
             })}
           >
             Warming up
+            {member.startDate !== null && (
+              <Box component="span" sx={{ display: 'block', fontWeight: 400, color: 'text.secondary' }}>
+                {warmupStarted(member.startDate)}
+              </Box>
+            )}
           </Box>
         ) : (
           'Not warming up'
         )}
       </TableCell>
-      <TableCell>{member.startDate === null ? '—' : warmupStarted(member.startDate)}</TableCell>
       <TableCell align="right">
-        <Button size="small" color="error" onClick={onRemove} aria-label={`Remove ${member.ip}`}>
+        <Button
+          size="small"
+          color="error"
+          onClick={onRemove}
+          aria-label={`Remove ${member.ip}`}
+          {...preload(loadRemoveIpDialog)}
+        >
           Remove
         </Button>
       </TableCell>
@@ -231,5 +250,5 @@ function IpRow({ member, onRemove }: { member: PoolIp; onRemove: () => void }) {
 
 function warmupStarted(startDate: number, now = Date.now()): string {
   const day = Math.floor((now / 1000 - startDate) / 86_400) + 1
-  return `${dateFormat.format(startDate * 1000)} (day ${Math.max(day, 1)})`
+  return `since ${dateFormat.format(startDate * 1000)} (day ${Math.max(day, 1)})`
 }

@@ -25,7 +25,8 @@ import { poolPath } from './paths'
 import { poolQueries } from './queries'
 import { MAX_POOLS, poolLimitProblem } from './rules'
 
-const CreatePoolDialog = lazy(() => import('./CreatePoolDialog'))
+const loadCreatePoolDialog = () => import('./CreatePoolDialog')
+const CreatePoolDialog = lazy(loadCreatePoolDialog)
 
 const byName = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true })
 
@@ -80,6 +81,9 @@ export function PoolListPage() {
             variant="contained"
             startIcon={<AddIcon />}
             onClick={() => setCreating(true)}
+            // Fetch the dialog's code as the pointer or focus arrives, so it opens without a wait.
+            onMouseEnter={loadCreatePoolDialog}
+            onFocus={loadCreatePoolDialog}
             disabled={!pools.data || Boolean(limitReached)}
             aria-describedby={limitReached ? limitId : undefined}
           >

@@ -1,0 +1,114 @@
+import { expect, test, type Page } from '@playwright/test'
+import { expectNoSeriousA11yViolations, openPoolList } from './helpers'
+
+for (const colorScheme of ['light', 'dark'] as const) {
+  test.describe(`${colorScheme} theme`, () => {
+    test.use({ colorScheme })
+
+    test('the list page, the detail page and a dialog have no serious accessibility violation', async ({ page }) => {
+      await openPoolList(page)
+      await expectNoSeriousA11yViolations(page)
+
+      await page.getByRole('link', { name: 'Product updates' }).click()
+      await expect(page.getByRole('table', { name: 'IP addresses' })).toBeVisible()
+      await expectNoSeriousA11yViolations(page)
+
+      await page.getByRole('button', { name: 'Add IP' }).click()
+      const field = page.getByRole('dialog', { name: 'Add IP address' }).getByRole('combobox', { name: 'IP address' })
+      await field.press('Enter')
+      await expect(field).toHaveAccessibleDescription('Enter an IP address.')
+      await expectNoSeriousA11yViolations(page)
+    })
+  })
+}
+
+test('the keyboard alone creates a pool, opens it, adds an IP and deletes the pool', async ({ page }) => {
+  await openPoolList(page)
+  await tabTo(page, page.getByRole('button', { name: 'Create pool' }))
+  await page.keyboard.press('Enter')
+  const create = page.getByRole('dialog', { name: 'Create pool' })
+  await expect(create.getByRole('textbox', { name: 'Pool name' })).toBeFocused()
+  await page.keyboard.type('keyboard-only')
+  await page.keyboard.press('Enter')
+  await expect(create).toBeHidden()
+
+  await tabTo(page, page.getByRole('link', { name: 'keyboard-only' }))
+  await page.keyboard.press('Enter')
+  await expect(page.getByRole('heading', { level: 1, name: 'keyboard-only' })).toBeVisible()
+
+  await tabTo(page, page.getByRole('button', { name: 'Add IP' }))
+  await page.keyboard.press('Enter')
+  await expect(page.getByRole('combobox', { name: 'IP address' })).toBeFocused()
+  await page.keyboard.type('203.0.113.51')
+  await page.keyboard.press('Enter')
+  await expect(page.getByRole('button', { name: 'Remove 203.0.113.51' })).toBeVisible()
+
+  await tabTo(page, page.getByRole('button', { name: 'Delete pool' }))
+  await page.keyboard.press('Enter')
+  const remove = page.getByRole('dialog', { name: 'Delete pool' })
+  // Cancel takes the first focus in a destructive dialog; Tab moves on to Delete.
+  await expect(remove.getByRole('button', { name: 'Cancel' })).toBeFocused()
+  await page.keyboard.press('Tab')
+  await expect(remove.getByRole('button', { name: 'Delete' })).toBeFocused()
+  await page.keyboard.press('Enter')
+  await expect(page).toHaveURL('/pools')
+  await expect(page.getByRole('link', { name: 'keyboard-only' })).toBeHidden()
+})
+
+test('a dialog keeps focus inside and closes on Escape, giving focus back', async ({ page }) => {
+  await openPoolList(page)
+  const opener = page.getByRole('button', { name: 'Create pool' })
+  await opener.click()
+  const dialog = page.getByRole('dialog', { name: 'Create pool' })
+  await expect(dialog).toBeVisible()
+  for (let i = 0; i < 6; i += 1) {
+    await page.keyboard.press('Tab')
+    expect(await dialog.evaluate((node) => node.contains(document.activeElement))).toBe(true)
+  }
+  await page.keyboard.press('Escape')
+  await expect(dialog).toBeHidden()
+  await expect(opener).toBeFocused()
+})
+
+test('the theme follows the system until switched, and the switch is remembered', async ({ page }) => {
+  await page.emulateMedia({ colorScheme: 'dark' })
+  await openPoolList(page)
+  await expect(page.locator('html')).toHaveClass(/dark/)
+  await page.getByRole('button', { name: 'Switch to light theme' }).click()
+  await expect(page.locator('html')).toHaveClass(/light/)
+  await page.reload()
+  await expect(page.getByRole('button', { name: 'Switch to dark theme' })).toBeVisible()
+  await expect(page.locator('html')).toHaveClass(/light/)
+})
+
+test.describe('on a 375 px phone', () => {
+  test.use({ viewport: { width: 375, height: 740 } })
+
+  test('the list and detail pages fit without sideways scrolling', async ({ page }) => {
+    await openPoolList(page)
+    expect(await elementsPastTheRightEdge(page)).toEqual([])
+    await page.getByRole('link', { name: 'Product updates' }).click()
+    await expect(page.getByRole('table', { name: 'IP addresses' })).toBeVisible()
+    await expect(page.getByRole('button', { name: 'Delete pool' })).toBeInViewport()
+    expect(await elementsPastTheRightEdge(page)).toEqual([])
+  })
+})
+
+/** Presses Tab until the target has focus, as a keyboard user would; fails if it never does. */
+async function tabTo(page: Page, target: ReturnType<Page['getByRole']>) {
+  for (let i = 0; i < 40; i += 1) {
+    if (await target.evaluate((node) => node === document.activeElement).catch(() => false)) return
+    await page.keyboard.press('Tab')
+  }
+  await expect(target).toBeFocused()
+}
+
+/** The elements that stick out past the right edge of the viewport. */
+function elementsPastTheRightEdge(page: Page) {
+  return page.evaluate(() => {
+    const width = document.documentElement.clientWidth
+    return [...document.querySelectorAll('body *')]
+      .filter((node) => node.getBoundingClientRect().right > width + 0.5)
+      .map((node) => `${node.tagName.toLowerCase()} ${node.textContent?.slice(0, 30)}`)
+  })
+}
