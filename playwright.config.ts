@@ -17,7 +17,11 @@ export default defineConfig({
     trace: 'retain-on-failure',
     launchOptions: { executablePath, args: CHROMIUM_ARGS },
   },
-  projects: [{ name: 'chromium', use: { browserName: 'chromium' } }],
+  projects: [
+    { name: 'chromium', use: { browserName: 'chromium' } },
+    // Run on demand by `npm run screenshots`, not part of the test suite.
+    { name: 'screenshots', testMatch: /\.capture\.ts$/, use: { browserName: 'chromium' } },
+  ],
   // The production demo build, as users get it, not the dev server.
   webServer: {
     command: `npm run build:demo && npm run preview:demo -- --port ${PORT} --strictPort`,

@@ -151,7 +151,7 @@ export function PoolDetailPage() {
             </Paper>
           ) : (
             <TableContainer component={Paper} variant="outlined">
-              <Table aria-labelledby={ipsHeadingId}>
+              <Table aria-labelledby={ipsHeadingId} sx={{ '& th, & td': { px: { xs: 1, sm: 2 } } }}>
                 <TableHead>
                   <TableRow>
                     <TableCell>IP address</TableCell>
@@ -204,7 +204,16 @@ export function PoolDetailPage() {
 function IpRow({ member, onRemove }: { member: PoolIp; onRemove: () => void }) {
   return (
     <TableRow hover>
-      <TableCell sx={{ fontFamily: 'monospace', overflowWrap: 'anywhere' }}>{member.ip}</TableCell>
+      <TableCell
+        // IPv4 never breaks; a long IPv6 address may, anywhere, rather than widen the table on a phone.
+        sx={
+          member.ip.includes(':')
+            ? { fontFamily: 'monospace', overflowWrap: 'anywhere' }
+            : { fontFamily: 'monospace', whiteSpace: 'nowrap' }
+        }
+      >
+        {member.ip}
+      </TableCell>
       <TableCell>
         {member.warmup === null ? (
           <>

@@ -1,0 +1,89 @@
+// Not a test: `npm run screenshots` walks every page and dialog in both themes and saves a picture of each to
+// screenshots/, for reviewing the look by eye and for the README.
+import { expect, test, type Page } from '@playwright/test'
+import { openPoolList } from './helpers'
+
+const shots: [string, (page: Page) => Promise<void>][] = [
+  ['list', async (page) => openPoolList(page)],
+  [
+    'list-filtered',
+    async (page) => {
+      await openPoolList(page, '?q=mark')
+    },
+  ],
+  [
+    'create-dialog-error',
+    async (page) => {
+      await openPoolList(page)
+      await page.getByRole('button', { name: 'Create pool' }).click()
+      await page.getByRole('textbox', { name: 'Pool name' }).fill('.x')
+      await page.getByRole('button', { name: 'Create' }).click()
+    },
+  ],
+  [
+    'detail',
+    async (page) => {
+      await page.goto('/pools/Product%20updates')
+      await expect(page.getByRole('table', { name: 'IP addresses' })).toBeVisible()
+    },
+  ],
+  [
+    'detail-empty',
+    async (page) => {
+      await page.goto('/pools/cold-outreach')
+      await expect(page.getByText('No IP addresses in this pool yet.')).toBeVisible()
+    },
+  ],
+  [
+    'add-ip-dialog',
+    async (page) => {
+      await page.goto('/pools/billing')
+      await page.getByRole('button', { name: 'Add IP' }).click()
+      await page.getByRole('combobox', { name: 'IP address' }).fill('192.0.2.13')
+      await page.getByRole('button', { name: 'Add' }).click()
+    },
+  ],
+  [
+    'rename-dialog',
+    async (page) => {
+      await page.goto('/pools/marketing')
+      await page.getByRole('button', { name: 'Rename' }).click()
+    },
+  ],
+  [
+    'delete-dialog',
+    async (page) => {
+      await page.goto('/pools/marketing')
+      await page.getByRole('button', { name: 'Delete pool' }).click()
+    },
+  ],
+  [
+    'remove-ip-dialog',
+    async (page) => {
+      await page.goto('/pools/marketing')
+      await page.getByRole('button', { name: 'Remove 198.51.100.20' }).click()
+    },
+  ],
+  [
+    'not-found',
+    async (page) => {
+      await page.goto('/pools/no-such-pool')
+      await expect(page.getByRole('heading', { name: 'Pool not found' })).toBeVisible()
+    },
+  ],
+]
+
+for (const colorScheme of ['light', 'dark'] as const) {
+  for (const width of [1200, 375]) {
+    test.describe(`${colorScheme} ${width}px`, () => {
+      test.use({ colorScheme, viewport: { width, height: width > 800 ? 800 : 740 } })
+      for (const [name, go] of shots) {
+        test(name, async ({ page }) => {
+          await go(page)
+          await page.waitForTimeout(400) // let transitions settle
+          await page.screenshot({ path: `screenshots/${name}-${colorScheme}-${width}.png` })
+        })
+      }
+    })
+  }
+}
