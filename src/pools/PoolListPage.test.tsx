@@ -57,6 +57,16 @@ describe('pool list', () => {
     expect(screen.queryByText('Could not load the pools')).not.toBeInTheDocument()
   })
 
+  it('keeps the pools on screen when a later refresh fails, and says so', async () => {
+    const { queryClient } = renderApp('/pools')
+    await screen.findByRole('link', { name: 'marketing' })
+    server.use(http.get('*/v3/ips/pools', () => new HttpResponse(null, { status: 503 })))
+    await queryClient.refetchQueries()
+    expect(await screen.findByText('Could not refresh the pools; showing what was loaded before')).toBeInTheDocument()
+    expect(screen.getByText('The server had a problem (503). Try again in a moment.')).toBeInTheDocument()
+    expect(screen.getByRole('link', { name: 'marketing' })).toBeInTheDocument()
+  })
+
   it('disables Create pool at 100 pools and says why', async () => {
     const state = seedState()
     db.replace({ ...state, pools: Array.from({ length: 100 }, (_, i) => ({ name: `pool-${i}`, ips: [] })) })
