@@ -1,10 +1,12 @@
 /** Short confirmations ("Pool created") that outlive the dialog or page that caused them. */
-import Snackbar from '@mui/material/Snackbar'
-import { createContext, use, useCallback, useState, type ReactNode } from 'react'
+import { createContext, lazy, Suspense, use, useCallback, useState, type ReactNode } from 'react'
 
 type Notify = (message: string) => void
 
 const NotifyContext = createContext<Notify>(() => {})
+
+// Nothing is announced on the first screen, so the snackbar's code waits for the first message.
+const Snackbar = lazy(() => import('@mui/material/Snackbar'))
 
 export function NotificationsProvider({ children }: { children: ReactNode }) {
   const [current, setCurrent] = useState<{ message: string; key: number } | null>(null)
@@ -17,15 +19,19 @@ export function NotificationsProvider({ children }: { children: ReactNode }) {
   return (
     <NotifyContext value={notify}>
       {children}
-      <Snackbar
-        key={current?.key}
-        open={open}
-        message={current?.message}
-        autoHideDuration={6000}
-        onClose={(_, reason) => reason !== 'clickaway' && setOpen(false)}
-        anchorOrigin={{ vertical: 'bottom', horizontal: 'left' }}
-        slotProps={{ content: { role: 'status' } }}
-      />
+      {current && (
+        <Suspense fallback={null}>
+          <Snackbar
+            key={current.key}
+            open={open}
+            message={current.message}
+            autoHideDuration={6000}
+            onClose={(_, reason) => reason !== 'clickaway' && setOpen(false)}
+            anchorOrigin={{ vertical: 'bottom', horizontal: 'left' }}
+            slotProps={{ content: { role: 'status' } }}
+          />
+        </Suspense>
+      )}
     </NotifyContext>
   )
 }
