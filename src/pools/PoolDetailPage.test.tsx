@@ -103,7 +103,7 @@ describe('delete pool', () => {
     await user.click(within(dialog).getByRole('button', { name: 'Delete' }))
     expect(await screen.findByRole('heading', { level: 1, name: 'IP pools' })).toBeInTheDocument()
     expect(location().pathname).toBe('/pools')
-    expect(screen.getByRole('status')).toHaveTextContent('Pool “billing” deleted')
+    expect(await screen.findByRole('status')).toHaveTextContent('Pool “billing” deleted')
     await waitFor(() => expect(screen.queryByRole('link', { name: 'billing' })).not.toBeInTheDocument())
   })
 })
@@ -116,7 +116,7 @@ describe('add IP', () => {
     await user.type(within(dialog).getByRole('combobox', { name: 'IP address' }), ' 203.0.113.50 {Enter}')
     await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument())
     expect(ipCells(screen.getByRole('table', { name: 'IP addresses' }))).toContain('203.0.113.50')
-    expect(screen.getByRole('status')).toHaveTextContent('203.0.113.50 added to “billing”')
+    expect(await screen.findByRole('status')).toHaveTextContent('203.0.113.50 added to “billing”')
   })
 
   it('checks the address before sending', async () => {

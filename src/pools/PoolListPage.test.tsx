@@ -88,7 +88,7 @@ describe('create pool dialog', () => {
     await user.type(within(dialog).getByRole('textbox', { name: 'Pool name' }), 'newsletters{Enter}')
     await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument())
     expect(screen.getByRole('link', { name: 'newsletters' })).toBeInTheDocument()
-    expect(screen.getByRole('status')).toHaveTextContent('Pool “newsletters” created')
+    expect(await screen.findByRole('status')).toHaveTextContent('Pool “newsletters” created')
   })
 
   it('shows a broken rule at the field and sends nothing', async () => {
