@@ -19,7 +19,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['scripts/**', 'e2e/**', '*.config.{js,ts}'],
+    files: ['scripts/**', 'e2e/**', 'server/**', '*.config.{js,ts}'],
     languageOptions: { globals: globals.node },
   },
 )

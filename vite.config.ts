@@ -1,7 +1,10 @@
 import { rmSync } from 'node:fs'
 import { resolve } from 'node:path'
 import react from '@vitejs/plugin-react'
-import { defineConfig, type Plugin } from 'vitest/config'
+import { loadEnv, type Plugin } from 'vite'
+import { defineConfig } from 'vitest/config'
+import { createSendGridProxy } from './server/sendgrid-proxy.js'
+import { securityHeaders } from './server/security-headers.js'
 
 /** public/ holds the demo's service worker; a live build must not ship it. */
 function demoWorkerOnly(mode: string): Plugin {
@@ -18,16 +21,47 @@ function demoWorkerOnly(mode: string): Plugin {
   }
 }
 
+/**
+ * Live mode: the dev and preview servers forward the dashboard's API calls to SendGrid with the key added
+ * (SENDGRID_API_KEY, SENDGRID_API_BASE, from the environment or a git-ignored .env.local). The served build also
+ * gets its security headers; the dev server does not, as Vite's hot reload needs an inline script.
+ */
+function liveServer(mode: string): Plugin {
+  const env = loadEnv(mode, process.cwd(), 'SENDGRID_')
+  const proxy = () =>
+    createSendGridProxy({ apiKey: env.SENDGRID_API_KEY, upstream: env.SENDGRID_API_BASE || undefined })
+  return {
+    name: 'sendgrid-live-server',
+    configureServer(server) {
+      if (mode !== 'demo') server.middlewares.use(proxy())
+    },
+    configurePreviewServer(server) {
+      server.middlewares.use(securityHeaders)
+      if (mode !== 'demo') server.middlewares.use(proxy())
+    },
+  }
+}
+
 export default defineConfig(({ mode }) => ({
-  plugins: [react(), demoWorkerOnly(mode)],
+  plugins: [react(), demoWorkerOnly(mode), liveServer(mode)],
   // Service workers only run on a secure origin; http://localhost counts, a LAN address does not.
   server: { host: 'localhost', port: 5173 },
   preview: { host: 'localhost', port: 4173 },
   test: {
-    environment: 'jsdom',
     globals: true,
-    setupFiles: ['src/test/setup.ts'],
-    include: ['src/**/*.test.{ts,tsx}'],
     restoreMocks: true,
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'app',
+          environment: 'jsdom',
+          setupFiles: ['src/test/setup.ts'],
+          include: ['src/**/*.test.{ts,tsx}'],
+        },
+      },
+      // The proxy runs in Node and talks real HTTP: no jsdom, and no MSW intercepting its requests.
+      { extends: true, test: { name: 'server', environment: 'node', include: ['server/**/*.test.ts'] } },
+    ],
   },
 }))
