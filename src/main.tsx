@@ -1,16 +1,16 @@
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { App } from './app/App'
-import type { DemoControls } from './app/demo'
+import type { Backend } from './app/backend'
 
 async function start() {
   const root = createRoot(document.getElementById('root')!)
-  let demo: DemoControls | null = null
+  let backend: Backend = { mode: 'live' }
   // A build-time constant: in a live build this branch, and the fake backend with it, is left out entirely.
   if (import.meta.env.MODE === 'demo') {
     try {
       const { startDemoBackend } = await import('./mocks/browser')
-      demo = await startDemoBackend()
+      backend = { mode: 'demo', ...(await startDemoBackend()) }
     } catch (error) {
       root.render(
         <p role="alert" style={{ font: '16px system-ui', margin: 24 }}>
@@ -23,7 +23,7 @@ async function start() {
   }
   root.render(
     <StrictMode>
-      <App demo={demo} />
+      <App backend={backend} />
     </StrictMode>,
   )
 }

@@ -4,24 +4,24 @@ import { QueryClientProvider } from '@tanstack/react-query'
 import { useState } from 'react'
 import { BrowserRouter } from 'react-router'
 import { AppRoutes } from './AppRoutes'
-import { DemoContext, type DemoControls } from './demo'
+import { BackendContext, type Backend } from './backend'
 import { NotificationsProvider } from './notifications'
 import { createQueryClient } from './queryClient'
 import { theme } from './theme'
 
-export function App({ demo = null }: { demo?: DemoControls | null }) {
+export function App({ backend }: { backend: Backend }) {
   const [queryClient] = useState(createQueryClient)
   return (
     <ThemeProvider theme={theme}>
       <CssBaseline />
       <QueryClientProvider client={queryClient}>
-        <DemoContext value={demo}>
+        <BackendContext value={backend}>
           <NotificationsProvider>
             <BrowserRouter>
               <AppRoutes />
             </BrowserRouter>
           </NotificationsProvider>
-        </DemoContext>
+        </BackendContext>
       </QueryClientProvider>
     </ThemeProvider>
   )

@@ -5,15 +5,25 @@ import Link from '@mui/material/Link'
 import Toolbar from '@mui/material/Toolbar'
 import { ErrorBoundary } from 'react-error-boundary'
 import { Link as RouterLink, Outlet, useLocation } from 'react-router'
+import { LiveBadge } from '../connection/LiveBadge'
+import { LiveGate } from '../connection/LiveGate'
+import { useBackend } from './backend'
 import { ColorSchemeToggle } from './ColorSchemeToggle'
-import { DemoBanner, useDemo } from './demo'
+import { DemoBanner } from './DemoBanner'
+import { OfflineBanner } from './OfflineBanner'
 import { PageError } from './PageError'
 
 export const PRODUCT_NAME = 'IP Pool Manager'
 
 export function AppShell() {
-  const demo = useDemo()
+  const backend = useBackend()
   const { pathname } = useLocation()
+  const page = (
+    // A crash in one page keeps the app bar; moving to another address clears it.
+    <ErrorBoundary FallbackComponent={PageError} resetKeys={[pathname]}>
+      <Outlet />
+    </ErrorBoundary>
+  )
   return (
     <>
       <Link
@@ -31,7 +41,7 @@ export function AppShell() {
         Skip to content
       </Link>
       <AppBar position="static" component="header" elevation={0}>
-        <Toolbar sx={{ gap: 1 }}>
+        <Toolbar sx={{ gap: 1, flexWrap: 'wrap' }}>
           <Link
             component={RouterLink}
             to="/pools"
@@ -42,7 +52,7 @@ export function AppShell() {
           >
             {PRODUCT_NAME}
           </Link>
-          {demo && (
+          {backend.mode === 'demo' ? (
             <Box
               component="span"
               sx={{
@@ -56,17 +66,17 @@ export function AppShell() {
             >
               Demo
             </Box>
+          ) : (
+            <LiveBadge />
           )}
           <Box sx={{ flexGrow: 1 }} />
           <ColorSchemeToggle />
         </Toolbar>
       </AppBar>
-      {demo && <DemoBanner demo={demo} />}
+      {backend.mode === 'demo' && <DemoBanner reset={backend.reset} />}
+      <OfflineBanner />
       <Container component="main" id="main" tabIndex={-1} maxWidth="lg" sx={{ py: { xs: 2, sm: 4 }, outline: 'none' }}>
-        {/* A crash in one page keeps the app bar; moving to another address clears it. */}
-        <ErrorBoundary FallbackComponent={PageError} resetKeys={[pathname]}>
-          <Outlet />
-        </ErrorBoundary>
+        {backend.mode === 'live' ? <LiveGate>{page}</LiveGate> : page}
       </Container>
     </>
   )

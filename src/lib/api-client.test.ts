@@ -1,6 +1,7 @@
 import { HttpResponse, delay, http } from 'msw'
 import { server } from '../mocks/node'
 import { ApiError, apiPath, errorDetails, request } from './api-client'
+import { clearApiKey, setApiKey } from './api-key'
 
 async function failure(promise: Promise<unknown>): Promise<ApiError> {
   const error = await promise.then(
@@ -144,5 +145,53 @@ describe('errorDetails', () => {
         JSON.stringify({ errors: [{ field: 'error', message: 'Unable to locate specified IPs Pool' }] }),
       ),
     ).toEqual([{ field: null, message: 'Unable to locate specified IPs Pool' }])
+  })
+})
+
+describe('the API key', () => {
+  afterEach(() => clearApiKey())
+
+  it('goes with every request once connected, and a key being checked goes instead of it', async () => {
+    const seen: (string | null)[] = []
+    server.use(
+      http.get('*/v3/thing', ({ request: req }) => {
+        seen.push(req.headers.get('Authorization'))
+        return HttpResponse.json({})
+      }),
+    )
+    await request('/v3/thing')
+    setApiKey('SG.connected', { remember: false })
+    await request('/v3/thing')
+    await request('/v3/thing', { apiKey: 'SG.candidate' })
+    expect(seen).toEqual([null, 'Bearer SG.connected', 'Bearer SG.candidate'])
+  })
+})
+
+describe('rate limits', () => {
+  it('reads when the limit lifts from X-RateLimit-Reset (Unix seconds)', async () => {
+    server.use(
+      http.get('*/v3/thing', () =>
+        HttpResponse.json(
+          { errors: [{ field: null, message: 'too many requests' }] },
+          { status: 429, headers: { 'X-RateLimit-Reset': '1700000000' } },
+        ),
+      ),
+    )
+    const error = await failure(request('/v3/thing'))
+    expect(error.status).toBe(429)
+    expect(error.retryAt).toBe(1_700_000_000_000)
+  })
+
+  it('falls back to Retry-After, and to nothing', async () => {
+    server.use(
+      http.get('*/v3/thing', () => new HttpResponse(null, { status: 429, headers: { 'Retry-After': '3' } }), {
+        once: true,
+      }),
+    )
+    const before = Date.now()
+    const error = await failure(request('/v3/thing'))
+    expect(error.retryAt).toBeGreaterThanOrEqual(before + 3000)
+    server.use(http.get('*/v3/thing', () => new HttpResponse(null, { status: 429 })))
+    expect((await failure(request('/v3/thing'))).retryAt).toBeUndefined()
   })
 })

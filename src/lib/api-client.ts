@@ -2,6 +2,7 @@
  * The one way the app talks to the API: JSON in and out, a timeout, and every failure turned into an ApiError.
  * It knows nothing of the UI: no messages on screen, no navigation.
  */
+import { getApiKey } from './api-key'
 
 export interface ApiErrorDetail {
   field: string | null
@@ -12,12 +13,15 @@ export class ApiError extends Error {
   /** The HTTP status, or 0 when no response arrived (network failure or timeout). */
   readonly status: number
   readonly errors: readonly ApiErrorDetail[]
+  /** When a rate limit lifts (ms since the epoch), from X-RateLimit-Reset; set on 429 answers that carry it. */
+  readonly retryAt?: number
 
-  constructor(status: number, errors: readonly ApiErrorDetail[]) {
+  constructor(status: number, errors: readonly ApiErrorDetail[], retryAt?: number) {
     super(errors.map((e) => e.message).join(' '))
     this.name = 'ApiError'
     this.status = status
     this.errors = errors
+    this.retryAt = retryAt
   }
 
   /** The message the server gave for one input field, if any. */
@@ -43,6 +47,8 @@ export interface RequestOptions {
   body?: unknown
   signal?: AbortSignal
   timeoutMs?: number
+  /** A key to try instead of the connected one (the Connect page checks a key before keeping it). */
+  apiKey?: string
 }
 
 export async function request<T>(path: string, options: RequestOptions = {}): Promise<T> {
@@ -50,6 +56,9 @@ export async function request<T>(path: string, options: RequestOptions = {}): Pr
   const timeout = AbortSignal.timeout(timeoutMs)
   const headers: Record<string, string> = { Accept: 'application/json' }
   if (body !== undefined) headers['Content-Type'] = 'application/json'
+  // Only ever to this origin: the proxy there forwards it to SendGrid (or uses its own key instead).
+  const apiKey = options.apiKey ?? getApiKey()
+  if (apiKey) headers.Authorization = `Bearer ${apiKey}`
 
   let response: Response
   try {
@@ -71,7 +80,7 @@ export async function request<T>(path: string, options: RequestOptions = {}): Pr
   }
 
   const text = await response.text()
-  if (!response.ok) throw new ApiError(response.status, errorDetails(response.status, text))
+  if (!response.ok) throw new ApiError(response.status, errorDetails(response.status, text), retryAt(response))
   if (text.trim() === '') return undefined as T
   try {
     return JSON.parse(text) as T
@@ -80,6 +89,15 @@ export async function request<T>(path: string, options: RequestOptions = {}): Pr
       { field: null, message: 'The server sent a response that could not be read.' },
     ])
   }
+}
+
+/** X-RateLimit-Reset is in Unix seconds; a Retry-After in seconds from now is the fallback. */
+function retryAt(response: Response): number | undefined {
+  if (response.status !== 429) return undefined
+  const reset = Number(response.headers.get('X-RateLimit-Reset'))
+  if (reset > 0) return reset * 1000
+  const after = Number(response.headers.get('Retry-After'))
+  return after > 0 ? Date.now() + after * 1000 : undefined
 }
 
 /** SendGrid answers errors as {"errors":[{field,message}]} or {"error":"…"}; gateways send anything or nothing. */

@@ -28,6 +28,24 @@ export interface DemoState {
   ips: DemoIp[]
 }
 
+/** The scopes of a full-access key to the IP APIs, as GET /v3/scopes lists them. */
+export const ALL_IP_SCOPES = [
+  'ips.read',
+  'ips.assigned.read',
+  'ips.pools.create',
+  'ips.pools.read',
+  'ips.pools.update',
+  'ips.pools.delete',
+  'ips.pools.ips.create',
+  'ips.pools.ips.read',
+  'ips.pools.ips.update',
+  'ips.pools.ips.delete',
+  'ips.warmup.create',
+  'ips.warmup.read',
+  'ips.warmup.update',
+  'ips.warmup.delete',
+]
+
 export interface StateStore {
   load(): DemoState | null
   save(state: DemoState): void
@@ -89,6 +107,10 @@ export function createDb(store: StateStore = memoryStore(), seed: () => DemoStat
 
     replace(state: DemoState): void {
       store.save(state)
+    },
+
+    scopes(): FakeResponse {
+      return ok({ scopes: ALL_IP_SCOPES })
     },
 
     listPools(): FakeResponse {

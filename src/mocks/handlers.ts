@@ -28,6 +28,10 @@ export function createHandlers(db: Db, { latency = () => 0 }: HandlerOptions = {
   }
 
   return [
+    http.get('*/v3/scopes', async () => {
+      await pause()
+      return respond(db.scopes())
+    }),
     http.get('*/v3/ips/pools', async () => {
       await pause()
       return respond(db.listPools())

@@ -71,7 +71,9 @@ describe('rename', () => {
     await user.clear(field)
     await user.type(field, 'promo{Enter}')
     const dialog = screen.getByRole('dialog', { name: 'Rename pool' })
-    expect(await within(dialog).findByRole('alert')).toHaveTextContent('missing required scope: ips.pools.update')
+    expect(await within(dialog).findByRole('alert')).toHaveTextContent(
+      'This API key lacks the ips.pools.update permission.',
+    )
     expect(field).toHaveValue('promo')
   })
 

@@ -2,6 +2,7 @@ import AddIcon from '@mui/icons-material/Add'
 import ArrowBackIcon from '@mui/icons-material/ArrowBack'
 import DeleteIcon from '@mui/icons-material/Delete'
 import EditIcon from '@mui/icons-material/Edit'
+import Alert from '@mui/material/Alert'
 import Box from '@mui/material/Box'
 import Button from '@mui/material/Button'
 import CircularProgress from '@mui/material/CircularProgress'
@@ -21,8 +22,10 @@ import { Suspense, lazy, useId, useRef, useState } from 'react'
 import { Link as RouterLink, useLocation } from 'react-router'
 import { PRODUCT_NAME } from '../app/AppShell'
 import { NotFoundPage } from '../app/NotFoundPage'
+import { ACTION_SCOPES, permissionFor, type PoolAction } from '../connection/permissions'
+import { connectionQueries } from '../connection/queries'
 import { ApiError } from '../lib/api-client'
-import { QueryErrorAlert } from '../ui/QueryErrorAlert'
+import { QueryProblem } from '../ui/QueryProblem'
 import type { PoolIp } from './api'
 import { poolNameFromPath } from './paths'
 import { poolQueries } from './queries'
@@ -50,6 +53,15 @@ export function PoolDetailPage() {
   const ipsHeadingId = useId()
   const ipsHeading = useRef<HTMLHeadingElement>(null)
   const close = () => setDialog(null)
+  const scopes = useQuery(connectionQueries.scopes())
+  const can = (action: PoolAction) => permissionFor(action, scopes.data)
+  const missing = (['addIp', 'renamePool', 'deletePool', 'removeIp'] as const).filter((action) => !can(action).allowed)
+  const readOnlyId = useId()
+  /** Disabled while loading, or when the key may not do it; the notice below says which permission is missing. */
+  const actionProps = (action: PoolAction) => ({
+    disabled: !pool.data || !can(action).allowed,
+    'aria-describedby': can(action).allowed ? undefined : readOnlyId,
+  })
 
   if (pool.error instanceof ApiError && pool.error.status === 404) {
     return (
@@ -91,7 +103,7 @@ export function PoolDetailPage() {
           <Button
             variant="contained"
             startIcon={<AddIcon />}
-            disabled={!pool.data}
+            {...actionProps('addIp')}
             onClick={() => setDialog({ kind: 'add' })}
             {...preload(loadAddIpDialog)}
           >
@@ -100,7 +112,7 @@ export function PoolDetailPage() {
           <Button
             variant="outlined"
             startIcon={<EditIcon />}
-            disabled={!pool.data}
+            {...actionProps('renamePool')}
             onClick={() => setDialog({ kind: 'rename' })}
             {...preload(loadRenamePoolDialog)}
           >
@@ -110,7 +122,7 @@ export function PoolDetailPage() {
             variant="outlined"
             color="error"
             startIcon={<DeleteIcon />}
-            disabled={!pool.data}
+            {...actionProps('deletePool')}
             onClick={() => setDialog({ kind: 'delete' })}
             {...preload(loadDeletePoolDialog)}
           >
@@ -119,15 +131,13 @@ export function PoolDetailPage() {
         </Stack>
       </Stack>
 
-      {pool.isError && (
-        <QueryErrorAlert
-          what="this pool"
-          error={pool.error}
-          stale={pool.data !== undefined}
-          retrying={pool.isFetching}
-          onRetry={() => void pool.refetch()}
-        />
+      {missing.length > 0 && (
+        <Alert id={readOnlyId} severity="info" role="note">
+          This API key can look but not change everything here: it lacks{' '}
+          {missing.map((action) => ACTION_SCOPES[action]).join(', ')}.
+        </Alert>
       )}
+      <QueryProblem query={pool} what="this pool" />
       {pool.isPending && <CircularProgress aria-label="Loading pool" sx={{ alignSelf: 'center' }} />}
 
       {pool.data && (
@@ -168,6 +178,7 @@ export function PoolDetailPage() {
                     <IpRow
                       key={member.ip}
                       member={member}
+                      removeProps={actionProps('removeIp')}
                       onRemove={() => setDialog({ kind: 'remove', ip: member.ip })}
                     />
                   ))}
@@ -201,7 +212,13 @@ export function PoolDetailPage() {
   )
 }
 
-function IpRow({ member, onRemove }: { member: PoolIp; onRemove: () => void }) {
+interface IpRowProps {
+  member: PoolIp
+  removeProps: { disabled: boolean; 'aria-describedby'?: string }
+  onRemove: () => void
+}
+
+function IpRow({ member, removeProps, onRemove }: IpRowProps) {
   return (
     <TableRow hover>
       <TableCell
@@ -248,6 +265,7 @@ function IpRow({ member, onRemove }: { member: PoolIp; onRemove: () => void }) {
           color="error"
           onClick={onRemove}
           aria-label={`Remove ${member.ip}`}
+          {...removeProps}
           {...preload(loadRemoveIpDialog)}
         >
           Remove

@@ -20,7 +20,8 @@ import { useQuery } from '@tanstack/react-query'
 import { Suspense, lazy, useId, useMemo, useState } from 'react'
 import { Link as RouterLink, useSearchParams } from 'react-router'
 import { PRODUCT_NAME } from '../app/AppShell'
-import { QueryErrorAlert } from '../ui/QueryErrorAlert'
+import { usePermission } from '../connection/permissions'
+import { QueryProblem } from '../ui/QueryProblem'
 import { poolPath } from './paths'
 import { poolQueries } from './queries'
 import { MAX_POOLS, poolLimitProblem } from './rules'
@@ -34,7 +35,7 @@ export function PoolListPage() {
   const pools = useQuery(poolQueries.list())
   const [params, setParams] = useSearchParams()
   const [creating, setCreating] = useState(false)
-  const limitId = useId()
+  const createReasonId = useId()
   const filterId = useId()
   const filter = params.get('q') ?? ''
 
@@ -43,7 +44,8 @@ export function PoolListPage() {
     const needle = filter.trim().toLocaleLowerCase()
     return needle ? names.filter((name) => name.toLocaleLowerCase().includes(needle)) : names
   }, [names, filter])
-  const limitReached = pools.data ? poolLimitProblem(pools.data.length) : null
+  const createPermission = usePermission('createPool')
+  const cannotCreate = (pools.data ? poolLimitProblem(pools.data.length) : null) ?? createPermission.reason ?? null
 
   const setFilter = (value: string) =>
     setParams(
@@ -84,28 +86,20 @@ export function PoolListPage() {
             // Fetch the dialog's code as the pointer or focus arrives, so it opens without a wait.
             onMouseEnter={loadCreatePoolDialog}
             onFocus={loadCreatePoolDialog}
-            disabled={!pools.data || Boolean(limitReached)}
-            aria-describedby={limitReached ? limitId : undefined}
+            disabled={!pools.data || Boolean(cannotCreate)}
+            aria-describedby={cannotCreate ? createReasonId : undefined}
           >
             Create pool
           </Button>
-          {limitReached && (
-            <Typography id={limitId} variant="body2" color="text.secondary" sx={{ maxWidth: 320 }}>
-              {limitReached}
+          {cannotCreate && (
+            <Typography id={createReasonId} variant="body2" color="text.secondary" sx={{ maxWidth: 320 }}>
+              {cannotCreate}
             </Typography>
           )}
         </Stack>
       </Stack>
 
-      {pools.isError && (
-        <QueryErrorAlert
-          what="the pools"
-          error={pools.error}
-          stale={pools.data !== undefined}
-          retrying={pools.isFetching}
-          onRetry={() => void pools.refetch()}
-        />
-      )}
+      <QueryProblem query={pools} what="the pools" />
 
       {pools.isPending && <CircularProgress aria-label="Loading pools" sx={{ alignSelf: 'center' }} />}
 

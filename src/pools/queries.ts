@@ -1,5 +1,6 @@
 /** The cache: one key factory with the query options beside each key, and mutations that keep it correct. */
-import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query'
+import { queryOptions, useMutation, useQueryClient, type QueryClient } from '@tanstack/react-query'
+import { ApiError } from '../lib/api-client'
 import {
   addIpToPool,
   createPool,
@@ -54,10 +55,18 @@ export function useCreatePool() {
   })
 }
 
+/** A 404 from a change means the pool (or the IP in it) went away elsewhere: re-read so the page shows that. */
+function rereadWhenGone(queryClient: QueryClient, pool: string, error: unknown) {
+  if (!(error instanceof ApiError) || error.status !== 404) return
+  void queryClient.invalidateQueries({ queryKey: poolQueries.detail(pool).queryKey })
+  void queryClient.invalidateQueries({ queryKey: poolQueries.list().queryKey })
+}
+
 export function useRenamePool() {
   const queryClient = useQueryClient()
   return useMutation({
     mutationFn: ({ name, newName }: { name: string; newName: string }) => renamePool(name, newName),
+    onError: (error, { name }) => rereadWhenGone(queryClient, name, error),
     onSuccess: (newName, { name }) => {
       const detail = queryClient.getQueryData(poolQueries.detail(name).queryKey)
       if (detail) queryClient.setQueryData(poolQueries.detail(newName).queryKey, { ...detail, name: newName })
@@ -79,6 +88,7 @@ export function useDeletePool() {
   const queryClient = useQueryClient()
   return useMutation({
     mutationFn: (name: string) => deletePool(name),
+    onError: (error, name) => rereadWhenGone(queryClient, name, error),
     onSuccess: (_, name) => {
       queryClient.setQueryData(poolQueries.list().queryKey, (names) => names?.filter((n) => n !== name))
       return Promise.all([
@@ -103,6 +113,7 @@ export function useAddIp() {
   const queryClient = useQueryClient()
   return useMutation({
     mutationFn: ({ pool, ip }: { pool: string; ip: string }) => addIpToPool(pool, ip),
+    onError: (error, { pool }) => rereadWhenGone(queryClient, pool, error),
     onSuccess: (added, { pool }) => {
       queryClient.setQueryData(
         poolQueries.detail(pool).queryKey,
@@ -121,6 +132,7 @@ export function useRemoveIp() {
   const queryClient = useQueryClient()
   return useMutation({
     mutationFn: ({ pool, ip }: { pool: string; ip: string }) => removeIpFromPool(pool, ip),
+    onError: (error, { pool }) => rereadWhenGone(queryClient, pool, error),
     onSuccess: (_, { pool, ip }) => {
       queryClient.setQueryData(
         poolQueries.detail(pool).queryKey,

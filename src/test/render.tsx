@@ -5,11 +5,24 @@ import { render } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { MemoryRouter, useLocation, type Location } from 'react-router'
 import { AppRoutes } from '../app/AppRoutes'
+import { BackendContext, type Backend } from '../app/backend'
 import { NotificationsProvider } from '../app/notifications'
+import { createQueryClient } from '../app/queryClient'
 import { theme } from '../app/theme'
 
-export function renderApp(path: string) {
-  const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false }, mutations: { retry: false } } })
+interface RenderOptions {
+  backend?: Backend
+  /** The app's own retry policy rather than none, for tests of retrying. */
+  appRetries?: boolean
+}
+
+export function renderApp(
+  path: string,
+  { backend = { mode: 'demo', reset: () => {} }, appRetries = false }: RenderOptions = {},
+) {
+  const queryClient = appRetries
+    ? createQueryClient()
+    : new QueryClient({ defaultOptions: { queries: { retry: false }, mutations: { retry: false } } })
   const seen: { location?: Location; entries: number } = { entries: 0 }
   function LocationProbe() {
     seen.location = useLocation()
@@ -19,12 +32,14 @@ export function renderApp(path: string) {
   const view = render(
     <ThemeProvider theme={theme}>
       <QueryClientProvider client={queryClient}>
-        <NotificationsProvider>
-          <MemoryRouter initialEntries={[path]}>
-            <AppRoutes />
-            <LocationProbe />
-          </MemoryRouter>
-        </NotificationsProvider>
+        <BackendContext value={backend}>
+          <NotificationsProvider>
+            <MemoryRouter initialEntries={[path]}>
+              <AppRoutes />
+              <LocationProbe />
+            </MemoryRouter>
+          </NotificationsProvider>
+        </BackendContext>
       </QueryClientProvider>
     </ThemeProvider>,
   )

@@ -1,0 +1,63 @@
+import Alert from '@mui/material/Alert'
+import AlertTitle from '@mui/material/AlertTitle'
+import Button from '@mui/material/Button'
+import { useQueryClient, type UseQueryResult } from '@tanstack/react-query'
+import { ApiError } from '../lib/api-client'
+import { clearApiKey, getApiKey } from '../lib/api-key'
+import { errorMessage } from './errorMessage'
+
+const timeFormat = new Intl.DateTimeFormat(undefined, { timeStyle: 'medium' })
+
+interface QueryProblemProps {
+  query: UseQueryResult<unknown>
+  /** What was being read, for the message: "the pools". */
+  what: string
+}
+
+/**
+ * What went wrong with a read, in words: waiting out a rate limit, a failure with Retry, or a refresh that failed
+ * while older data stays on screen. Renders nothing when all is well.
+ */
+export function QueryProblem({ query, what }: QueryProblemProps) {
+  const queryClient = useQueryClient()
+  const reason = query.failureReason
+
+  if (query.isFetching && reason instanceof ApiError && reason.status === 429) {
+    return (
+      <Alert severity="info">
+        SendGrid is limiting how fast requests may be made. Reading {what} again
+        {reason.retryAt ? ` at ${timeFormat.format(reason.retryAt)}` : ' shortly'}…
+      </Alert>
+    )
+  }
+  if (!query.isError) return null
+
+  const stale = query.data !== undefined
+  // A refused key the user pasted can be replaced; one configured on the server cannot be from here.
+  const canReconnect = query.error instanceof ApiError && query.error.status === 401 && getApiKey() !== null
+  const reconnect = () => {
+    clearApiKey()
+    queryClient.clear()
+  }
+  return (
+    <Alert
+      severity={stale ? 'warning' : 'error'}
+      action={
+        canReconnect ? (
+          <Button color="inherit" size="small" onClick={reconnect}>
+            Reconnect
+          </Button>
+        ) : (
+          <Button color="inherit" size="small" onClick={() => void query.refetch()} loading={query.isFetching}>
+            Retry
+          </Button>
+        )
+      }
+    >
+      <AlertTitle>
+        {stale ? `Could not refresh ${what}; showing what was loaded before` : `Could not load ${what}`}
+      </AlertTitle>
+      {errorMessage(query.error)}
+    </Alert>
+  )
+}
