@@ -1,8 +1,10 @@
 import { defineConfig } from '@playwright/test'
+import { PORTS } from './e2e/servers'
 import { CHROMIUM_ARGS, findChromium } from './scripts/chromium.mjs'
 
-const PORT = 4173
 const executablePath = findChromium() ?? undefined
+// Service workers need a secure origin: localhost is one, a LAN address is not.
+const at = (port: number) => `http://localhost:${port}`
 
 export default defineConfig({
   testDir: 'e2e',
@@ -11,23 +13,18 @@ export default defineConfig({
   retries: process.env.CI ? 1 : 0,
   workers: 2,
   reporter: process.env.CI ? [['list']] : [['list'], ['html', { open: 'never' }]],
+  // Builds both bundles and starts the demo, live and contract servers (see e2e/servers.ts).
+  globalSetup: './e2e/global-setup.ts',
   use: {
-    // Service workers need a secure origin: localhost is one, a LAN address is not.
-    baseURL: `http://localhost:${PORT}`,
     trace: 'retain-on-failure',
     launchOptions: { executablePath, args: CHROMIUM_ARGS },
+    browserName: 'chromium',
   },
   projects: [
-    { name: 'chromium', use: { browserName: 'chromium' } },
+    { name: 'demo', testDir: 'e2e/demo', use: { baseURL: at(PORTS.demo) } },
+    { name: 'live', testDir: 'e2e/live', use: { baseURL: at(PORTS.live) } },
+    { name: 'contract', testDir: 'e2e/contract', use: { baseURL: at(PORTS.contract) } },
     // Run on demand by `npm run screenshots`, not part of the test suite.
-    { name: 'screenshots', testMatch: /\.capture\.ts$/, use: { browserName: 'chromium' } },
+    { name: 'screenshots', testMatch: /\.capture\.ts$/, use: { baseURL: at(PORTS.demo) } },
   ],
-  // The production demo build, as users get it, not the dev server.
-  webServer: {
-    command: `npm run build:demo && npm run preview:demo -- --port ${PORT} --strictPort`,
-    url: `http://localhost:${PORT}`,
-    // Always the build of the code under test, never a server left over from an earlier run.
-    reuseExistingServer: false,
-    timeout: 120_000,
-  },
 })

@@ -26,6 +26,7 @@ import { ACTION_SCOPES, permissionFor, type PoolAction } from '../connection/per
 import { connectionQueries } from '../connection/queries'
 import { ApiError } from '../lib/api-client'
 import { QueryProblem } from '../ui/QueryProblem'
+import { usePreload } from '../ui/usePreload'
 import type { PoolIp } from './api'
 import { poolNameFromPath } from './paths'
 import { poolQueries } from './queries'
@@ -39,9 +40,6 @@ const RenamePoolDialog = lazy(loadRenamePoolDialog)
 const DeletePoolDialog = lazy(loadDeletePoolDialog)
 const RemoveIpDialog = lazy(loadRemoveIpDialog)
 
-/** Fetches a dialog's code when the pointer or focus reaches its button, so it opens without a wait. */
-const preload = (load: () => Promise<unknown>) => ({ onMouseEnter: load, onFocus: load })
-
 type OpenDialog = { kind: 'add' } | { kind: 'rename' } | { kind: 'delete' } | { kind: 'remove'; ip: string } | null
 
 const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' })
@@ -50,6 +48,7 @@ export function PoolDetailPage() {
   const name = poolNameFromPath(useLocation().pathname)
   const pool = useQuery(poolQueries.detail(name))
   const [dialog, setDialog] = useState<OpenDialog>(null)
+  usePreload(loadAddIpDialog, loadRenamePoolDialog, loadDeletePoolDialog, loadRemoveIpDialog)
   const ipsHeadingId = useId()
   const ipsHeading = useRef<HTMLHeadingElement>(null)
   const close = () => setDialog(null)
@@ -105,7 +104,6 @@ export function PoolDetailPage() {
             startIcon={<AddIcon />}
             {...actionProps('addIp')}
             onClick={() => setDialog({ kind: 'add' })}
-            {...preload(loadAddIpDialog)}
           >
             Add IP
           </Button>
@@ -114,7 +112,6 @@ export function PoolDetailPage() {
             startIcon={<EditIcon />}
             {...actionProps('renamePool')}
             onClick={() => setDialog({ kind: 'rename' })}
-            {...preload(loadRenamePoolDialog)}
           >
             Rename
           </Button>
@@ -124,7 +121,6 @@ export function PoolDetailPage() {
             startIcon={<DeleteIcon />}
             {...actionProps('deletePool')}
             onClick={() => setDialog({ kind: 'delete' })}
-            {...preload(loadDeletePoolDialog)}
           >
             Delete pool
           </Button>
@@ -260,14 +256,7 @@ function IpRow({ member, removeProps, onRemove }: IpRowProps) {
         )}
       </TableCell>
       <TableCell align="right">
-        <Button
-          size="small"
-          color="error"
-          onClick={onRemove}
-          aria-label={`Remove ${member.ip}`}
-          {...removeProps}
-          {...preload(loadRemoveIpDialog)}
-        >
+        <Button size="small" color="error" onClick={onRemove} aria-label={`Remove ${member.ip}`} {...removeProps}>
           Remove
         </Button>
       </TableCell>

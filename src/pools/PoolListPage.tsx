@@ -22,6 +22,7 @@ import { Link as RouterLink, useSearchParams } from 'react-router'
 import { PRODUCT_NAME } from '../app/AppShell'
 import { usePermission } from '../connection/permissions'
 import { QueryProblem } from '../ui/QueryProblem'
+import { usePreload } from '../ui/usePreload'
 import { poolPath } from './paths'
 import { poolQueries } from './queries'
 import { MAX_POOLS, poolLimitProblem } from './rules'
@@ -35,6 +36,7 @@ export function PoolListPage() {
   const pools = useQuery(poolQueries.list())
   const [params, setParams] = useSearchParams()
   const [creating, setCreating] = useState(false)
+  usePreload(loadCreatePoolDialog)
   const createReasonId = useId()
   const filterId = useId()
   const filter = params.get('q') ?? ''
@@ -83,9 +85,6 @@ export function PoolListPage() {
             variant="contained"
             startIcon={<AddIcon />}
             onClick={() => setCreating(true)}
-            // Fetch the dialog's code as the pointer or focus arrives, so it opens without a wait.
-            onMouseEnter={loadCreatePoolDialog}
-            onFocus={loadCreatePoolDialog}
             disabled={!pools.data || Boolean(cannotCreate)}
             aria-describedby={cannotCreate ? createReasonId : undefined}
           >

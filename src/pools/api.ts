@@ -49,10 +49,11 @@ export async function listPoolNames(signal?: AbortSignal): Promise<string[]> {
 }
 
 export async function getPool(name: string, signal?: AbortSignal): Promise<PoolDetail> {
-  const pool = await request<{ pool_name?: string; ips?: RawPoolIp[] | null }>(apiPath`/v3/ips/pools/${name}`, {
+  const pool = await request<{ ips?: RawPoolIp[] | null }>(apiPath`/v3/ips/pools/${name}`, {
     signal,
   })
-  return { name: pool.pool_name ?? name, ips: (pool.ips ?? []).map(normalisePoolIp) }
+  // The pool is the one asked for: its name is its address, whatever a mock's canned answer says.
+  return { name, ips: (pool.ips ?? []).map(normalisePoolIp) }
 }
 
 export async function createPool(name: string): Promise<string> {

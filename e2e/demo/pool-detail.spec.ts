@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test'
-import { createPoolsElsewhere, openPoolList } from './helpers'
+import { createPoolsElsewhere, openPoolList } from '../helpers'
 
 const ipRows = (page: import('@playwright/test').Page) =>
   page

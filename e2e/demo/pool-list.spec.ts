@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test'
-import { createPoolsElsewhere, openPoolList } from './helpers'
+import { createPoolsElsewhere, openPoolList } from '../helpers'
 
 test('/ leads to the pool list, whose names link to their pools', async ({ page }) => {
   await page.goto('/')

@@ -1,0 +1,62 @@
+/**
+ * Live mode against SendGrid's official OpenAPI spec, served by Prism with request validation on (--errors): the
+ * pages render what the spec's examples return, and every request the dashboard sends passes validation.
+ */
+import { readFileSync } from 'node:fs'
+import { expect, test } from '@playwright/test'
+
+const prismLog = () => readFileSync(process.env.PRISM_LOG!, 'utf8')
+
+test.describe.configure({ mode: 'serial' })
+
+test('the list and a pool page render the spec examples, with the server key and no Connect page', async ({ page }) => {
+  await page.goto('/pools')
+  await expect(page.getByText('key set on the server')).toBeVisible()
+  // GET /v3/ips/pools example: marketing, transactional.
+  await expect(page.getByRole('table', { name: 'IP pools' }).getByRole('link')).toHaveText([
+    'marketing',
+    'transactional',
+  ])
+  await page.getByRole('link', { name: 'marketing' }).click()
+  // GET /v3/ips/pools/{pool_name} example: bare addresses, so warmup is not known.
+  const rows = page
+    .getByRole('table', { name: 'IP addresses' })
+    .getByRole('row')
+    .filter({ has: page.getByRole('cell') })
+  await expect(rows.locator('td:first-child')).toHaveText(['192.168.1.1', '192.158.1.2', '192.138.2.1'])
+  await expect(rows.first()).toContainText('Not known')
+})
+
+test('creating, renaming and deleting a pool and adding an IP send requests the spec accepts', async ({ page }) => {
+  await page.goto('/pools')
+  await page.getByRole('button', { name: 'Create pool' }).click()
+  await page.getByRole('textbox', { name: 'Pool name' }).fill('Spec pool / EU')
+  await page.getByRole('button', { name: 'Create' }).click()
+  await expect(page.getByRole('dialog')).toBeHidden()
+
+  await page.getByRole('link', { name: 'marketing' }).click()
+  await page.getByRole('button', { name: 'Add IP' }).click()
+  await page.getByRole('combobox', { name: 'IP address' }).fill('208.115.214.22')
+  await page.getByRole('button', { name: 'Add' }).click()
+  await expect(page.getByRole('dialog')).toBeHidden()
+
+  await page.getByRole('button', { name: 'Remove 192.168.1.1' }).click()
+  await page.getByRole('dialog').getByRole('button', { name: 'Remove' }).click()
+  await expect(page.getByRole('dialog')).toBeHidden()
+
+  await page.getByRole('button', { name: 'Rename' }).click()
+  await page.getByRole('textbox', { name: 'Pool name' }).fill('marketing-2')
+  await page.getByRole('button', { name: 'Save' }).click()
+  await expect(page.getByRole('dialog')).toBeHidden()
+
+  await page.getByRole('button', { name: 'Delete pool' }).click()
+  await page.getByRole('dialog').getByRole('button', { name: 'Delete' }).click()
+  await expect(page).toHaveURL('/pools')
+
+  const log = prismLog()
+  for (const call of ['post /v3/ips/pools ', 'post /v3/ips/pools/marketing/ips ', 'put /v3/ips/pools/marketing ']) {
+    expect(log).toContain(`[HTTP SERVER] ${call}`)
+  }
+  expect(log).toContain('[VALIDATOR] ✔  success')
+  expect(log).not.toMatch(/\[VALIDATOR\] ✖/)
+})

@@ -1,0 +1,77 @@
+/**
+ * Builds the demo and live bundles, starts every server the tests need, and returns the teardown that stops each
+ * by the PID recorded here. Server output goes to e2e-logs/ (Prism's is read by the contract tests).
+ */
+import { execFileSync, spawn } from 'node:child_process'
+import { mkdirSync, openSync } from 'node:fs'
+import { resolve } from 'node:path'
+import { SERVERS, type ServerSpec } from './servers'
+
+export const LOG_DIR = resolve('e2e-logs')
+
+function build(args: string[]) {
+  execFileSync('npx', ['vite', 'build', '--logLevel', 'warn', ...args], { stdio: 'inherit' })
+}
+
+async function waitUntilUp(spec: ServerSpec, pid: number, timeoutMs = 60_000) {
+  const deadline = Date.now() + timeoutMs
+  while (Date.now() < deadline) {
+    try {
+      process.kill(pid, 0)
+    } catch {
+      throw new Error(`${spec.name} exited before it was up; see ${LOG_DIR}/${spec.name}.log`)
+    }
+    try {
+      await fetch(spec.readyUrl, { signal: AbortSignal.timeout(1000) })
+      return
+    } catch {
+      await new Promise((done) => setTimeout(done, 250))
+    }
+  }
+  throw new Error(`${spec.name} did not answer at ${spec.readyUrl} within ${timeoutMs / 1000} s`)
+}
+
+function stop(pids: number[]) {
+  for (const pid of pids) {
+    try {
+      process.kill(-pid, 'SIGTERM') // the whole group: npx and the server it started
+    } catch {
+      // already gone
+    }
+  }
+}
+
+export default async function globalSetup() {
+  build(['--mode', 'demo', '--outDir', 'dist-demo'])
+  build([])
+  mkdirSync(LOG_DIR, { recursive: true })
+
+  // A server left over from another run would answer in place of the build under test.
+  for (const spec of SERVERS) {
+    const taken = await fetch(spec.readyUrl, { signal: AbortSignal.timeout(1000) }).then(
+      () => true,
+      () => false,
+    )
+    if (taken) throw new Error(`Something already answers at ${spec.readyUrl}; stop it before running the tests.`)
+  }
+
+  const pids: number[] = []
+  process.on('exit', () => stop(pids))
+  try {
+    for (const spec of SERVERS) {
+      const log = openSync(resolve(LOG_DIR, `${spec.name}.log`), 'w')
+      const child = spawn(spec.command, spec.args, {
+        env: { ...process.env, ...spec.env },
+        stdio: ['ignore', log, log],
+        detached: true, // its own process group, so stopping it stops its children too
+      })
+      pids.push(child.pid!)
+    }
+    await Promise.all(SERVERS.map((spec, i) => waitUntilUp(spec, pids[i]!)))
+  } catch (error) {
+    stop(pids)
+    throw error
+  }
+  process.env.PRISM_LOG = resolve(LOG_DIR, 'prism.log')
+  return () => stop(pids)
+}

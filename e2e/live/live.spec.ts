@@ -1,0 +1,163 @@
+import { expect, test, type Page } from '@playwright/test'
+import { PORTS } from '../servers'
+
+/** A key of its own per test: the fake SendGrid gives each key a fresh account, and its name picks the behaviour. */
+const keyFor = (scenario: string) => `SG.${scenario}.${Math.random().toString(36).slice(2)}`
+
+async function connect(page: Page, key: string, { remember = false } = {}) {
+  await page.goto('/pools')
+  await expect(page.getByRole('heading', { level: 1, name: 'Connect to SendGrid' })).toBeVisible()
+  await page.getByLabel('API key').fill(key)
+  if (remember) await page.getByRole('checkbox', { name: 'Remember in this tab' }).check()
+  await page.getByRole('button', { name: 'Connect' }).click()
+}
+
+/** Calls the fake SendGrid directly, as another admin or script changing the account would. */
+function sendGrid(key: string, method: string, path: string, body?: unknown) {
+  return fetch(`http://127.0.0.1:${PORTS.fakeSendGrid}${path}`, {
+    method,
+    headers: { Authorization: `Bearer ${key}`, 'Content-Type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  })
+}
+
+test('connects with a pasted key, says it is live and where, and forgets the key on Disconnect', async ({ page }) => {
+  const key = keyFor('full')
+  await connect(page, key)
+  await expect(page.getByRole('link', { name: 'transactional' })).toBeVisible()
+  await expect(page.getByText(`Live · 127.0.0.1:${PORTS.fakeSendGrid}`)).toBeVisible()
+  await expect(page.getByText('Demo mode')).toBeHidden()
+
+  // Not remembered: a reload asks again. The key is in no storage and no address.
+  expect(page.url()).not.toContain(key)
+  expect(await page.evaluate(() => JSON.stringify({ ...localStorage, ...sessionStorage }))).not.toContain(key)
+  await page.reload()
+  await expect(page.getByRole('heading', { name: 'Connect to SendGrid' })).toBeVisible()
+
+  await connect(page, key, { remember: true })
+  await expect(page.getByRole('link', { name: 'transactional' })).toBeVisible()
+  await page.reload()
+  await expect(page.getByRole('link', { name: 'transactional' })).toBeVisible()
+  await page.getByRole('button', { name: 'Disconnect' }).click()
+  await expect(page.getByRole('heading', { name: 'Connect to SendGrid' })).toBeVisible()
+  expect(await page.evaluate(() => sessionStorage.length)).toBe(0)
+})
+
+test('a key SendGrid refuses (401) is said so at the field and not kept', async ({ page }) => {
+  await connect(page, 'SG.refused')
+  const field = page.getByLabel('API key')
+  await expect(field).toHaveAccessibleDescription('SendGrid refused this key. Check it, or create a new one.')
+  await expect(field).toHaveValue('SG.refused')
+})
+
+test('a read-only key (403 on changes) gives a read-only dashboard that names the missing permissions', async ({
+  page,
+}) => {
+  await connect(page, keyFor('readonly'))
+  const create = page.getByRole('button', { name: 'Create pool' })
+  await expect(create).toBeDisabled()
+  await expect(create).toHaveAccessibleDescription('This API key lacks the ips.pools.create permission.')
+  await page.getByRole('link', { name: 'billing' }).click()
+  await expect(page.getByRole('note')).toContainText('ips.pools.update')
+  for (const name of ['Add IP', 'Rename', 'Delete pool', 'Remove 192.0.2.13']) {
+    await expect(page.getByRole('button', { name })).toBeDisabled()
+  }
+})
+
+test('a rate limit (429) is waited out until X-RateLimit-Reset, with a notice, then the pools show', async ({
+  page,
+}) => {
+  await connect(page, keyFor('ratelimited'))
+  await expect(
+    page.getByText(/SendGrid is limiting how fast requests may be made\. Reading the pools again at/),
+  ).toBeVisible()
+  await expect(page.getByRole('link', { name: 'transactional' })).toBeVisible({ timeout: 10_000 })
+})
+
+test('a server error (500) is shown in words with Retry, which then loads the pools', async ({ page }) => {
+  await connect(page, keyFor('flaky'))
+  await expect(page.getByText('Could not load the pools')).toBeVisible({ timeout: 10_000 })
+  await expect(page.getByText('internal server error')).toBeVisible()
+  await page.getByRole('button', { name: 'Retry' }).click()
+  await expect(page.getByRole('link', { name: 'transactional' })).toBeVisible()
+})
+
+test('an unreachable SendGrid is a 502 from the proxy, shown in words', async ({ page }) => {
+  await connect(page, keyFor('down'))
+  await expect(page.getByText(`SendGrid (127.0.0.1:${PORTS.fakeSendGrid}) could not be reached.`)).toBeVisible({
+    timeout: 10_000,
+  })
+})
+
+test('a pool renamed elsewhere while its page is open: the next change finds it gone and says so', async ({ page }) => {
+  const key = keyFor('full')
+  await connect(page, key)
+  await page.getByRole('link', { name: 'marketing' }).click()
+  await expect(page.getByRole('table', { name: 'IP addresses' })).toBeVisible()
+  expect((await sendGrid(key, 'PUT', '/v3/ips/pools/marketing', { name: 'marketing-us' })).status).toBe(200)
+
+  await page.getByRole('button', { name: 'Add IP' }).click()
+  await page.getByRole('combobox', { name: 'IP address' }).fill('203.0.113.50')
+  await page.getByRole('button', { name: 'Add' }).click()
+  await expect(page.getByRole('heading', { level: 1, name: 'Pool not found' })).toBeVisible()
+  await page.getByRole('link', { name: 'Back to IP pools' }).click()
+  await expect(page.getByRole('link', { name: 'marketing-us' })).toBeVisible()
+})
+
+test('offline: a banner says so, a change fails in words with what was typed kept, and it recovers', async ({
+  page,
+  context,
+}) => {
+  await connect(page, keyFor('full'))
+  await page.getByRole('link', { name: 'billing' }).click()
+  await expect(page.getByRole('table', { name: 'IP addresses' })).toBeVisible()
+  // The page fetches its dialogs' code in the background once shown; wait for that before the connection drops.
+  await expect
+    .poll(() =>
+      page.evaluate(() => performance.getEntriesByType('resource').some((e) => e.name.includes('RenamePoolDialog'))),
+    )
+    .toBe(true)
+  await context.setOffline(true)
+  await expect(page.getByText('You are offline.')).toBeVisible()
+  await page.getByRole('button', { name: 'Rename' }).click()
+  const dialog = page.getByRole('dialog', { name: 'Rename pool' })
+  await dialog.getByRole('textbox', { name: 'Pool name' }).fill('billing-eu')
+  await dialog.getByRole('button', { name: 'Save' }).click()
+  await expect(dialog.getByRole('alert')).toHaveText(
+    'The server could not be reached. Check your connection and try again.',
+  )
+  await expect(dialog.getByRole('textbox', { name: 'Pool name' })).toHaveValue('billing-eu')
+
+  await context.setOffline(false)
+  await expect(page.getByText('You are offline.')).toBeHidden()
+  await dialog.getByRole('button', { name: 'Save' }).click()
+  await expect(page.getByRole('heading', { level: 1, name: 'billing-eu' })).toBeVisible()
+})
+
+test('the served app sends its security headers, and the proxy refuses other sites', async ({ request }) => {
+  const page = await request.get('/pools')
+  expect(page.headers()['content-security-policy']).toContain("script-src 'self'")
+  expect(page.headers()['content-security-policy']).toContain("connect-src 'self'")
+  expect(page.headers()['x-content-type-options']).toBe('nosniff')
+  expect(page.headers()['referrer-policy']).toBe('no-referrer')
+
+  const crossSite = await request.post('/v3/ips/pools', {
+    headers: { Origin: 'https://elsewhere.example', Authorization: `Bearer ${keyFor('full')}` },
+    data: { name: 'planted' },
+  })
+  expect(crossSite.status()).toBe(403)
+  const notForwarded = await request.get('/v3/api_keys', { headers: { Authorization: `Bearer ${keyFor('full')}` } })
+  expect(notForwarded.status()).toBe(404)
+})
+
+test('the app runs under its Content-Security-Policy without violations', async ({ page }) => {
+  const violations: string[] = []
+  page.on('console', (message) => {
+    if (/Content Security Policy/i.test(message.text())) violations.push(message.text())
+  })
+  await connect(page, keyFor('full'))
+  await page.getByRole('link', { name: 'Product updates' }).click()
+  await page.getByRole('button', { name: 'Add IP' }).click()
+  await expect(page.getByRole('dialog', { name: 'Add IP address' })).toBeVisible()
+  expect(violations).toEqual([])
+})

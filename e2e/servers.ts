@@ -1,0 +1,63 @@
+/** Every server the end-to-end tests need, on loopback ports; started by global-setup, each stopped by its PID. */
+export const PORTS = { demo: 4173, live: 4174, contract: 4175, fakeSendGrid: 4180, prism: 4181 } as const
+
+/** The key the contract server is configured with: Prism checks that a bearer token arrives, not which. */
+export const CONTRACT_SERVER_KEY = 'SG.contract-test-key'
+
+export interface ServerSpec {
+  name: string
+  command: string
+  args: string[]
+  env?: Record<string, string>
+  /** Answers (with any status) once the server is up. */
+  readyUrl: string
+}
+
+const vite = (args: string[], env?: Record<string, string>) => ({ command: 'npx', args: ['vite', ...args], env })
+
+export const SERVERS: ServerSpec[] = [
+  {
+    name: 'demo',
+    ...vite(['preview', '--mode', 'demo', '--outDir', 'dist-demo', '--port', String(PORTS.demo), '--strictPort']),
+    readyUrl: `http://localhost:${PORTS.demo}`,
+  },
+  {
+    name: 'fake-sendgrid',
+    command: 'npx',
+    args: ['tsx', 'e2e/servers/fake-sendgrid.ts', String(PORTS.fakeSendGrid)],
+    readyUrl: `http://127.0.0.1:${PORTS.fakeSendGrid}`,
+  },
+  {
+    name: 'prism',
+    command: 'npx',
+    args: [
+      'prism',
+      'mock',
+      '--host',
+      '127.0.0.1',
+      '--port',
+      String(PORTS.prism),
+      '--errors',
+      'e2e/fixtures/tsg_ips_v3.json',
+    ],
+    readyUrl: `http://127.0.0.1:${PORTS.prism}`,
+  },
+  {
+    // Live, with no key on the server: users connect with keys whose names pick the fake account's behaviour.
+    name: 'live',
+    ...vite(['preview', '--port', String(PORTS.live), '--strictPort'], {
+      SENDGRID_API_BASE: `http://127.0.0.1:${PORTS.fakeSendGrid}`,
+      SENDGRID_API_KEY: '',
+    }),
+    readyUrl: `http://localhost:${PORTS.live}`,
+  },
+  {
+    // Live against SendGrid's own spec, served by Prism, with the key configured on the server.
+    name: 'contract',
+    ...vite(['preview', '--port', String(PORTS.contract), '--strictPort'], {
+      SENDGRID_API_BASE: `http://127.0.0.1:${PORTS.prism}`,
+      SENDGRID_API_KEY: CONTRACT_SERVER_KEY,
+    }),
+    readyUrl: `http://localhost:${PORTS.contract}`,
+  },
+]

@@ -1,0 +1,99 @@
+/**
+ * A stateful fake SendGrid over HTTP, for the live-mode tests: the demo's own rules and seed data behind the real
+ * proxy. Each API key gets its own account, so tests running side by side never meet, and a key's name picks how
+ * the account misbehaves:
+ *   SG.refused…          every call answers 401
+ *   SG.readonly.…        read scopes only; changes answer 403 "missing required scope"
+ *   SG.ratelimited.…     the first read of the pool list answers 429 with X-RateLimit-Reset two seconds ahead
+ *   SG.flaky.…           the first three reads of the pool list answer 500
+ *   SG.down.…            the connection is dropped, as an unreachable SendGrid would
+ *   anything else        a full-access account
+ * Run: tsx e2e/servers/fake-sendgrid.ts PORT
+ */
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
+import { HttpResponse, getResponse } from 'msw'
+import { ALL_IP_SCOPES, createDb, memoryStore } from '../../src/mocks/db'
+import { createHandlers } from '../../src/mocks/handlers'
+
+const port = Number(process.argv[2] ?? 4180)
+const READ_SCOPES = ALL_IP_SCOPES.filter((scope) => scope.endsWith('.read'))
+const WRITE_SCOPE: Record<string, string> = { POST: 'create', PUT: 'update', DELETE: 'delete' }
+
+interface Account {
+  handlers: ReturnType<typeof createHandlers>
+  poolListReads: number
+}
+const accounts = new Map<string, Account>()
+
+function accountFor(key: string): Account {
+  let account = accounts.get(key)
+  if (!account) {
+    account = { handlers: createHandlers(createDb(memoryStore())), poolListReads: 0 }
+    accounts.set(key, account)
+  }
+  return account
+}
+
+const sendGridError = (status: number, message: string, headers: Record<string, string> = {}) =>
+  HttpResponse.json({ errors: [{ field: null, message }] }, { status, headers })
+
+/** The scenario's answer where it departs from a healthy account, or undefined to let the fake backend answer. */
+function misbehave(key: string, account: Account, request: Request): Response | undefined {
+  const { pathname } = new URL(request.url)
+  if (key.startsWith('SG.refused')) return sendGridError(401, 'authorization required')
+  if (key.startsWith('SG.readonly.')) {
+    if (pathname === '/v3/scopes') return HttpResponse.json({ scopes: READ_SCOPES })
+    const verb = WRITE_SCOPE[request.method]
+    if (verb) {
+      const scope =
+        pathname.includes('/ips/pools/') && /\/ips(\/|$)/.test(pathname.split('/ips/pools/')[1] ?? '')
+          ? `ips.pools.ips.${verb}`
+          : `ips.pools.${verb}`
+      return sendGridError(403, `missing required scope: ${scope}`)
+    }
+  }
+  if (request.method === 'GET' && pathname === '/v3/ips/pools') {
+    account.poolListReads += 1
+    if (key.startsWith('SG.ratelimited.') && account.poolListReads === 1) {
+      const reset = String(Math.ceil(Date.now() / 1000) + 2)
+      return sendGridError(429, 'too many requests', {
+        'X-RateLimit-Limit': '10',
+        'X-RateLimit-Remaining': '0',
+        'X-RateLimit-Reset': reset,
+      })
+    }
+    if (key.startsWith('SG.flaky.') && account.poolListReads <= 3) return sendGridError(500, 'internal server error')
+  }
+  return undefined
+}
+
+async function toFetchRequest(req: IncomingMessage): Promise<Request> {
+  const chunks: Buffer[] = []
+  for await (const chunk of req) chunks.push(chunk as Buffer)
+  const body = chunks.length ? Buffer.concat(chunks) : undefined
+  const headers = new Headers()
+  for (const [name, value] of Object.entries(req.headers)) if (typeof value === 'string') headers.set(name, value)
+  return new Request(`http://${req.headers.host}${req.url}`, { method: req.method, headers, body })
+}
+
+async function writeResponse(res: ServerResponse, response: Response) {
+  res.statusCode = response.status
+  response.headers.forEach((value, name) => res.setHeader(name, value))
+  res.end(Buffer.from(await response.arrayBuffer()))
+}
+
+const server = createServer(async (req, res) => {
+  const key = req.headers.authorization?.match(/^Bearer (\S+)$/)?.[1]
+  if (!key) return writeResponse(res, sendGridError(401, 'authorization required'))
+  if (key.startsWith('SG.down.')) return req.socket.destroy()
+  const account = accountFor(key)
+  const request = await toFetchRequest(req)
+  const answer =
+    misbehave(key, account, request) ??
+    (await getResponse(account.handlers, request)) ??
+    sendGridError(404, 'resource not found')
+  await writeResponse(res, answer)
+})
+
+server.listen(port, '127.0.0.1', () => console.log(`fake SendGrid on http://127.0.0.1:${port}`))
+process.on('SIGTERM', () => process.exit(0))
