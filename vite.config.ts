@@ -46,7 +46,8 @@ export default defineConfig(({ mode }) => ({
   plugins: [react(), demoWorkerOnly(mode), liveServer(mode)],
   // Service workers only run on a secure origin; http://localhost counts, a LAN address does not.
   server: { host: 'localhost', port: 5173 },
-  preview: { host: 'localhost', port: 4173 },
+  // Behind a reverse proxy, name the public host(s) the dashboard is served as: DASHBOARD_HOSTS=pools.example.com
+  preview: { host: 'localhost', port: 4173, allowedHosts: process.env.DASHBOARD_HOSTS?.split(',') },
   test: {
     globals: true,
     restoreMocks: true,

@@ -2,6 +2,7 @@
 // screenshots/, for reviewing the look by eye and for the README.
 import { expect, test, type Page } from '@playwright/test'
 import { openPoolList } from './helpers'
+import { PORTS } from './servers'
 
 const shots: [string, (page: Page) => Promise<void>][] = [
   ['list', async (page) => openPoolList(page)],
@@ -62,6 +63,25 @@ const shots: [string, (page: Page) => Promise<void>][] = [
     async (page) => {
       await page.goto('/pools/marketing')
       await page.getByRole('button', { name: 'Remove 198.51.100.20' }).click()
+    },
+  ],
+  [
+    'live-connect',
+    async (page) => {
+      await page.goto(`http://localhost:${PORTS.live}/pools`)
+      await page.getByLabel('API key').fill('SG.refused')
+      await page.getByRole('button', { name: 'Connect' }).click()
+      await expect(page.getByText('SendGrid refused this key. Check it, or create a new one.')).toBeVisible()
+    },
+  ],
+  [
+    'live-read-only',
+    async (page) => {
+      await page.goto(`http://localhost:${PORTS.live}/pools`)
+      await page.getByLabel('API key').fill(`SG.readonly.${Math.random()}`)
+      await page.getByRole('button', { name: 'Connect' }).click()
+      await page.getByRole('link', { name: 'marketing' }).click()
+      await expect(page.getByRole('note')).toBeVisible()
     },
   ],
   [

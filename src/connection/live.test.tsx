@@ -127,7 +127,7 @@ describe('a read-only key', () => {
     const table = await screen.findByRole('table', { name: 'IP addresses' })
     const note = screen.getByRole('note')
     expect(note).toHaveTextContent(
-      'it lacks ips.pools.ips.create, ips.pools.update, ips.pools.delete, ips.pools.ips.delete',
+      'Some actions are turned off: this API key lacks ips.pools.ips.create, ips.pools.update, ips.pools.delete, ips.pools.ips.delete.',
     )
     for (const name of ['Add IP', 'Rename', 'Delete pool']) {
       expect(screen.getByRole('button', { name })).toBeDisabled()

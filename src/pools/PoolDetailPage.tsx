@@ -129,8 +129,7 @@ export function PoolDetailPage() {
 
       {missing.length > 0 && (
         <Alert id={readOnlyId} severity="info" role="note">
-          This API key can look but not change everything here: it lacks{' '}
-          {missing.map((action) => ACTION_SCOPES[action]).join(', ')}.
+          Some actions are turned off: this API key lacks {missing.map((action) => ACTION_SCOPES[action]).join(', ')}.
         </Alert>
       )}
       <QueryProblem query={pool} what="this pool" />
