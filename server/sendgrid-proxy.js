@@ -132,13 +132,14 @@ export function createSendGridProxy({ apiKey, upstream = DEFAULT_UPSTREAM, timeo
       })
     } catch (error) {
       const timedOut = error instanceof Error && error.name === 'TimeoutError'
-      return sendError(
-        res,
-        502,
-        timedOut
-          ? `SendGrid (${upstreamUrl.host}) did not answer within ${timeoutMs / 1000} seconds.`
-          : `SendGrid (${upstreamUrl.host}) could not be reached.`,
+      if (timedOut)
+        return sendError(res, 502, `SendGrid (${upstreamUrl.host}) did not answer within ${timeoutMs / 1000} seconds.`)
+      // The network's reason (ECONNREFUSED, ENOTFOUND…) tells an administrator where to look.
+      const cause = /** @type {{ code?: string, message?: string } | undefined} */ (
+        error instanceof Error ? error.cause : undefined
       )
+      const reason = cause?.code ?? cause?.message
+      return sendError(res, 502, `SendGrid (${upstreamUrl.host}) could not be reached${reason ? ` (${reason})` : ''}.`)
     }
 
     res.statusCode = answer.status

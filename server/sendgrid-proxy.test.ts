@@ -194,7 +194,7 @@ describe('the SendGrid proxy', () => {
     const response = await fetch(`${await listen(server)}/v3/ips/pools`)
     expect(response.status).toBe(502)
     expect(await response.json()).toEqual({
-      errors: [{ field: null, message: `SendGrid (${new URL(url).host}) could not be reached.` }],
+      errors: [{ field: null, message: `SendGrid (${new URL(url).host}) could not be reached (ECONNREFUSED).` }],
     })
   })
 

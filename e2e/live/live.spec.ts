@@ -84,7 +84,7 @@ test('a server error (500) is shown in words with Retry, which then loads the po
 
 test('an unreachable SendGrid is a 502 from the proxy, shown in words', async ({ page }) => {
   await connect(page, keyFor('down'))
-  await expect(page.getByText(`SendGrid (127.0.0.1:${PORTS.fakeSendGrid}) could not be reached.`)).toBeVisible({
+  await expect(page.getByText(`SendGrid (127.0.0.1:${PORTS.fakeSendGrid}) could not be reached`)).toBeVisible({
     timeout: 10_000,
   })
 })

@@ -99,6 +99,20 @@ describe('live mode with a key on the server', () => {
     expect(screen.queryByRole('button', { name: 'Disconnect' })).not.toBeInTheDocument()
   })
 
+  it('points an administrator at the server key when SendGrid refuses it', async () => {
+    proxyStatus(true)
+    server.use(
+      http.get('*/v3/ips/pools', () =>
+        HttpResponse.json({ errors: [{ message: 'authorization required' }] }, { status: 401 }),
+      ),
+    )
+    renderApp('/pools', live)
+    expect(await screen.findByText(/SendGrid refused the API key: authorization required/)).toHaveTextContent(
+      'an administrator can check SENDGRID_API_KEY',
+    )
+    expect(screen.queryByRole('button', { name: 'Reconnect' })).not.toBeInTheDocument()
+  })
+
   it('says in words when the proxy itself does not answer', async () => {
     server.use(http.get('*/proxy/status', () => new HttpResponse(null, { status: 502 })))
     renderApp('/pools', live)

@@ -34,7 +34,8 @@ export function QueryProblem({ query, what }: QueryProblemProps) {
 
   const stale = query.data !== undefined
   // A refused key the user pasted can be replaced; one configured on the server cannot be from here.
-  const canReconnect = query.error instanceof ApiError && query.error.status === 401 && getApiKey() !== null
+  const refused = query.error instanceof ApiError && query.error.status === 401
+  const canReconnect = refused && getApiKey() !== null
   const reconnect = () => {
     clearApiKey()
     queryClient.clear()
@@ -58,6 +59,7 @@ export function QueryProblem({ query, what }: QueryProblemProps) {
         {stale ? `Could not refresh ${what}; showing what was loaded before` : `Could not load ${what}`}
       </AlertTitle>
       {errorMessage(query.error)}
+      {refused && !canReconnect && ' The key is set on the server: an administrator can check SENDGRID_API_KEY.'}
     </Alert>
   )
 }
