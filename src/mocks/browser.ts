@@ -2,6 +2,7 @@
 import { setupWorker } from 'msw/browser'
 import { createDb, type DemoState, type StateStore } from './db'
 import { createHandlers } from './handlers'
+import { largeSeedState } from './seed'
 
 const STORAGE_KEY = 'ip-pools-demo:state'
 
@@ -24,6 +25,10 @@ export interface DemoBackend {
 
 export async function startDemoBackend(): Promise<DemoBackend> {
   const db = createDb(localStore)
+  // ?demo=large swaps in 100 pools and 5,000 IPs (once: later changes to them persist like any others).
+  if (new URLSearchParams(location.search).get('demo') === 'large' && localStore.load()?.dataset !== 'large') {
+    db.replace(largeSeedState())
+  }
   const worker = setupWorker(...createHandlers(db, { latency: () => 150 + Math.random() * 250 }))
   await worker.start({
     serviceWorker: { url: `${import.meta.env.BASE_URL}mockServiceWorker.js` },

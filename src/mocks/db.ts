@@ -24,6 +24,8 @@ export interface DemoPool {
 
 export interface DemoState {
   version: 1
+  /** Which seed it grew from: the hand-made sample, or the large one of `?demo=large`. */
+  dataset?: 'sample' | 'large'
   pools: DemoPool[]
   ips: DemoIp[]
 }
@@ -94,6 +96,15 @@ export function createDb(store: StateStore = memoryStore(), seed: () => DemoStat
 
   const poolsOf = (state: DemoState, address: string) =>
     state.pools.filter((pool) => pool.ips.includes(address)).map((pool) => pool.name)
+
+  /** Each IP's pools in one pass, for answers about thousands of IPs at once. */
+  function membership(state: DemoState): Map<string, string[]> {
+    const pools = new Map<string, string[]>()
+    for (const pool of state.pools) for (const ip of pool.ips) pools.set(ip, [...(pools.get(ip) ?? []), pool.name])
+    return pools
+  }
+
+  const findIp = (state: DemoState, address: string) => state.ips.find((candidate) => sameIp(candidate.ip, address))
 
   function nameRequest(body: unknown): string | FakeResponse {
     const name = typeof body === 'object' && body !== null ? (body as { name?: unknown }).name : undefined
@@ -170,7 +181,7 @@ export function createDb(store: StateStore = memoryStore(), seed: () => DemoStat
         if (typeof text !== 'string') return fieldError(400, 'ip', 'An IP address is required.')
         const problem = ipAddressProblem(text)
         if (problem) return fieldError(400, 'ip', problem)
-        const account = state.ips.find((candidate) => sameIp(candidate.ip, text))
+        const account = findIp(state, text)
         if (!account) return fieldError(400, 'ip', `${canonicalIp(text)} is not an IP address on this account.`)
         if (pool.ips.includes(account.ip)) return fieldError(400, 'ip', `${account.ip} is already in this pool.`)
         pool.ips.push(account.ip)
@@ -191,7 +202,40 @@ export function createDb(store: StateStore = memoryStore(), seed: () => DemoStat
 
     listIps({ limit = 10, offset = 0 }: { limit?: number; offset?: number }): FakeResponse {
       const state = read()
-      return ok(state.ips.slice(offset, offset + limit).map((ip) => ({ ...ip, pools: poolsOf(state, ip.ip) })))
+      const pools = membership(state)
+      return ok(state.ips.slice(offset, offset + limit).map((ip) => ({ ...ip, pools: pools.get(ip.ip) ?? [] })))
+    },
+
+    listWarmup(): FakeResponse {
+      return ok(
+        read()
+          .ips.filter((ip) => ip.warmup)
+          .map(({ ip, start_date }) => ({ ip, start_date })),
+      )
+    },
+
+    startWarmup(body: unknown): FakeResponse {
+      return change((state) => {
+        const text = typeof body === 'object' && body !== null ? (body as { ip?: unknown }).ip : undefined
+        if (typeof text !== 'string') return fieldError(400, 'ip', 'An IP address is required.')
+        const ip = findIp(state, text)
+        if (!ip) return fieldError(404, null, 'IP address not found on this account')
+        if (ip.warmup) return fieldError(400, 'ip', `${ip.ip} is already warming up.`)
+        ip.warmup = true
+        ip.start_date = Math.floor(Date.now() / 1000)
+        return ok([{ ip: ip.ip, start_date: ip.start_date }])
+      })
+    },
+
+    stopWarmup(address: string): FakeResponse {
+      return change((state) => {
+        const ip = findIp(state, address)
+        if (!ip) return fieldError(404, null, 'IP address not found on this account')
+        if (!ip.warmup) return fieldError(404, null, `${ip.ip} is not warming up.`)
+        ip.warmup = false
+        ip.start_date = null
+        return noContent
+      })
     },
   }
 }

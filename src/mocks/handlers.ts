@@ -60,6 +60,18 @@ export function createHandlers(db: Db, { latency = () => 0 }: HandlerOptions = {
       await pause()
       return respond(db.removeIp(param(params.name), param(params.ip)))
     }),
+    http.get('*/v3/ips/warmup', async () => {
+      await pause()
+      return respond(db.listWarmup())
+    }),
+    http.post('*/v3/ips/warmup', async ({ request }) => {
+      await pause()
+      return respond(db.startWarmup(await jsonBody(request)))
+    }),
+    http.delete('*/v3/ips/warmup/:ip', async ({ params }) => {
+      await pause()
+      return respond(db.stopWarmup(param(params.ip)))
+    }),
     http.get('*/v3/ips', async ({ request }) => {
       await pause()
       const query = new URL(request.url).searchParams

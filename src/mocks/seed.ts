@@ -1,5 +1,5 @@
 /** Realistic starting data for the fake SendGrid: addresses from the documentation ranges only (IPv4 and IPv6). */
-import type { DemoIp, DemoState } from './db'
+import type { DemoIp, DemoPool, DemoState } from './db'
 
 const DAY = 86_400
 
@@ -51,6 +51,7 @@ export function seedState(now = Date.now()): DemoState {
 
   return {
     version: 1,
+    dataset: 'sample',
     ips,
     pools: [
       { name: 'transactional', ips: ['192.0.2.10', '192.0.2.11', '192.0.2.12', '192.0.2.14', '203.0.113.5'] },
@@ -62,4 +63,44 @@ export function seedState(now = Date.now()): DemoState {
       { name: 'cold-outreach', ips: [] },
     ],
   }
+}
+
+export const LARGE_POOLS = 100
+export const LARGE_IPS = 5000
+
+/**
+ * The `?demo=large` account: 100 pools and 5,000 IPs, for trying the dashboard at full scale. Addresses come from
+ * 198.18.0.0/15, the range set aside for benchmarks. The same every time: a fixed-seed generator picks warmup and
+ * membership, so about one IP in ten is warming, one in ten is in no pool, and one in five is in two pools.
+ */
+export function largeSeedState(now = Date.now()): DemoState {
+  const today = Math.floor(now / 1000 / DAY) * DAY
+  let seed = 42
+  const random = () => {
+    seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31
+    return seed / 2 ** 31
+  }
+  const names = ['transactional', 'marketing', 'Product updates', 'receipts', 'password-resets']
+  const pools: DemoPool[] = Array.from({ length: LARGE_POOLS }, (_, i) => ({
+    name: names[i] ?? `client-${String(i + 1).padStart(3, '0')}`,
+    ips: [],
+  }))
+  const ips: DemoIp[] = Array.from({ length: LARGE_IPS }, (_, i) => {
+    const address = `198.18.${i >> 8}.${i & 255}`
+    const warming = random() < 0.1
+    const placement = random()
+    if (placement >= 0.1) pools[i % LARGE_POOLS]!.ips.push(address)
+    if (placement >= 0.8) pools[(i * 7 + 3) % LARGE_POOLS]!.ips.push(address)
+    const started = today - Math.floor(random() * 40) * DAY
+    return {
+      ip: address,
+      rdns: `o${i + 1}.bulk.example.com`,
+      warmup: warming,
+      start_date: warming ? started : null,
+      whitelabeled: true,
+      subusers: i % 13 === 0 ? [`team-${i % 5}@example.com`] : [],
+      assigned_at: started - 3 * DAY,
+    }
+  })
+  return { version: 1, dataset: 'large', pools, ips }
 }

@@ -1,6 +1,13 @@
 import { HttpResponse, http } from 'msw'
 import { server } from '../mocks/node'
-import { ACCOUNT_IPS_PAGE_SIZE, getPool, listAccountIps, normalisePoolIp, removeIpFromPool } from './api'
+import {
+  ACCOUNT_IPS_PAGE_SIZE,
+  ACCOUNT_IPS_PAGES_AT_ONCE,
+  getPool,
+  listAccountIps,
+  normalisePoolIp,
+  removeIpFromPool,
+} from './api'
 
 describe('normalisePoolIp', () => {
   it('accepts the bare address the spec documents', () => {
@@ -65,8 +72,8 @@ describe('removeIpFromPool', () => {
 })
 
 describe('listAccountIps', () => {
-  it('reads page after page until one comes back short', async () => {
-    const total = ACCOUNT_IPS_PAGE_SIZE * 2 + 3
+  it('reads pages, a few at a time, until one comes back short, keeping every IP once', async () => {
+    const total = ACCOUNT_IPS_PAGE_SIZE * 5 + 3
     const offsets: number[] = []
     server.use(
       http.get('*/v3/ips', ({ request }) => {
@@ -85,7 +92,9 @@ describe('listAccountIps', () => {
     )
     const ips = await listAccountIps()
     expect(ips).toHaveLength(total)
-    expect(offsets).toEqual([0, ACCOUNT_IPS_PAGE_SIZE, ACCOUNT_IPS_PAGE_SIZE * 2])
+    expect(new Set(ips.map(({ ip }) => ip)).size).toBe(total)
+    // Two rounds of four pages: the sixth page is short, so no third round is asked for.
+    expect(offsets.sort((a, b) => a - b)).toEqual([0, 1, 2, 3, 4, 5, 6, 7].map((i) => i * ACCOUNT_IPS_PAGE_SIZE))
   })
 
   it('stops after an empty page when the total is an exact multiple of the page size', async () => {
@@ -102,7 +111,15 @@ describe('listAccountIps', () => {
     )
     const ips = await listAccountIps()
     expect(ips).toHaveLength(ACCOUNT_IPS_PAGE_SIZE)
-    expect(ips[0]).toEqual({ ip: '10.1.0.0', pools: [], warmup: false, startDate: null })
-    expect(calls).toBe(2)
+    expect(ips[0]).toEqual({
+      ip: '10.1.0.0',
+      pools: [],
+      warmup: false,
+      startDate: null,
+      rdns: null,
+      subusers: [],
+      assignedAt: null,
+    })
+    expect(calls).toBe(ACCOUNT_IPS_PAGES_AT_ONCE)
   })
 })

@@ -18,7 +18,12 @@ export interface AccountIp {
   ip: string
   pools: string[]
   warmup: boolean
+  /** When warmup started, in Unix seconds. */
   startDate: number | null
+  rdns: string | null
+  subusers: string[]
+  /** When the IP was assigned to the account, in Unix seconds. */
+  assignedAt: number | null
 }
 
 /** The spec says a pool's IPs are strings; the live API has been seen to send objects. Both are accepted. */
@@ -36,6 +41,21 @@ interface RawAccountIp {
   pools?: string[] | null
   warmup?: boolean
   start_date?: number | null
+  rdns?: string | null
+  subusers?: string[] | null
+  assigned_at?: number | null
+}
+
+function normaliseAccountIp(raw: RawAccountIp): AccountIp {
+  return {
+    ip: raw.ip,
+    pools: raw.pools ?? [],
+    warmup: raw.warmup ?? false,
+    startDate: raw.start_date ?? null,
+    rdns: raw.rdns || null,
+    subusers: raw.subusers ?? [],
+    assignedAt: raw.assigned_at ?? null,
+  }
 }
 
 export function normalisePoolIp(raw: RawPoolIp): PoolIp {
@@ -83,17 +103,32 @@ export async function removeIpFromPool(pool: string, ip: string): Promise<void> 
 }
 
 export const ACCOUNT_IPS_PAGE_SIZE = 500
+/** Pages asked for at once: the total is not known up front, so a few pages are read ahead in parallel. */
+export const ACCOUNT_IPS_PAGES_AT_ONCE = 4
 
 /** Every IP on the account. The API pages by limit/offset without a total, so read until a page comes back short. */
 export async function listAccountIps(signal?: AbortSignal): Promise<AccountIp[]> {
   const all: AccountIp[] = []
-  for (let offset = 0; ; offset += ACCOUNT_IPS_PAGE_SIZE) {
-    const page = await request<RawAccountIp[] | null>(`/v3/ips?limit=${ACCOUNT_IPS_PAGE_SIZE}&offset=${offset}`, {
-      signal,
-    })
-    for (const raw of page ?? []) {
-      all.push({ ip: raw.ip, pools: raw.pools ?? [], warmup: raw.warmup ?? false, startDate: raw.start_date ?? null })
+  for (let first = 0; ; first += ACCOUNT_IPS_PAGES_AT_ONCE) {
+    const pages = await Promise.all(
+      Array.from({ length: ACCOUNT_IPS_PAGES_AT_ONCE }, (_, i) =>
+        request<RawAccountIp[] | null>(
+          `/v3/ips?limit=${ACCOUNT_IPS_PAGE_SIZE}&offset=${(first + i) * ACCOUNT_IPS_PAGE_SIZE}`,
+          { signal },
+        ),
+      ),
+    )
+    for (const page of pages) {
+      all.push(...(page ?? []).map(normaliseAccountIp))
+      if (!page || page.length < ACCOUNT_IPS_PAGE_SIZE) return all
     }
-    if (!page || page.length < ACCOUNT_IPS_PAGE_SIZE) return all
   }
+}
+
+export async function startWarmup(ip: string): Promise<void> {
+  await request<unknown>('/v3/ips/warmup', { method: 'POST', body: { ip } })
+}
+
+export async function stopWarmup(ip: string): Promise<void> {
+  await request<void>(apiPath`/v3/ips/warmup/${ip}`, { method: 'DELETE' })
 }
