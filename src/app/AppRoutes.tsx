@@ -1,8 +1,12 @@
+import { lazy } from 'react'
 import { Navigate, Route, Routes } from 'react-router'
-import { PoolDetailPage } from '../pools/PoolDetailPage'
+import PoolDetailPage from '../pools/PoolDetailPage'
 import { PoolListPage } from '../pools/PoolListPage'
 import { AppShell } from './AppShell'
 import { NotFoundPage } from './NotFoundPage'
+
+// The inventory page and every dialog load when first needed.
+const IpsPage = lazy(() => import('../ips/IpsPage'))
 
 /** Every address the app answers. Declarative routes: the data router costs ~17 KB gzip that nothing here uses. */
 export function AppRoutes() {
@@ -12,6 +16,7 @@ export function AppRoutes() {
         <Route index element={<Navigate to="/pools" replace />} />
         <Route path="pools" element={<PoolListPage />} />
         <Route path="pools/:name" element={<PoolDetailPage />} />
+        <Route path="ips" element={<IpsPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

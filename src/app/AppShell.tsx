@@ -1,16 +1,19 @@
 import AppBar from '@mui/material/AppBar'
 import Box from '@mui/material/Box'
+import CircularProgress from '@mui/material/CircularProgress'
 import Container from '@mui/material/Container'
 import Link from '@mui/material/Link'
 import Toolbar from '@mui/material/Toolbar'
+import { Suspense } from 'react'
 import { ErrorBoundary } from 'react-error-boundary'
-import { Link as RouterLink, Outlet, useLocation } from 'react-router'
+import { NavLink, Link as RouterLink, Outlet, useLocation } from 'react-router'
 import { LiveBadge } from '../connection/LiveBadge'
 import { LiveGate } from '../connection/LiveGate'
 import { useBackend } from './backend'
 import { ColorSchemeToggle } from './ColorSchemeToggle'
 import { DemoBanner } from './DemoBanner'
 import { OfflineBanner } from './OfflineBanner'
+import { Badge } from '../ui/Badge'
 import { PageError } from './PageError'
 
 export const PRODUCT_NAME = 'IP Pool Manager'
@@ -21,7 +24,9 @@ export function AppShell() {
   const page = (
     // A crash in one page keeps the app bar; moving to another address clears it.
     <ErrorBoundary FallbackComponent={PageError} resetKeys={[pathname]}>
-      <Outlet />
+      <Suspense fallback={<CircularProgress aria-label="Loading page" sx={{ display: 'block', mx: 'auto' }} />}>
+        <Outlet />
+      </Suspense>
     </ErrorBoundary>
   )
   return (
@@ -52,24 +57,12 @@ export function AppShell() {
           >
             {PRODUCT_NAME}
           </Link>
-          {backend.mode === 'demo' ? (
-            <Box
-              component="span"
-              sx={{
-                px: 1,
-                borderRadius: 1,
-                bgcolor: 'warning.light',
-                color: 'common.black',
-                fontSize: 13,
-                fontWeight: 600,
-              }}
-            >
-              Demo
-            </Box>
-          ) : (
-            <LiveBadge />
-          )}
+          {backend.mode === 'demo' ? <Badge tone="warning">Demo</Badge> : <LiveBadge />}
           <Box sx={{ flexGrow: 1 }} />
+          <Box component="nav" aria-label="Main" sx={{ display: 'flex', gap: 0.5 }}>
+            <NavItem to="/pools">Pools</NavItem>
+            <NavItem to="/ips">IP addresses</NavItem>
+          </Box>
           <ColorSchemeToggle />
         </Toolbar>
       </AppBar>
@@ -79,5 +72,25 @@ export function AppShell() {
         {backend.mode === 'live' ? <LiveGate>{page}</LiveGate> : page}
       </Container>
     </>
+  )
+}
+
+/** A link in the app bar; the current section is marked for sight (underline) and for screen readers (aria-current). */
+function NavItem({ to, children }: { to: string; children: string }) {
+  return (
+    <Link
+      component={NavLink}
+      to={to}
+      color="inherit"
+      underline="hover"
+      sx={{
+        px: 1,
+        py: 0.5,
+        fontWeight: 500,
+        '&[aria-current="page"]': { textDecoration: 'underline', textUnderlineOffset: 6 },
+      }}
+    >
+      {children}
+    </Link>
   )
 }

@@ -1,8 +1,8 @@
-import Box from '@mui/material/Box'
 import Button from '@mui/material/Button'
 import { useQuery, useQueryClient } from '@tanstack/react-query'
 import { useSyncExternalStore } from 'react'
 import { clearApiKey, getApiKey, subscribeToApiKey } from '../lib/api-key'
+import { Badge } from '../ui/Badge'
 import { connectionQueries } from './queries'
 
 /** Says plainly that this is a real account, which host it is, and whose key is in use; offers Disconnect. */
@@ -17,13 +17,10 @@ export function LiveBadge() {
   }
   return (
     <>
-      <Box
-        component="span"
-        sx={{ px: 1, borderRadius: 1, bgcolor: 'success.light', color: 'common.black', fontSize: 13, fontWeight: 600 }}
-      >
+      <Badge tone="success">
         Live · {status.data.apiHost}
         {status.data.keyOnServer && ' · key set on the server'}
-      </Box>
+      </Badge>
       {!status.data.keyOnServer && apiKey && (
         <Button color="inherit" size="small" onClick={disconnect}>
           Disconnect

@@ -8,6 +8,8 @@ export const ACTION_SCOPES = {
   deletePool: 'ips.pools.delete',
   addIp: 'ips.pools.ips.create',
   removeIp: 'ips.pools.ips.delete',
+  startWarmup: 'ips.warmup.create',
+  stopWarmup: 'ips.warmup.delete',
 } as const
 
 export type PoolAction = keyof typeof ACTION_SCOPES

@@ -44,7 +44,7 @@ type OpenDialog = { kind: 'add' } | { kind: 'rename' } | { kind: 'delete' } | { 
 
 const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' })
 
-export function PoolDetailPage() {
+export default function PoolDetailPage() {
   const name = poolNameFromPath(useLocation().pathname)
   const pool = useQuery(poolQueries.detail(name))
   const [dialog, setDialog] = useState<OpenDialog>(null)

@@ -1,11 +1,7 @@
 import AddIcon from '@mui/icons-material/Add'
 import Button from '@mui/material/Button'
-import FormControl from '@mui/material/FormControl'
-import InputLabel from '@mui/material/InputLabel'
-import InputAdornment from '@mui/material/InputAdornment'
 import CircularProgress from '@mui/material/CircularProgress'
 import Link from '@mui/material/Link'
-import OutlinedInput from '@mui/material/OutlinedInput'
 import Paper from '@mui/material/Paper'
 import Stack from '@mui/material/Stack'
 import Table from '@mui/material/Table'
@@ -15,16 +11,18 @@ import TableContainer from '@mui/material/TableContainer'
 import TableHead from '@mui/material/TableHead'
 import TableRow from '@mui/material/TableRow'
 import Typography from '@mui/material/Typography'
-import SearchIcon from '@mui/icons-material/Search'
 import { useQuery } from '@tanstack/react-query'
 import { Suspense, lazy, useId, useMemo, useState } from 'react'
 import { Link as RouterLink, useSearchParams } from 'react-router'
 import { PRODUCT_NAME } from '../app/AppShell'
 import { usePermission } from '../connection/permissions'
 import { QueryProblem } from '../ui/QueryProblem'
+import { Badge } from '../ui/Badge'
+import { SearchField } from '../ui/SearchField'
 import { usePreload } from '../ui/usePreload'
 import { poolPath } from './paths'
-import { poolQueries } from './queries'
+import { poolHealth, healthBadge, type PoolHealth } from './health'
+import { accountQueries, poolQueries } from './queries'
 import { MAX_POOLS, poolLimitProblem } from './rules'
 
 const loadCreatePoolDialog = () => import('./CreatePoolDialog')
@@ -34,11 +32,13 @@ const byName = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true
 
 export function PoolListPage() {
   const pools = useQuery(poolQueries.list())
+  // One paged read of the account's IPs gives every pool's counts, however many pools there are.
+  const inventory = useQuery(accountQueries.ips())
+  const health = useMemo(() => inventory.data && poolHealth(inventory.data), [inventory.data])
   const [params, setParams] = useSearchParams()
   const [creating, setCreating] = useState(false)
   usePreload(loadCreatePoolDialog)
   const createReasonId = useId()
-  const filterId = useId()
   const filter = params.get('q') ?? ''
 
   const names = useMemo(() => [...(pools.data ?? [])].sort(byName.compare), [pools.data])
@@ -99,27 +99,13 @@ export function PoolListPage() {
       </Stack>
 
       <QueryProblem query={pools} what="the pools" />
+      {pools.data && <QueryProblem query={inventory} what="the IP counts" />}
 
       {pools.isPending && <CircularProgress aria-label="Loading pools" sx={{ alignSelf: 'center' }} />}
 
       {pools.data && (
         <>
-          {/* FormControl rather than TextField: TextField brings Select, and with it menus, into the first screen. */}
-          <FormControl sx={{ maxWidth: 360 }}>
-            <InputLabel htmlFor={filterId}>Filter pools</InputLabel>
-            <OutlinedInput
-              id={filterId}
-              label="Filter pools"
-              type="search"
-              value={filter}
-              onChange={(event) => setFilter(event.target.value)}
-              startAdornment={
-                <InputAdornment position="start">
-                  <SearchIcon />
-                </InputAdornment>
-              }
-            />
-          </FormControl>
+          <SearchField label="Filter pools" value={filter} onChange={setFilter} />
           {names.length === 0 ? (
             <Paper variant="outlined" sx={{ p: 3 }}>
               <Typography variant="h6" component="h2">
@@ -136,21 +122,17 @@ export function PoolListPage() {
                 <TableHead>
                   <TableRow>
                     <TableCell>Name</TableCell>
+                    <TableCell align="right">IPs</TableCell>
+                    <TableCell align="right">Warming up</TableCell>
                   </TableRow>
                 </TableHead>
                 <TableBody>
                   {shown.map((name) => (
-                    <TableRow key={name} hover>
-                      <TableCell sx={{ overflowWrap: 'anywhere' }}>
-                        <Link component={RouterLink} to={poolPath(name)}>
-                          {name}
-                        </Link>
-                      </TableCell>
-                    </TableRow>
+                    <PoolRow key={name} name={name} health={health && (health.get(name) ?? { ips: 0, warming: 0 })} />
                   ))}
                   {shown.length === 0 && (
                     <TableRow>
-                      <TableCell>
+                      <TableCell colSpan={3}>
                         <Typography color="text.secondary">No pool matches “{filter}”.</Typography>
                       </TableCell>
                     </TableRow>
@@ -168,5 +150,23 @@ export function PoolListPage() {
         </Suspense>
       )}
     </Stack>
+  )
+}
+
+/** A pool with its counts; until the inventory has loaded the counts say so rather than show zero. */
+function PoolRow({ name, health }: { name: string; health: PoolHealth | undefined }) {
+  const badge = health && healthBadge(health)
+  const count = (value: number | undefined) => (value === undefined ? <span aria-label="Loading">…</span> : value)
+  return (
+    <TableRow hover>
+      <TableCell sx={{ overflowWrap: 'anywhere' }}>
+        <Link component={RouterLink} to={poolPath(name)} sx={{ mr: 1 }}>
+          {name}
+        </Link>
+        {badge && <Badge tone={badge === 'Empty' ? 'neutral' : 'warning'}>{badge}</Badge>}
+      </TableCell>
+      <TableCell align="right">{count(health?.ips)}</TableCell>
+      <TableCell align="right">{count(health?.warming)}</TableCell>
+    </TableRow>
   )
 }

@@ -10,6 +10,8 @@ import {
   listPoolNames,
   removeIpFromPool,
   renamePool,
+  startWarmup,
+  stopWarmup,
   type PoolDetail,
 } from './api'
 
@@ -20,9 +22,11 @@ export const poolQueries = {
       queryKey: [...poolQueries.all(), 'list'] as const,
       queryFn: ({ signal }) => listPoolNames(signal),
     }),
+  /** Every pool's detail, for changes (such as warmup) that touch IPs in many pools. */
+  details: () => [...poolQueries.all(), 'detail'] as const,
   detail: (name: string) =>
     queryOptions({
-      queryKey: [...poolQueries.all(), 'detail', name] as const,
+      queryKey: [...poolQueries.details(), name] as const,
       queryFn: ({ signal }) => getPool(name, signal),
     }),
 }
@@ -146,3 +150,19 @@ export function useRemoveIp() {
     },
   })
 }
+
+/** Warmup changes an IP everywhere it shows: the account's inventory and the page of every pool it is in. */
+function useWarmupMutation(change: (ip: string) => Promise<void>) {
+  const queryClient = useQueryClient()
+  return useMutation({
+    mutationFn: change,
+    onSuccess: () =>
+      Promise.all([
+        queryClient.invalidateQueries({ queryKey: accountQueries.ips().queryKey }),
+        queryClient.invalidateQueries({ queryKey: poolQueries.details() }),
+      ]),
+  })
+}
+
+export const useStartWarmup = () => useWarmupMutation(startWarmup)
+export const useStopWarmup = () => useWarmupMutation(stopWarmup)

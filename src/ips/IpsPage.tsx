@@ -1,0 +1,275 @@
+import DownloadIcon from '@mui/icons-material/Download'
+import Alert from '@mui/material/Alert'
+import Button from '@mui/material/Button'
+import Checkbox from '@mui/material/Checkbox'
+import CircularProgress from '@mui/material/CircularProgress'
+import FormControlLabel from '@mui/material/FormControlLabel'
+import Link from '@mui/material/Link'
+import MenuItem from '@mui/material/MenuItem'
+import Paper from '@mui/material/Paper'
+import Stack from '@mui/material/Stack'
+import Table from '@mui/material/Table'
+import TableBody from '@mui/material/TableBody'
+import TableCell from '@mui/material/TableCell'
+import TableContainer from '@mui/material/TableContainer'
+import TableHead from '@mui/material/TableHead'
+import TablePagination from '@mui/material/TablePagination'
+import TableRow from '@mui/material/TableRow'
+import TableSortLabel from '@mui/material/TableSortLabel'
+import TextField from '@mui/material/TextField'
+import Typography from '@mui/material/Typography'
+import { useQuery } from '@tanstack/react-query'
+import { Fragment, Suspense, lazy, useDeferredValue, useId, useMemo, useState } from 'react'
+import { Link as RouterLink, useSearchParams } from 'react-router'
+import { PRODUCT_NAME } from '../app/AppShell'
+import { usePermission } from '../connection/permissions'
+import type { AccountIp } from '../pools/api'
+import { poolPath } from '../pools/paths'
+import { accountQueries, poolQueries } from '../pools/queries'
+import { QueryProblem } from '../ui/QueryProblem'
+import { SearchField } from '../ui/SearchField'
+import { usePreload } from '../ui/usePreload'
+import { warmupDay } from '../ui/warmup'
+import {
+  ipSortKey,
+  ipsToCsv,
+  paramsFromView,
+  selectRows,
+  viewFromParams,
+  type IpView,
+  type SortColumn,
+} from './ipTable'
+
+const loadWarmupDialog = () => import('./WarmupDialog')
+const WarmupDialog = lazy(loadWarmupDialog)
+
+export const ROWS_PER_PAGE = 50
+const NO_POOL = '\u0000no-pool'
+const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' })
+
+const COLUMNS: { id: SortColumn; label: string }[] = [
+  { id: 'ip', label: 'IP address' },
+  { id: 'pools', label: 'Pools' },
+  { id: 'warmup', label: 'Warmup' },
+  { id: 'rdns', label: 'Reverse DNS' },
+  { id: 'subusers', label: 'Subusers' },
+  { id: 'assigned', label: 'Assigned' },
+]
+
+export default function IpsPage() {
+  const inventory = useQuery(accountQueries.ips())
+  const pools = useQuery(poolQueries.list())
+  const [params, setParams] = useSearchParams()
+  const [warmupOf, setWarmupOf] = useState<AccountIp | null>(null)
+  usePreload(loadWarmupDialog)
+  const startPermission = usePermission('startWarmup')
+  const stopPermission = usePermission('stopWarmup')
+  const warmupNoteId = useId()
+
+  const view = viewFromParams(params)
+  // Typing stays instant; the 5,000-row filter follows a moment behind when the machine is busy.
+  const shownView = useDeferredValue(view)
+  const keys = useMemo(() => new Map((inventory.data ?? []).map(({ ip }) => [ip, ipSortKey(ip)])), [inventory.data])
+  const { q, pool, noPool, warming, sort, desc } = shownView
+  const rows = useMemo(
+    () => selectRows(inventory.data ?? [], { q, pool, noPool, warming, sort, desc, page: 1 }, keys),
+    [inventory.data, keys, q, pool, noPool, warming, sort, desc],
+  )
+  const lastPage = Math.max(1, Math.ceil(rows.length / ROWS_PER_PAGE))
+  const page = Math.min(shownView.page, lastPage)
+  const pageRows = rows.slice((page - 1) * ROWS_PER_PAGE, page * ROWS_PER_PAGE)
+
+  /** A new view in the address: typing replaces the entry, any other change is a step the back button undoes. */
+  const show = (change: Partial<IpView>, { replace = false } = {}) =>
+    setParams(paramsFromView({ ...view, page: 1, ...change }), { replace })
+
+  const exportCsv = () => {
+    const url = URL.createObjectURL(new Blob([ipsToCsv(rows)], { type: 'text/csv;charset=utf-8' }))
+    const link = Object.assign(document.createElement('a'), { href: url, download: 'ip-addresses.csv' })
+    link.click()
+    URL.revokeObjectURL(url)
+  }
+
+  const total = inventory.data?.length ?? 0
+  const warmingCount = inventory.data?.filter((ip) => ip.warmup).length ?? 0
+  const unpooled = inventory.data?.filter((ip) => ip.pools.length === 0).length ?? 0
+
+  return (
+    <Stack spacing={3}>
+      <title>{`IP addresses · ${PRODUCT_NAME}`}</title>
+      <div>
+        <Typography variant="h4" component="h1">
+          IP addresses
+        </Typography>
+        {inventory.data && (
+          <Typography color="text.secondary">
+            {total} on this account · {warmingCount} warming up · {unpooled} in no pool
+          </Typography>
+        )}
+      </div>
+
+      {(!startPermission.allowed || !stopPermission.allowed) && (
+        <Alert id={warmupNoteId} severity="info" role="note">
+          Warmup changes are turned off: {startPermission.reason ?? stopPermission.reason}
+        </Alert>
+      )}
+      <QueryProblem query={inventory} what="the IP addresses" />
+      {inventory.isPending && <CircularProgress aria-label="Loading IP addresses" sx={{ alignSelf: 'center' }} />}
+
+      {inventory.data && (
+        <>
+          <Stack direction="row" spacing={2} useFlexGap sx={{ flexWrap: 'wrap', alignItems: 'center' }}>
+            <SearchField
+              label="Search addresses"
+              value={view.q}
+              onChange={(q) => show({ q }, { replace: true })}
+              hint="An address or reverse DNS name"
+            />
+            <TextField
+              select
+              label="Pool"
+              value={view.noPool ? NO_POOL : (view.pool ?? '')}
+              onChange={(event) =>
+                show(
+                  event.target.value === NO_POOL
+                    ? { pool: null, noPool: true }
+                    : { pool: event.target.value || null, noPool: false },
+                )
+              }
+              helperText=" "
+              sx={{ width: { xs: '100%', sm: 220 } }}
+            >
+              <MenuItem value="">Any pool</MenuItem>
+              <MenuItem value={NO_POOL}>In no pool</MenuItem>
+              {(pools.data ?? []).map((name) => (
+                <MenuItem key={name} value={name}>
+                  {name}
+                </MenuItem>
+              ))}
+            </TextField>
+            <FormControlLabel
+              control={
+                <Checkbox checked={view.warming} onChange={(event) => show({ warming: event.target.checked })} />
+              }
+              label="Warming up only"
+              sx={{ mb: 2.5 }}
+            />
+            <Button startIcon={<DownloadIcon />} onClick={exportCsv} disabled={rows.length === 0} sx={{ mb: 2.5 }}>
+              Export CSV
+            </Button>
+          </Stack>
+
+          <TableContainer component={Paper} variant="outlined">
+            <Table aria-label="IP addresses" size="small" sx={{ '& th, & td': { px: { xs: 1, sm: 2 } } }}>
+              <TableHead>
+                <TableRow>
+                  {COLUMNS.map((column) => (
+                    <TableCell
+                      key={column.id}
+                      sortDirection={view.sort === column.id ? (view.desc ? 'desc' : 'asc') : false}
+                    >
+                      <TableSortLabel
+                        active={view.sort === column.id}
+                        direction={view.sort === column.id && view.desc ? 'desc' : 'asc'}
+                        onClick={() => show({ sort: column.id, desc: view.sort === column.id && !view.desc })}
+                      >
+                        {column.label}
+                      </TableSortLabel>
+                    </TableCell>
+                  ))}
+                  <TableCell>Actions</TableCell>
+                </TableRow>
+              </TableHead>
+              <TableBody>
+                {pageRows.map((ip) => (
+                  <IpRow
+                    key={ip.ip}
+                    ip={ip}
+                    onWarmup={() => setWarmupOf(ip)}
+                    allowed={(ip.warmup ? stopPermission : startPermission).allowed}
+                    reasonId={warmupNoteId}
+                  />
+                ))}
+                {rows.length === 0 && (
+                  <TableRow>
+                    <TableCell colSpan={COLUMNS.length + 1}>
+                      <Typography color="text.secondary">No IP address matches these filters.</Typography>
+                    </TableCell>
+                  </TableRow>
+                )}
+              </TableBody>
+            </Table>
+            <TablePagination
+              component="div"
+              count={rows.length}
+              page={page - 1}
+              rowsPerPage={ROWS_PER_PAGE}
+              rowsPerPageOptions={[]}
+              onPageChange={(_, next) => show({ ...view, page: next + 1 })}
+            />
+          </TableContainer>
+        </>
+      )}
+
+      {warmupOf && (
+        <Suspense fallback={null}>
+          <WarmupDialog ip={warmupOf} onClose={() => setWarmupOf(null)} />
+        </Suspense>
+      )}
+    </Stack>
+  )
+}
+
+interface IpRowProps {
+  ip: AccountIp
+  /** Whether the key may change this IP's warmup; if not, `reasonId` names the note that says why. */
+  allowed: boolean
+  reasonId: string
+  onWarmup: () => void
+}
+
+function IpRow({ ip, allowed, reasonId, onWarmup }: IpRowProps) {
+  return (
+    <TableRow hover>
+      <TableCell sx={{ fontFamily: 'monospace', whiteSpace: ip.ip.includes(':') ? undefined : 'nowrap' }}>
+        {ip.ip}
+      </TableCell>
+      <TableCell>
+        {ip.pools.length === 0 ? (
+          <Typography component="span" variant="body2" color="text.secondary">
+            No pool
+          </Typography>
+        ) : (
+          ip.pools.map((pool, i) => (
+            <Fragment key={pool}>
+              {i > 0 && ', '}
+              <Link component={RouterLink} to={poolPath(pool)}>
+                {pool}
+              </Link>
+            </Fragment>
+          ))
+        )}
+      </TableCell>
+      <TableCell sx={{ whiteSpace: 'nowrap' }}>
+        {ip.warmup ? `Warming up${ip.startDate === null ? '' : `, day ${warmupDay(ip.startDate)}`}` : '—'}
+      </TableCell>
+      <TableCell sx={{ overflowWrap: 'anywhere' }}>{ip.rdns ?? '—'}</TableCell>
+      <TableCell sx={{ overflowWrap: 'anywhere' }}>{ip.subusers.join(', ') || '—'}</TableCell>
+      <TableCell sx={{ whiteSpace: 'nowrap' }}>
+        {ip.assignedAt === null ? '—' : dateFormat.format(ip.assignedAt * 1000)}
+      </TableCell>
+      <TableCell>
+        <Button
+          size="small"
+          onClick={onWarmup}
+          disabled={!allowed}
+          aria-describedby={allowed ? undefined : reasonId}
+          aria-label={`${ip.warmup ? 'Stop' : 'Start'} warmup of ${ip.ip}`}
+          sx={{ whiteSpace: 'nowrap' }}
+        >
+          {ip.warmup ? 'Stop warmup' : 'Start warmup'}
+        </Button>
+      </TableCell>
+    </TableRow>
+  )
+}

@@ -1,0 +1,50 @@
+import Typography from '@mui/material/Typography'
+import { useNotify } from '../app/notifications'
+import type { AccountIp } from '../pools/api'
+import { useStartWarmup, useStopWarmup } from '../pools/queries'
+import { ActionDialog } from '../ui/ActionDialog'
+
+/** Starting or stopping warmup changes how much mail an IP may send: say so before doing it. */
+export default function WarmupDialog({ ip, onClose }: { ip: AccountIp; onClose: () => void }) {
+  const start = useStartWarmup()
+  const stop = useStopWarmup()
+  const notify = useNotify()
+  const stopping = ip.warmup
+  const change = stopping ? stop : start
+
+  const submit = () => {
+    change.mutate(ip.ip, {
+      onSuccess: () => {
+        notify(stopping ? `Warmup of ${ip.ip} stopped` : `Warmup of ${ip.ip} started`)
+        onClose()
+      },
+    })
+    return true
+  }
+
+  return (
+    <ActionDialog
+      title={stopping ? 'Stop warmup' : 'Start warmup'}
+      submitLabel={stopping ? 'Stop warmup' : 'Start warmup'}
+      destructive={stopping}
+      pending={change.isPending}
+      error={change.error}
+      onSubmit={submit}
+      onClose={onClose}
+    >
+      {stopping ? (
+        <Typography>
+          Stop warming up <strong>{ip.ip}</strong>? It may then send at full volume at once. Mailbox providers distrust
+          a new IP that suddenly sends a lot, so mail from it may be throttled or filtered as spam until it has a
+          sending history.
+        </Typography>
+      ) : (
+        <Typography>
+          Start warming up <strong>{ip.ip}</strong>? SendGrid then caps how much mail it sends each hour and raises the
+          cap step by step over several weeks. Mail beyond the cap goes out through your other, warmed-up IPs; with
+          none, it waits. Sending volume from this IP drops until warmup ends.
+        </Typography>
+      )}
+    </ActionDialog>
+  )
+}

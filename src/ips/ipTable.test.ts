@@ -1,0 +1,62 @@
+import type { AccountIp } from '../pools/api'
+import { ipSortKey, ipsToCsv, paramsFromView, selectRows, viewFromParams } from './ipTable'
+
+const ip = (address: string, extra: Partial<AccountIp> = {}): AccountIp => ({
+  ip: address,
+  pools: [],
+  warmup: false,
+  startDate: null,
+  rdns: null,
+  subusers: [],
+  assignedAt: null,
+  ...extra,
+})
+
+const inventory = [
+  ip('192.0.2.10', { pools: ['marketing'], rdns: 'o1.mail.example.com', assignedAt: 300 }),
+  ip('192.0.2.9', { pools: ['transactional', 'marketing'], warmup: true, startDate: 100, assignedAt: 100 }),
+  ip('2001:db8::1', { rdns: 'v6.example.com', assignedAt: 200 }),
+  ip('198.51.100.1', { warmup: true, startDate: 50 }),
+]
+const keys = new Map(inventory.map(({ ip: address }) => [address, ipSortKey(address)]))
+const view = (query: string) => viewFromParams(new URLSearchParams(query))
+const shown = (query: string) => selectRows(inventory, view(query), keys).map(({ ip: address }) => address)
+
+describe('the IP addresses view', () => {
+  it('sorts addresses numerically by default, IPv4 before IPv6', () => {
+    expect(shown('')).toEqual(['192.0.2.9', '192.0.2.10', '198.51.100.1', '2001:db8::1'])
+    expect(shown('dir=desc')).toEqual(['2001:db8::1', '198.51.100.1', '192.0.2.10', '192.0.2.9'])
+  })
+
+  it('filters by pool, by no pool, by warming and by search, together', () => {
+    expect(shown('pool=marketing')).toEqual(['192.0.2.9', '192.0.2.10'])
+    expect(shown('nopool=1')).toEqual(['198.51.100.1', '2001:db8::1'])
+    expect(shown('warming=1')).toEqual(['192.0.2.9', '198.51.100.1'])
+    expect(shown('warming=1&nopool=1')).toEqual(['198.51.100.1'])
+    expect(shown('q=mail.example')).toEqual(['192.0.2.10'])
+    expect(shown('q=db8')).toEqual(['2001:db8::1'])
+  })
+
+  it('sorts by any column', () => {
+    expect(shown('sort=assigned')).toEqual(['198.51.100.1', '192.0.2.9', '2001:db8::1', '192.0.2.10'])
+    expect(shown('sort=warmup')).toEqual(['198.51.100.1', '192.0.2.9', '192.0.2.10', '2001:db8::1'])
+    expect(shown('sort=pools')[0]).toBe('198.51.100.1')
+  })
+
+  it('round-trips through the address, leaving out defaults and ignoring nonsense', () => {
+    const query = 'q=192&pool=EU+%2F+promo&warming=1&sort=rdns&dir=desc&page=3'
+    expect(paramsFromView(view(query)).toString()).toBe(query)
+    expect(paramsFromView(view('sort=bogus&page=-2&dir=up')).toString()).toBe('')
+  })
+})
+
+describe('ipsToCsv', () => {
+  it('exports the rows with their pools, warmup, dates and reverse DNS', () => {
+    expect(ipsToCsv([inventory[1]!, ip('203.0.113.5', { pools: ['EU, "promo"'] })]).split('\r\n')).toEqual([
+      'ip,pools,warming_up,warmup_started,reverse_dns,subusers,assigned',
+      '192.0.2.9,transactional; marketing,yes,1970-01-01,,,1970-01-01',
+      '203.0.113.5,"EU, ""promo""",no,,,,',
+      '',
+    ])
+  })
+})

@@ -1,0 +1,112 @@
+/** The IP addresses page's view: which rows, in which order, as kept in the address so a view can be shared. */
+import ipaddr from 'ipaddr.js'
+import type { AccountIp } from '../pools/api'
+import { toCsv } from './csv'
+
+export const SORTABLE = ['ip', 'pools', 'warmup', 'rdns', 'subusers', 'assigned'] as const
+export type SortColumn = (typeof SORTABLE)[number]
+
+export interface IpView {
+  /** Part of an address or reverse DNS name. */
+  q: string
+  /** Only IPs in this pool. */
+  pool: string | null
+  /** Only IPs in no pool. */
+  noPool: boolean
+  /** Only IPs warming up. */
+  warming: boolean
+  sort: SortColumn
+  desc: boolean
+  /** 1-based. */
+  page: number
+}
+
+export function viewFromParams(params: URLSearchParams): IpView {
+  const sort = params.get('sort')
+  return {
+    q: params.get('q') ?? '',
+    pool: params.get('pool'),
+    noPool: params.get('nopool') === '1',
+    warming: params.get('warming') === '1',
+    sort: SORTABLE.includes(sort as SortColumn) ? (sort as SortColumn) : 'ip',
+    desc: params.get('dir') === 'desc',
+    page: Math.max(1, Math.floor(Number(params.get('page'))) || 1),
+  }
+}
+
+/** Only what differs from the defaults goes in the address, so the plain page stays /ips. */
+export function paramsFromView(view: IpView): URLSearchParams {
+  const params = new URLSearchParams()
+  if (view.q) params.set('q', view.q)
+  if (view.pool !== null) params.set('pool', view.pool)
+  if (view.noPool) params.set('nopool', '1')
+  if (view.warming) params.set('warming', '1')
+  if (view.sort !== 'ip') params.set('sort', view.sort)
+  if (view.desc) params.set('dir', 'desc')
+  if (view.page > 1) params.set('page', String(view.page))
+  return params
+}
+
+/** Addresses in numeric order (192.0.2.9 before 192.0.2.10), IPv4 before IPv6. */
+export function ipSortKey(ip: string): string {
+  try {
+    const bytes = ipaddr.parse(ip).toByteArray()
+    return `${bytes.length === 4 ? 4 : 6}:${bytes.map((b) => b.toString(16).padStart(2, '0')).join('')}`
+  } catch {
+    return `9:${ip}`
+  }
+}
+
+const text = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true })
+
+function compare(a: AccountIp, b: AccountIp, column: SortColumn, keys: Map<string, string>): number {
+  switch (column) {
+    case 'ip':
+      return keys.get(a.ip)!.localeCompare(keys.get(b.ip)!)
+    case 'pools':
+      return text.compare(a.pools.join(', '), b.pools.join(', '))
+    case 'warmup':
+      // Warming first, the longest-warming first; then the rest.
+      return (b.warmup ? 1 : 0) - (a.warmup ? 1 : 0) || (a.startDate ?? 0) - (b.startDate ?? 0)
+    case 'rdns':
+      return text.compare(a.rdns ?? '', b.rdns ?? '')
+    case 'subusers':
+      return text.compare(a.subusers.join(', '), b.subusers.join(', '))
+    case 'assigned':
+      return (a.assignedAt ?? 0) - (b.assignedAt ?? 0)
+  }
+}
+
+/** The rows a view shows, filtered and sorted (all pages). `keys` are ipSortKey for each address. */
+export function selectRows(ips: readonly AccountIp[], view: IpView, keys: Map<string, string>): AccountIp[] {
+  const needle = view.q.trim().toLowerCase()
+  const rows = ips.filter(
+    (ip) =>
+      (!needle || ip.ip.toLowerCase().includes(needle) || (ip.rdns ?? '').toLowerCase().includes(needle)) &&
+      (view.pool === null || ip.pools.includes(view.pool)) &&
+      (!view.noPool || ip.pools.length === 0) &&
+      (!view.warming || ip.warmup),
+  )
+  const direction = view.desc ? -1 : 1
+  return rows.sort(
+    (a, b) => direction * compare(a, b, view.sort, keys) || keys.get(a.ip)!.localeCompare(keys.get(b.ip)!),
+  )
+}
+
+const isoDate = (seconds: number | null) =>
+  seconds === null ? '' : new Date(seconds * 1000).toISOString().slice(0, 10)
+
+export function ipsToCsv(rows: readonly AccountIp[]): string {
+  return toCsv([
+    ['ip', 'pools', 'warming_up', 'warmup_started', 'reverse_dns', 'subusers', 'assigned'],
+    ...rows.map((ip) => [
+      ip.ip,
+      ip.pools.join('; '),
+      ip.warmup ? 'yes' : 'no',
+      isoDate(ip.startDate),
+      ip.rdns ?? '',
+      ip.subusers.join('; '),
+      isoDate(ip.assignedAt),
+    ]),
+  ])
+}
