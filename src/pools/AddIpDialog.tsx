@@ -1,36 +1,67 @@
+import Alert from '@mui/material/Alert'
+import Autocomplete, { createFilterOptions } from '@mui/material/Autocomplete'
+import Box from '@mui/material/Box'
 import TextField from '@mui/material/TextField'
 import { useQuery } from '@tanstack/react-query'
-import { useId, useState } from 'react'
+import { useMemo, useState } from 'react'
 import { useNotify } from '../app/notifications'
 import { ActionDialog } from '../ui/ActionDialog'
-import type { PoolDetail } from './api'
-import { accountQueries, useAddIp } from './queries'
-import { canonicalIp, poolIpProblem } from './ipRules'
+import type { AccountIp, PoolDetail } from './api'
+import { summariseAdds, type AddSummary } from './bulk'
+import { canonicalIp, ipAddressProblem, poolIpProblem } from './ipRules'
+import { accountQueries, useAddIps } from './queries'
 
+/** Only so many suggestions at a time: an account may have thousands of IPs. */
+const SUGGESTIONS = 50
+
+/** Pick IPs from the account, or type them; several at once, each one's result reported. */
 export default function AddIpDialog({ pool, onClose }: { pool: PoolDetail; onClose: () => void }) {
-  // The account's IPs make the "on the account" check and the suggestions; until they load, the server checks.
+  // The account's IPs make the suggestions and the "on the account" check; until they load, the server checks.
   const accountIps = useQuery(accountQueries.ips())
-  const add = useAddIp()
+  const add = useAddIps()
   const notify = useNotify()
-  const suggestionsId = useId()
-  const [text, setText] = useState('')
+  const [chosen, setChosen] = useState<string[]>([])
+  const [typed, setTyped] = useState('')
   const [checked, setChecked] = useState(false)
+  const [report, setReport] = useState<AddSummary | null>(null)
 
   const inPool = pool.ips.map(({ ip }) => ip)
-  const onAccount = accountIps.data?.map(({ ip }) => ip)
-  const problem = poolIpProblem(text, { inPool, onAccount })
-  const shownProblem = checked ? problem : null
-  const available = onAccount?.filter((ip) => !inPool.includes(ip)) ?? []
+  const byIp = useMemo(() => new Map((accountIps.data ?? []).map((ip) => [ip.ip, ip])), [accountIps.data])
+  const onAccount = accountIps.data && [...byIp.keys()]
+  const suggestions = useMemo(() => [...byIp.keys()].filter((ip) => !inPool.includes(ip)), [byIp, inPool])
+  const filter = useMemo(
+    () => createFilterOptions<string>({ limit: SUGGESTIONS, stringify: (ip) => `${ip} ${byIp.get(ip)?.rdns ?? ''}` }),
+    [byIp],
+  )
+
+  // Text typed but not yet made a chip counts too, so "type, then Add" does what it says.
+  const pending = [...new Set([...chosen, ...(typed.trim() ? [typed.trim()] : [])])]
+  const problems = pending.flatMap((ip) => {
+    const problem = poolIpProblem(ip, { inPool, onAccount })
+    return problem ? [problem] : []
+  })
+  const problem = pending.length === 0 ? 'Choose or type at least one IP address.' : problems.join(' ') || null
+  // A chip's own problem shows at once; "nothing chosen" only after trying to send.
+  const shownProblem = checked || problems.length > 0 ? problem : null
 
   const submit = () => {
     setChecked(true)
     if (problem) return false
+    const ips = pending.map(canonicalIp)
     add.mutate(
-      { pool: pool.name, ip: canonicalIp(text) },
+      { pool: pool.name, ips },
       {
-        onSuccess: (added) => {
-          notify(`${added.ip} added to “${pool.name}”`)
-          onClose()
+        onSuccess: (results) => {
+          const summary = summariseAdds(pool.name, results)
+          if (summary.failed.length === 0) {
+            notify(summary.message)
+            onClose()
+            return
+          }
+          // Keep only what did not go in, to fix or try again.
+          setReport(summary)
+          setChosen(summary.failed.map(({ ip }) => ip))
+          setTyped('')
         },
       },
     )
@@ -38,8 +69,8 @@ export default function AddIpDialog({ pool, onClose }: { pool: PoolDetail; onClo
   }
 
   const hint = onAccount
-    ? `IPv4 or IPv6. ${available.length} of the account's ${onAccount.length} IPs are not in this pool yet.`
-    : 'IPv4 or IPv6, for example 192.0.2.10.'
+    ? `Pick from the ${suggestions.length} account IPs not in this pool, or type IPv4 or IPv6 addresses; several at once.`
+    : 'Type IPv4 or IPv6 addresses, for example 192.0.2.10; several at once.'
 
   return (
     <ActionDialog
@@ -50,23 +81,71 @@ export default function AddIpDialog({ pool, onClose }: { pool: PoolDetail; onClo
       onSubmit={submit}
       onClose={onClose}
     >
-      <TextField
-        label="IP address"
-        value={text}
-        onChange={(event) => setText(event.target.value)}
-        autoFocus
-        required
-        autoComplete="off"
-        spellCheck={false}
-        error={Boolean(shownProblem)}
-        helperText={shownProblem ?? hint}
-        slotProps={{ htmlInput: { list: suggestionsId, inputMode: 'text' } }}
+      <Autocomplete
+        multiple
+        freeSolo
+        options={suggestions}
+        filterOptions={filter}
+        value={chosen}
+        onChange={(_, values) => setChosen([...new Set(values.map((value) => value.trim()).filter(Boolean))])}
+        inputValue={typed}
+        onInputChange={(_, value, reason) => reason !== 'reset' && setTyped(value)}
+        renderOption={({ key, ...props }, ip) => <SuggestedIp key={key} props={props} ip={byIp.get(ip)} address={ip} />}
+        renderInput={(params) => (
+          <TextField
+            {...params}
+            label="IP address"
+            autoFocus
+            error={Boolean(shownProblem)}
+            helperText={shownProblem ?? hint}
+            slotProps={{ ...params.slotProps, htmlInput: { ...params.slotProps.htmlInput, spellCheck: false } }}
+          />
+        )}
+        slotProps={{
+          chip: { size: 'small' },
+        }}
+        getOptionKey={(ip) => ip}
+        isOptionEqualToValue={(option, value) =>
+          option === value || (!ipAddressProblem(value) && canonicalIp(value) === option)
+        }
       />
-      <datalist id={suggestionsId}>
-        {available.map((ip) => (
-          <option key={ip} value={ip} />
-        ))}
-      </datalist>
+      {report && (
+        <Alert severity="warning">
+          {report.message}
+          <Box component="ul" sx={{ m: 0, pl: 2 }}>
+            {report.failed.map(({ ip, reason }) => (
+              <li key={ip}>
+                {ip}: {reason}
+              </li>
+            ))}
+          </Box>
+        </Alert>
+      )}
     </ActionDialog>
+  )
+}
+
+function SuggestedIp({
+  props,
+  ip,
+  address,
+}: {
+  props: React.HTMLAttributes<HTMLLIElement>
+  ip?: AccountIp
+  address: string
+}) {
+  return (
+    <li {...props}>
+      <Box sx={{ display: 'flex', flexDirection: 'column' }}>
+        <Box component="span" sx={{ fontFamily: 'monospace' }}>
+          {address}
+        </Box>
+        <Box component="span" sx={{ fontSize: 13, color: 'text.secondary' }}>
+          {[ip?.rdns, ip?.warmup ? 'warming up' : null, ip?.pools.length ? `in ${ip.pools.join(', ')}` : 'in no pool']
+            .filter(Boolean)
+            .join(' · ')}
+        </Box>
+      </Box>
+    </li>
   )
 }

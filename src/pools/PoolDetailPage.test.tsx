@@ -5,9 +5,9 @@ import { renderApp } from '../test/render'
 
 const ipCells = (table: HTMLElement) =>
   within(table)
-    .getAllByRole('row')
+    .getAllByRole('row', { hidden: true })
     .slice(1)
-    .map((row) => within(row).getAllByRole('cell')[0]!.textContent)
+    .map((row) => within(row).getAllByRole('cell', { hidden: true })[0]!.textContent)
 
 describe('pool detail', () => {
   it("shows the pool's IPs with their warmup state", async () => {
@@ -111,21 +111,34 @@ describe('delete pool', () => {
 })
 
 describe('add IP', () => {
-  it('adds an IP from the account and shows it in the table', async () => {
+  it('adds IPs picked from the account and typed, several at once', async () => {
     const { user } = renderApp('/pools/billing')
     await user.click(await screen.findByRole('button', { name: 'Add IP' }))
     const dialog = await screen.findByRole('dialog', { name: 'Add IP address' })
-    await user.type(within(dialog).getByRole('combobox', { name: 'IP address' }), ' 203.0.113.50 {Enter}')
+    const field = within(dialog).getByRole('combobox', { name: 'IP address' })
+    await user.type(field, 'spare1')
+    // Suggestions show reverse DNS and where each IP is, and can be searched by either.
+    await user.click(await screen.findByRole('option', { name: /203\.0\.113\.50.*spare1\.example\.com.*in no pool/ }))
+    await user.type(field, '203.0.113.51{Enter}')
+    expect(within(dialog).getAllByRole('button', { name: /203\.0\.113\.5[01]/ })).toHaveLength(2)
+    await user.keyboard('{Enter}')
     await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument())
-    expect(ipCells(screen.getByRole('table', { name: 'IP addresses' }))).toContain('203.0.113.50')
-    expect(await screen.findByRole('status')).toHaveTextContent('203.0.113.50 added to “billing”')
+    expect(ipCells(screen.getByRole('table', { name: 'IP addresses' }))).toEqual([
+      '192.0.2.13',
+      '192.0.2.40',
+      '203.0.113.50',
+      '203.0.113.51',
+    ])
+    expect(await screen.findByRole('status')).toHaveTextContent('2 IPs added to “billing”')
   })
 
-  it('checks the address before sending', async () => {
+  it('checks each address before sending', async () => {
     const { user } = renderApp('/pools/billing')
     await user.click(await screen.findByRole('button', { name: 'Add IP' }))
     const field = await screen.findByRole('combobox', { name: 'IP address' })
-    await waitFor(() => expect(field).toHaveAccessibleDescription(/of the account's 25 IPs are not in this pool yet/))
+    await waitFor(() => expect(field).toHaveAccessibleDescription(/Pick from the 23 account IPs not in this pool/))
+    await user.click(screen.getByRole('button', { name: 'Add' }))
+    expect(field).toHaveAccessibleDescription('Choose or type at least one IP address.')
     for (const [input, message] of [
       ['192.0.2', '“192.0.2” is not an IPv4 or IPv6 address.'],
       ['2001:db8::99', '2001:db8::99 is not an IP address on this account.'],
@@ -137,6 +150,35 @@ describe('add IP', () => {
       expect(field).toHaveAccessibleDescription(message!)
     }
     expect(screen.getByRole('dialog', { name: 'Add IP address' })).toBeInTheDocument()
+  })
+
+  it('reports each IP when some go in and some do not, keeping the failed ones to retry', async () => {
+    server.use(
+      http.post('*/v3/ips/pools/:name/ips', async ({ request }) => {
+        const { ip } = (await request.clone().json()) as { ip: string }
+        if (ip === '203.0.113.51') {
+          return HttpResponse.json({ errors: [{ field: null, message: 'IP is not whitelabeled' }] }, { status: 400 })
+        }
+      }),
+    )
+    const { user } = renderApp('/pools/billing')
+    await user.click(await screen.findByRole('button', { name: 'Add IP' }))
+    const dialog = await screen.findByRole('dialog', { name: 'Add IP address' })
+    await user.type(
+      within(dialog).getByRole('combobox', { name: 'IP address' }),
+      '203.0.113.50{Enter}203.0.113.51{Enter}',
+    )
+    await user.click(within(dialog).getByRole('button', { name: 'Add' }))
+    const report = await within(dialog).findByRole('alert')
+    expect(report).toHaveTextContent('Added 203.0.113.50; 1 not added.')
+    expect(report).toHaveTextContent('203.0.113.51: IP is not whitelabeled')
+    expect(
+      within(dialog)
+        .getAllByRole('button', { name: /203\.0\.113\.5/ })
+        .map((chip) => chip.textContent),
+    ).toEqual(['203.0.113.51'])
+    // Behind the open dialog, the page already lists the one that went in.
+    expect(ipCells(screen.getByRole('table', { name: 'IP addresses', hidden: true }))).toContain('203.0.113.50')
   })
 
   it('cannot be sent twice while the request runs', async () => {
@@ -171,5 +213,62 @@ describe('remove IP', () => {
     await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument())
     expect(ipCells(screen.getByRole('table', { name: 'IP addresses' }))).toEqual(['192.0.2.13'])
     await waitFor(() => expect(screen.getByRole('heading', { name: 'IP addresses' })).toHaveFocus())
+  })
+})
+
+describe('move IP', () => {
+  it('moves an IP to another pool in one action', async () => {
+    const { user } = renderApp('/pools/billing')
+    const table = await screen.findByRole('table', { name: 'IP addresses' })
+    await user.click(within(table).getByRole('button', { name: 'Move 192.0.2.40' }))
+    const dialog = await screen.findByRole('dialog', { name: 'Move IP address' })
+    await user.click(within(dialog).getByRole('combobox', { name: 'Move to pool' }))
+    await user.click(await screen.findByRole('option', { name: 'marketing' }))
+    await user.click(within(dialog).getByRole('button', { name: 'Move' }))
+    await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument())
+    expect(ipCells(screen.getByRole('table', { name: 'IP addresses' }))).toEqual(['192.0.2.13'])
+    expect(await screen.findByRole('status')).toHaveTextContent('192.0.2.40 moved from “billing” to “marketing”')
+  })
+
+  it('says the IP is in both pools when the second step fails, and finishes on retry', async () => {
+    server.use(
+      http.delete(
+        '*/v3/ips/pools/:name/ips/:ip',
+        () => HttpResponse.json({ errors: [{ field: null, message: 'Service unavailable' }] }, { status: 503 }),
+        { once: true },
+      ),
+    )
+    const { user } = renderApp('/pools/billing')
+    await user.click(await screen.findByRole('button', { name: 'Move 192.0.2.40' }))
+    const dialog = await screen.findByRole('dialog', { name: 'Move IP address' })
+    await user.click(within(dialog).getByRole('combobox', { name: 'Move to pool' }))
+    await user.click(await screen.findByRole('option', { name: 'marketing' }))
+    await user.click(within(dialog).getByRole('button', { name: 'Move' }))
+    expect(await within(dialog).findByRole('alert')).toHaveTextContent(
+      '192.0.2.40 was added to “marketing” but could not be removed from “billing”, so it is in both pools now.',
+    )
+    await user.click(within(dialog).getByRole('button', { name: 'Finish move' }))
+    await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument())
+    expect(ipCells(screen.getByRole('table', { name: 'IP addresses' }))).toEqual(['192.0.2.13'])
+  })
+})
+
+describe('the other pools of each IP, and how to send through the pool', () => {
+  it('lists the other pools an IP is in, as links', async () => {
+    renderApp('/pools/transactional')
+    const row = await screen.findByRole('row', { name: /^192\.0\.2\.10/ })
+    await waitFor(() =>
+      expect(within(row).getByRole('link', { name: 'password-resets' })).toHaveAttribute(
+        'href',
+        '/pools/password-resets',
+      ),
+    )
+  })
+
+  it('shows the Mail Send field and SMTP header that select this pool', async () => {
+    renderApp('/pools/Product%20updates')
+    expect(await screen.findByRole('heading', { name: 'Send mail through this pool' })).toBeInTheDocument()
+    expect(screen.getByText('"ip_pool_name": "Product updates"')).toBeInTheDocument()
+    expect(screen.getByText('X-SMTPAPI: {"ip_pool":"Product updates"}')).toBeInTheDocument()
   })
 })

@@ -18,7 +18,7 @@ import TableRow from '@mui/material/TableRow'
 import Typography from '@mui/material/Typography'
 import { visuallyHidden } from '@mui/utils'
 import { useQuery } from '@tanstack/react-query'
-import { Suspense, lazy, useId, useRef, useState } from 'react'
+import { Fragment, Suspense, lazy, useId, useMemo, useRef, useState } from 'react'
 import { Link as RouterLink, useLocation } from 'react-router'
 import { PRODUCT_NAME } from '../app/AppShell'
 import { NotFoundPage } from '../app/NotFoundPage'
@@ -29,7 +29,9 @@ import { QueryProblem } from '../ui/QueryProblem'
 import { usePreload } from '../ui/usePreload'
 import type { PoolIp } from './api'
 import { poolNameFromPath } from './paths'
-import { poolQueries } from './queries'
+import { accountQueries, poolQueries } from './queries'
+import { SendingSnippets } from './SendingSnippets'
+import { poolPath } from './paths'
 
 const loadAddIpDialog = () => import('./AddIpDialog')
 const loadRenamePoolDialog = () => import('./RenamePoolDialog')
@@ -39,8 +41,16 @@ const AddIpDialog = lazy(loadAddIpDialog)
 const RenamePoolDialog = lazy(loadRenamePoolDialog)
 const DeletePoolDialog = lazy(loadDeletePoolDialog)
 const RemoveIpDialog = lazy(loadRemoveIpDialog)
+const loadMoveIpDialog = () => import('./MoveIpDialog')
+const MoveIpDialog = lazy(loadMoveIpDialog)
 
-type OpenDialog = { kind: 'add' } | { kind: 'rename' } | { kind: 'delete' } | { kind: 'remove'; ip: string } | null
+type OpenDialog =
+  | { kind: 'add' }
+  | { kind: 'rename' }
+  | { kind: 'delete' }
+  | { kind: 'remove'; ip: string }
+  | { kind: 'move'; ip: string }
+  | null
 
 const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' })
 
@@ -48,7 +58,13 @@ export default function PoolDetailPage() {
   const name = poolNameFromPath(useLocation().pathname)
   const pool = useQuery(poolQueries.detail(name))
   const [dialog, setDialog] = useState<OpenDialog>(null)
-  usePreload(loadAddIpDialog, loadRenamePoolDialog, loadDeletePoolDialog, loadRemoveIpDialog)
+  usePreload(loadAddIpDialog, loadRenamePoolDialog, loadDeletePoolDialog, loadRemoveIpDialog, loadMoveIpDialog)
+  // The other pools each IP is in, from the one inventory read the pool list shares.
+  const inventory = useQuery(accountQueries.ips())
+  const poolsOf = useMemo(
+    () => inventory.data && new Map(inventory.data.map((ip) => [ip.ip, ip.pools])),
+    [inventory.data],
+  )
   const ipsHeadingId = useId()
   const ipsHeading = useRef<HTMLHeadingElement>(null)
   const close = () => setDialog(null)
@@ -161,6 +177,7 @@ export default function PoolDetailPage() {
                   <TableRow>
                     <TableCell>IP address</TableCell>
                     <TableCell>Warmup</TableCell>
+                    <TableCell>Also in</TableCell>
                     <TableCell align="right">
                       <Box component="span" sx={visuallyHidden}>
                         Actions
@@ -174,6 +191,10 @@ export default function PoolDetailPage() {
                       key={member.ip}
                       member={member}
                       removeProps={actionProps('removeIp')}
+                      // A move adds there and removes here: whichever permission is missing disables it.
+                      moveProps={actionProps(can('addIp').allowed ? 'removeIp' : 'addIp')}
+                      onMove={() => setDialog({ kind: 'move', ip: member.ip })}
+                      alsoIn={poolsOf && (poolsOf.get(member.ip) ?? []).filter((other) => other !== pool.data!.name)}
                       onRemove={() => setDialog({ kind: 'remove', ip: member.ip })}
                     />
                   ))}
@@ -184,11 +205,24 @@ export default function PoolDetailPage() {
         </section>
       )}
 
+      {pool.data && <SendingSnippets pool={pool.data.name} />}
+
       {pool.data && dialog && (
         <Suspense fallback={null}>
           {dialog.kind === 'add' && <AddIpDialog pool={pool.data} onClose={close} />}
           {dialog.kind === 'rename' && <RenamePoolDialog name={pool.data.name} onClose={close} />}
           {dialog.kind === 'delete' && <DeletePoolDialog pool={pool.data} onClose={close} />}
+          {dialog.kind === 'move' && (
+            <MoveIpDialog
+              ip={dialog.ip}
+              from={pool.data.name}
+              onClose={close}
+              onMoved={() => {
+                close()
+                requestAnimationFrame(() => ipsHeading.current?.focus())
+              }}
+            />
+          )}
           {dialog.kind === 'remove' && (
             <RemoveIpDialog
               pool={pool.data.name}
@@ -207,13 +241,19 @@ export default function PoolDetailPage() {
   )
 }
 
+type ActionProps = { disabled: boolean; 'aria-describedby'?: string }
+
 interface IpRowProps {
   member: PoolIp
-  removeProps: { disabled: boolean; 'aria-describedby'?: string }
+  /** The other pools this IP is in; undefined until the inventory has loaded. */
+  alsoIn: string[] | undefined
+  removeProps: ActionProps
+  moveProps: ActionProps
+  onMove: () => void
   onRemove: () => void
 }
 
-function IpRow({ member, removeProps, onRemove }: IpRowProps) {
+function IpRow({ member, alsoIn, removeProps, moveProps, onMove, onRemove }: IpRowProps) {
   return (
     <TableRow hover>
       <TableCell
@@ -254,7 +294,26 @@ function IpRow({ member, removeProps, onRemove }: IpRowProps) {
           'Not warming up'
         )}
       </TableCell>
-      <TableCell align="right">
+      <TableCell>
+        {alsoIn === undefined ? (
+          <span aria-label="Loading">…</span>
+        ) : alsoIn.length === 0 ? (
+          '—'
+        ) : (
+          alsoIn.map((other, i) => (
+            <Fragment key={other}>
+              {i > 0 && ', '}
+              <Link component={RouterLink} to={poolPath(other)}>
+                {other}
+              </Link>
+            </Fragment>
+          ))
+        )}
+      </TableCell>
+      <TableCell align="right" sx={{ whiteSpace: 'nowrap' }}>
+        <Button size="small" onClick={onMove} aria-label={`Move ${member.ip}`} {...moveProps}>
+          Move
+        </Button>
         <Button size="small" color="error" onClick={onRemove} aria-label={`Remove ${member.ip}`} {...removeProps}>
           Remove
         </Button>

@@ -2,7 +2,7 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query'
 import { renderHook, waitFor } from '@testing-library/react'
 import type { ReactNode } from 'react'
 import { server } from '../mocks/node'
-import { poolQueries, useAddIp, useCreatePool, useDeletePool, useRenamePool } from './queries'
+import { poolQueries, useAddIps, useCreatePool, useDeletePool, useRenamePool } from './queries'
 
 function setup() {
   const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false, staleTime: Infinity } } })
@@ -56,8 +56,8 @@ describe('pool mutations keep the cache right', () => {
   it("an added IP joins the cached pool from the API's answer", async () => {
     const { queryClient, wrapper } = setup()
     await queryClient.fetchQuery(poolQueries.detail('billing'))
-    const { result } = renderHook(() => useAddIp(), { wrapper })
-    result.current.mutate({ pool: 'billing', ip: '203.0.113.50' })
+    const { result } = renderHook(() => useAddIps(), { wrapper })
+    result.current.mutate({ pool: 'billing', ips: ['203.0.113.50'] })
     await waitFor(() => expect(result.current.isSuccess).toBe(true))
     expect(queryClient.getQueryData(poolQueries.detail('billing').queryKey)?.ips.map(({ ip }) => ip)).toEqual([
       '192.0.2.13',

@@ -1,6 +1,7 @@
 /** The cache: one key factory with the query options beside each key, and mutations that keep it correct. */
 import { queryOptions, useMutation, useQueryClient, type QueryClient } from '@tanstack/react-query'
 import { ApiError } from '../lib/api-client'
+import { addEach, moveIp } from './bulk'
 import {
   addIpToPool,
   createPool,
@@ -113,19 +114,45 @@ export function useDeletePool() {
  * and is marked stale without an immediate re-read that could drop it again.
  */
 
-export function useAddIp() {
+export function useAddIps() {
   const queryClient = useQueryClient()
   return useMutation({
-    mutationFn: ({ pool, ip }: { pool: string; ip: string }) => addIpToPool(pool, ip),
-    onError: (error, { pool }) => rereadWhenGone(queryClient, pool, error),
-    onSuccess: (added, { pool }) => {
+    // Never throws: each IP's outcome is in the answer, for the dialog to report.
+    mutationFn: ({ pool, ips }: { pool: string; ips: readonly string[] }) =>
+      addEach(ips, (ip) => addIpToPool(pool, ip)),
+    onSuccess: (results, { pool }) => {
+      const added = results.flatMap((result) => (result.value ? [result.value] : []))
       queryClient.setQueryData(
         poolQueries.detail(pool).queryKey,
         (detail): PoolDetail | undefined =>
-          detail && { ...detail, ips: [...detail.ips.filter((member) => member.ip !== added.ip), added] },
+          detail && { ...detail, ips: [...detail.ips.filter((m) => !added.some((a) => a.ip === m.ip)), ...added] },
       )
+      for (const { error } of results) rereadWhenGone(queryClient, pool, error)
       return Promise.all([
         queryClient.invalidateQueries({ queryKey: poolQueries.detail(pool).queryKey, refetchType: 'none' }),
+        queryClient.invalidateQueries({ queryKey: accountQueries.ips().queryKey }),
+      ])
+    },
+  })
+}
+
+export function useMoveIp() {
+  const queryClient = useQueryClient()
+  return useMutation({
+    // Never throws: a move that went half way is an outcome to report, not an exception.
+    mutationFn: (move: { ip: string; from: string; to: string; added?: boolean }) =>
+      moveIp(move, { add: addIpToPool, remove: removeIpFromPool }),
+    onSuccess: (outcome, { ip, from, to }) => {
+      if (outcome.status === 'moved') {
+        queryClient.setQueryData(
+          poolQueries.detail(from).queryKey,
+          (detail): PoolDetail | undefined =>
+            detail && { ...detail, ips: detail.ips.filter((member) => member.ip !== ip) },
+        )
+      }
+      return Promise.all([
+        queryClient.invalidateQueries({ queryKey: poolQueries.detail(from).queryKey, refetchType: 'none' }),
+        queryClient.invalidateQueries({ queryKey: poolQueries.detail(to).queryKey }),
         queryClient.invalidateQueries({ queryKey: accountQueries.ips().queryKey }),
       ])
     },

@@ -1,0 +1,48 @@
+import { screen, waitFor, within } from '@testing-library/react'
+import { renderApp } from '../test/render'
+
+const rows = () =>
+  within(screen.getByRole('table', { name: 'IP addresses' }))
+    .getAllByRole('row')
+    .slice(1)
+    .map((row) => within(row).getAllByRole('cell')[0]!.textContent)
+
+describe('IP addresses page', () => {
+  it('lists every IP on the account with its pools and warmup, sorted by address', async () => {
+    renderApp('/ips')
+    expect(await screen.findByText('25 on this account · 6 warming up · 5 in no pool')).toBeInTheDocument()
+    const first = screen.getByRole('row', { name: /^192\.0\.2\.10 / })
+    expect(within(first).getByRole('link', { name: 'transactional' })).toBeInTheDocument()
+    expect(within(first).getByRole('link', { name: 'password-resets' })).toBeInTheDocument()
+    expect(rows().slice(0, 3)).toEqual(['192.0.2.10', '192.0.2.11', '192.0.2.12'])
+    expect(screen.getByRole('row', { name: /^192\.0\.2\.14 .*Warming up, day 13/ })).toBeInTheDocument()
+  })
+
+  it('filters by "in no pool" and warming, keeping the view in the address', async () => {
+    const { user, location } = renderApp('/ips')
+    await screen.findByText(/25 on this account/)
+    await user.click(screen.getByRole('combobox', { name: 'Pool' }))
+    await user.click(await screen.findByRole('option', { name: 'In no pool' }))
+    await user.click(screen.getByRole('checkbox', { name: 'Warming up only' }))
+    await waitFor(() => expect(rows()).toEqual(['203.0.113.52']))
+    expect(location().search).toBe('?nopool=1&warming=1')
+  })
+
+  it('opens on the view in the address: search, pool and sort', async () => {
+    renderApp('/ips?pool=marketing&sort=ip&dir=desc&q=198.51')
+    await waitFor(() =>
+      expect(rows()).toEqual(['198.51.100.24', '198.51.100.23', '198.51.100.22', '198.51.100.21', '198.51.100.20']),
+    )
+    expect(screen.getByRole('searchbox', { name: 'Search addresses' })).toHaveValue('198.51')
+  })
+
+  it('starts warmup after saying what it does to sending volume', async () => {
+    const { user } = renderApp('/ips?q=203.0.113.50')
+    await user.click(await screen.findByRole('button', { name: 'Start warmup of 203.0.113.50' }))
+    const dialog = await screen.findByRole('dialog', { name: 'Start warmup' })
+    expect(dialog).toHaveTextContent('Sending volume from this IP drops until warmup ends.')
+    await user.click(within(dialog).getByRole('button', { name: 'Start warmup' }))
+    expect(await screen.findByRole('button', { name: 'Stop warmup of 203.0.113.50' })).toBeInTheDocument()
+    expect(screen.getByRole('row', { name: /^203\.0\.113\.50 .*Warming up, day 1/ })).toBeInTheDocument()
+  })
+})

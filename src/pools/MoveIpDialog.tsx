@@ -1,0 +1,80 @@
+import Alert from '@mui/material/Alert'
+import MenuItem from '@mui/material/MenuItem'
+import TextField from '@mui/material/TextField'
+import Typography from '@mui/material/Typography'
+import { useQuery } from '@tanstack/react-query'
+import { useState } from 'react'
+import { useNotify } from '../app/notifications'
+import { ActionDialog } from '../ui/ActionDialog'
+import { describeMove, type MoveOutcome } from './bulk'
+import { poolQueries, useMoveIp } from './queries'
+
+interface MoveIpDialogProps {
+  ip: string
+  from: string
+  onClose: () => void
+  onMoved: () => void
+}
+
+/** One action for what SendGrid does in two calls; a move that stops half way says so and can be finished. */
+export default function MoveIpDialog({ ip, from, onClose, onMoved }: MoveIpDialogProps) {
+  const pools = useQuery(poolQueries.list())
+  const move = useMoveIp()
+  const notify = useNotify()
+  const [to, setTo] = useState('')
+  const [checked, setChecked] = useState(false)
+  const [outcome, setOutcome] = useState<MoveOutcome | null>(null)
+  const halfMoved = outcome?.status === 'half-moved'
+  const targets = (pools.data ?? []).filter((name) => name !== from)
+  const problem = to ? null : 'Choose the pool to move it to.'
+
+  const submit = () => {
+    setChecked(true)
+    if (problem) return false
+    move.mutate(
+      { ip, from, to, added: halfMoved },
+      {
+        onSuccess: (result) => {
+          if (result.status !== 'moved') return setOutcome(result)
+          notify(describeMove({ ip, from, to }, result))
+          onMoved()
+        },
+      },
+    )
+    return true
+  }
+
+  return (
+    <ActionDialog
+      title="Move IP address"
+      submitLabel={halfMoved ? 'Finish move' : 'Move'}
+      pending={move.isPending}
+      error={move.error}
+      onSubmit={submit}
+      onClose={onClose}
+    >
+      <Typography>
+        Move <strong>{ip}</strong> out of “{from}” and into another pool: it is added there first, then removed here.
+      </Typography>
+      <TextField
+        select
+        label="Move to pool"
+        value={to}
+        onChange={(event) => setTo(event.target.value)}
+        // Half way through, the target is fixed: finish that move rather than start another.
+        disabled={halfMoved}
+        error={checked && Boolean(problem)}
+        helperText={(checked && problem) || ' '}
+      >
+        {targets.map((name) => (
+          <MenuItem key={name} value={name}>
+            {name}
+          </MenuItem>
+        ))}
+      </TextField>
+      {outcome && outcome.status !== 'moved' && (
+        <Alert severity={halfMoved ? 'warning' : 'error'}>{describeMove({ ip, from, to }, outcome)}</Alert>
+      )}
+    </ActionDialog>
+  )
+}

@@ -1,0 +1,86 @@
+/** Changes made of several calls, and how to report them when some succeed and some fail. */
+import { errorMessage } from '../ui/errorMessage'
+
+export interface AddResult<T = unknown> {
+  ip: string
+  /** What the API answered, when the IP went in. */
+  value?: T
+  error?: unknown
+}
+
+/** Adds IPs one after another (gentle on rate limits), carrying on past failures, and says how each went. */
+export async function addEach<T>(ips: readonly string[], add: (ip: string) => Promise<T>): Promise<AddResult<T>[]> {
+  const results: AddResult<T>[] = []
+  for (const ip of ips) {
+    try {
+      results.push({ ip, value: await add(ip) })
+    } catch (error) {
+      results.push({ ip, error })
+    }
+  }
+  return results
+}
+
+export interface AddSummary {
+  added: string[]
+  failed: { ip: string; reason: string }[]
+  /** One sentence for the confirmation message, or the dialog when some failed. */
+  message: string
+}
+
+const list = (ips: readonly string[]) => ips.join(', ')
+
+export function summariseAdds(pool: string, results: readonly AddResult[]): AddSummary {
+  const added = results.filter((r) => r.error === undefined).map((r) => r.ip)
+  const failed = results.filter((r) => r.error !== undefined).map((r) => ({ ip: r.ip, reason: errorMessage(r.error) }))
+  let message: string
+  if (failed.length === 0) {
+    message = added.length === 1 ? `${added[0]} added to “${pool}”` : `${added.length} IPs added to “${pool}”`
+  } else if (added.length === 0) {
+    message = failed.length === 1 ? `${failed[0]!.ip} was not added.` : `None of the ${failed.length} IPs was added.`
+  } else {
+    message = `Added ${list(added)}; ${failed.length} not added.`
+  }
+  return { added, failed, message }
+}
+
+export type MoveOutcome =
+  | { status: 'moved' }
+  /** Adding to the target failed: nothing changed. */
+  | { status: 'not-moved'; error: unknown }
+  /** Added to the target, but not removed from the source: the IP is in both pools. */
+  | { status: 'half-moved'; error: unknown }
+
+/**
+ * Moves an IP between pools as SendGrid allows: add to the target, then remove from the source. `added` skips the
+ * first step when a previous attempt already did it.
+ */
+export async function moveIp(
+  { ip, from, to, added = false }: { ip: string; from: string; to: string; added?: boolean },
+  api: { add: (pool: string, ip: string) => Promise<unknown>; remove: (pool: string, ip: string) => Promise<unknown> },
+): Promise<MoveOutcome> {
+  if (!added) {
+    try {
+      await api.add(to, ip)
+    } catch (error) {
+      return { status: 'not-moved', error }
+    }
+  }
+  try {
+    await api.remove(from, ip)
+  } catch (error) {
+    return { status: 'half-moved', error }
+  }
+  return { status: 'moved' }
+}
+
+export function describeMove({ ip, from, to }: { ip: string; from: string; to: string }, outcome: MoveOutcome): string {
+  switch (outcome.status) {
+    case 'moved':
+      return `${ip} moved from “${from}” to “${to}”`
+    case 'not-moved':
+      return `Nothing changed: ${ip} could not be added to “${to}”. ${errorMessage(outcome.error)}`
+    case 'half-moved':
+      return `${ip} was added to “${to}” but could not be removed from “${from}”, so it is in both pools now. ${errorMessage(outcome.error)} Try again to finish the move.`
+  }
+}
