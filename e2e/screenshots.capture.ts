@@ -40,8 +40,7 @@ const shots: [string, (page: Page) => Promise<void>][] = [
     async (page) => {
       await page.goto('/pools/billing')
       await page.getByRole('button', { name: 'Add IP' }).click()
-      await page.getByRole('combobox', { name: 'IP address' }).fill('192.0.2.13')
-      await page.getByRole('button', { name: 'Add' }).click()
+      await page.getByRole('combobox', { name: 'IP address' }).fill('spare')
     },
   ],
   [
@@ -82,6 +81,20 @@ const shots: [string, (page: Page) => Promise<void>][] = [
       await page.getByRole('button', { name: 'Connect' }).click()
       await page.getByRole('link', { name: 'marketing' }).click()
       await expect(page.getByRole('note')).toBeVisible()
+    },
+  ],
+  [
+    'ips',
+    async (page) => {
+      await page.goto('/ips')
+      await expect(page.getByText(/on this account/)).toBeVisible()
+    },
+  ],
+  [
+    'move-dialog',
+    async (page) => {
+      await page.goto('/pools/billing')
+      await page.getByRole('button', { name: 'Move 192.0.2.40', exact: true }).click()
     },
   ],
   [

@@ -99,24 +99,80 @@ test('adds IPv4 and IPv6 addresses, checking each before sending', async ({ page
   await page.getByRole('button', { name: 'Add IP' }).click()
   const dialog = page.getByRole('dialog', { name: 'Add IP address' })
   const field = dialog.getByRole('combobox', { name: 'IP address' })
+  const add = dialog.getByRole('button', { name: 'Add' })
   await field.fill('203.0.113.300')
-  await field.press('Enter')
+  await add.click()
   await expect(field).toHaveAccessibleDescription('“203.0.113.300” is not an IPv4 or IPv6 address.')
   await field.fill('203.0.113.77')
   await expect(field).toHaveAccessibleDescription('203.0.113.77 is not an IP address on this account.')
   await field.fill('203.0.113.50')
-  await dialog.getByRole('button', { name: 'Add' }).click()
+  await add.click()
   await expect(dialog).toBeHidden()
   await expect(page.getByRole('status')).toHaveText('203.0.113.50 added to “cold-outreach”')
 
   await page.getByRole('button', { name: 'Add IP' }).click()
-  await dialog.getByRole('combobox', { name: 'IP address' }).fill('2001:DB8:0:10::25')
-  await dialog.getByRole('button', { name: 'Add' }).click()
+  await dialog.getByRole('combobox', { name: 'IP address' }).fill('2001:DB8:0:10::26')
+  await add.click()
   await expect(dialog).toBeHidden()
-  await expect(ipRows(page).locator('td:first-child')).toHaveText(['203.0.113.50', '2001:db8:0:10::25'])
+  await expect(ipRows(page).locator('td:first-child')).toHaveText(['203.0.113.50', '2001:db8:0:10::26'])
 
   await page.reload()
   await expect(ipRows(page)).toHaveCount(2)
+})
+
+test('adds several IPs at once and reports the one the server refused', async ({ page }) => {
+  await page.goto('/pools/billing')
+  await expect(ipRows(page)).toHaveCount(2)
+  await page.getByRole('button', { name: 'Add IP' }).click()
+  const dialog = page.getByRole('dialog', { name: 'Add IP address' })
+  const field = dialog.getByRole('combobox', { name: 'IP address' })
+  await field.fill('spare')
+  await page.getByRole('option', { name: /^203\.0\.113\.50/ }).click()
+  await field.fill('spare')
+  await page.getByRole('option', { name: /^203\.0\.113\.51/ }).click()
+  // Meanwhile someone else puts one of them in the pool, so only the server can refuse it.
+  const status = await page.evaluate(() =>
+    fetch('/v3/ips/pools/billing/ips', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ ip: '203.0.113.51' }),
+    }).then((response) => response.status),
+  )
+  expect(status).toBe(201)
+  await dialog.getByRole('button', { name: 'Add' }).click()
+  await expect(dialog.getByRole('alert')).toContainText('Added 203.0.113.50; 1 not added.')
+  await expect(dialog.getByRole('alert')).toContainText('203.0.113.51: 203.0.113.51 is already in this pool.')
+  await dialog.getByRole('button', { name: 'Cancel' }).click()
+  await page.reload()
+  await expect(ipRows(page).locator('td:first-child')).toHaveText([
+    '192.0.2.13',
+    '192.0.2.40',
+    '203.0.113.51',
+    '203.0.113.50',
+  ])
+})
+
+test('moves an IP to another pool, which then lists it', async ({ page }) => {
+  await page.goto('/pools/billing')
+  await page.getByRole('button', { name: 'Move 192.0.2.40', exact: true }).click()
+  const dialog = page.getByRole('dialog', { name: 'Move IP address' })
+  await dialog.getByRole('combobox', { name: 'Move to pool' }).click()
+  await page.getByRole('option', { name: 'transactional' }).click()
+  await dialog.getByRole('button', { name: 'Move' }).click()
+  await expect(dialog).toBeHidden()
+  await expect(page.getByRole('status')).toHaveText('192.0.2.40 moved from “billing” to “transactional”')
+  await expect(ipRows(page).locator('td:first-child')).toHaveText(['192.0.2.13'])
+  await page.getByRole('link', { name: 'IP pools' }).click()
+  await page.getByRole('link', { name: 'transactional' }).click()
+  await expect(ipRows(page).filter({ hasText: '192.0.2.40' })).toHaveCount(1)
+})
+
+test('shows how mail selects the pool, ready to copy', async ({ page, context }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'])
+  await page.goto('/pools/Product%20updates')
+  await page.getByRole('button', { name: 'Copy: SMTP, as a message header' }).click()
+  await expect(page.getByRole('status')).toHaveText('Copied')
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe('X-SMTPAPI: {"ip_pool":"Product updates"}')
 })
 
 test('removes an IP after asking, including an IPv6 address', async ({ page }) => {

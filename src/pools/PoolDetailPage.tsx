@@ -177,7 +177,8 @@ export default function PoolDetailPage() {
                   <TableRow>
                     <TableCell>IP address</TableCell>
                     <TableCell>Warmup</TableCell>
-                    <TableCell>Also in</TableCell>
+                    {/* Also in the IP addresses page; left out where a phone has no room for it. */}
+                    <TableCell sx={alsoInColumn}>Also in</TableCell>
                     <TableCell align="right">
                       <Box component="span" sx={visuallyHidden}>
                         Actions
@@ -241,6 +242,8 @@ export default function PoolDetailPage() {
   )
 }
 
+const alsoInColumn = { display: { xs: 'none', md: 'table-cell' } } as const
+
 type ActionProps = { disabled: boolean; 'aria-describedby'?: string }
 
 interface IpRowProps {
@@ -294,7 +297,7 @@ function IpRow({ member, alsoIn, removeProps, moveProps, onMove, onRemove }: IpR
           'Not warming up'
         )}
       </TableCell>
-      <TableCell>
+      <TableCell sx={alsoInColumn}>
         {alsoIn === undefined ? (
           <span aria-label="Loading">…</span>
         ) : alsoIn.length === 0 ? (
@@ -310,13 +313,15 @@ function IpRow({ member, alsoIn, removeProps, moveProps, onMove, onRemove }: IpR
           ))
         )}
       </TableCell>
-      <TableCell align="right" sx={{ whiteSpace: 'nowrap' }}>
-        <Button size="small" onClick={onMove} aria-label={`Move ${member.ip}`} {...moveProps}>
-          Move
-        </Button>
-        <Button size="small" color="error" onClick={onRemove} aria-label={`Remove ${member.ip}`} {...removeProps}>
-          Remove
-        </Button>
+      <TableCell align="right">
+        <Box sx={{ display: 'flex', flexDirection: { xs: 'column', sm: 'row' }, justifyContent: 'flex-end', gap: 0.5 }}>
+          <Button size="small" onClick={onMove} aria-label={`Move ${member.ip}`} {...moveProps}>
+            Move
+          </Button>
+          <Button size="small" color="error" onClick={onRemove} aria-label={`Remove ${member.ip}`} {...removeProps}>
+            Remove
+          </Button>
+        </Box>
       </TableCell>
     </TableRow>
   )

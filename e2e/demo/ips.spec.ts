@@ -1,0 +1,113 @@
+import { expect, test } from '@playwright/test'
+
+const firstCells = (page: import('@playwright/test').Page) =>
+  page
+    .getByRole('table', { name: 'IP addresses' })
+    .getByRole('row')
+    .filter({ has: page.getByRole('cell') })
+    .locator('td:first-child')
+
+test('the IP addresses page is in the navigation and lists every IP with its pools', async ({ page }) => {
+  await page.goto('/pools')
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'IP addresses' }).click()
+  await expect(page).toHaveURL('/ips')
+  await expect(page.getByRole('heading', { level: 1, name: 'IP addresses' })).toBeVisible()
+  await expect(page.getByText('25 on this account · 6 warming up · 5 in no pool')).toBeVisible()
+  const row = page.getByRole('row', { name: /^192\.0\.2\.10 / })
+  await expect(row.getByRole('link', { name: 'password-resets' })).toBeVisible()
+  await expect(row).toContainText('o1.mail.example.com')
+})
+
+test('filters, search and sort live in the address, through a reload and the back button', async ({ page }) => {
+  await page.goto('/ips')
+  await expect(page.getByText(/25 on this account/)).toBeVisible()
+  await page.getByRole('combobox', { name: 'Pool' }).click()
+  await page.getByRole('option', { name: 'marketing' }).click()
+  await expect(page).toHaveURL('/ips?pool=marketing')
+  await expect(firstCells(page)).toHaveCount(5)
+  await page.getByRole('checkbox', { name: 'Warming up only' }).check()
+  await expect(page).toHaveURL('/ips?pool=marketing&warming=1')
+  await expect(firstCells(page)).toHaveText(['198.51.100.23', '198.51.100.24'])
+  await page.getByRole('button', { name: 'IP address' }).click() // sort by address, descending
+  await expect(firstCells(page)).toHaveText(['198.51.100.24', '198.51.100.23'])
+
+  await page.reload()
+  await expect(firstCells(page)).toHaveText(['198.51.100.24', '198.51.100.23'])
+  await expect(page.getByRole('checkbox', { name: 'Warming up only' })).toBeChecked()
+
+  await page.goBack()
+  await expect(page).toHaveURL('/ips?pool=marketing&warming=1')
+  await expect(firstCells(page)).toHaveText(['198.51.100.23', '198.51.100.24'])
+  await page.goBack()
+  await expect(page).toHaveURL('/ips?pool=marketing')
+  await expect(firstCells(page)).toHaveCount(5)
+
+  await page.getByRole('searchbox', { name: 'Search addresses' }).fill('news4')
+  await expect(firstCells(page)).toHaveText(['198.51.100.23'])
+})
+
+test('exports the filtered table as CSV', async ({ page }) => {
+  await page.goto('/ips?nopool=1')
+  await expect(firstCells(page)).toHaveCount(5)
+  const download = page.waitForEvent('download')
+  await page.getByRole('button', { name: 'Export CSV' }).click()
+  const file = await download
+  expect(file.suggestedFilename()).toBe('ip-addresses.csv')
+  const lines = (await (await file.createReadStream()).toArray()).join('').trim().split('\r\n')
+  expect(lines[0]).toBe('ip,pools,warming_up,warmup_started,reverse_dns,subusers,assigned')
+  expect(lines).toHaveLength(6)
+  expect(lines[1]).toMatch(/^203\.0\.113\.50,,no,,spare1\.example\.com,,\d{4}-\d{2}-\d{2}$/)
+})
+
+test('starts and stops warmup, saying first what each does', async ({ page }) => {
+  await page.goto('/ips?q=203.0.113.50')
+  await page.getByRole('button', { name: 'Start warmup of 203.0.113.50' }).click()
+  const start = page.getByRole('dialog', { name: 'Start warmup' })
+  await expect(start).toContainText('caps how much mail it sends each hour')
+  await start.getByRole('button', { name: 'Start warmup' }).click()
+  await expect(page.getByRole('status')).toHaveText('Warmup of 203.0.113.50 started')
+  await expect(page.getByRole('row', { name: /^203\.0\.113\.50 / })).toContainText('Warming up, day 1')
+
+  await page.reload()
+  await page.getByRole('button', { name: 'Stop warmup of 203.0.113.50' }).click()
+  const stop = page.getByRole('dialog', { name: 'Stop warmup' })
+  await expect(stop).toContainText('send at full volume at once')
+  await stop.getByRole('button', { name: 'Stop warmup' }).click()
+  await expect(page.getByRole('button', { name: 'Start warmup of 203.0.113.50' })).toBeVisible()
+})
+
+test('the pool list shows each pool’s IP counts and flags empty and all-warming pools', async ({ page }) => {
+  await page.goto('/pools')
+  const row = (name: string) =>
+    page.getByRole('table', { name: 'IP pools' }).getByRole('row', { name: new RegExp(`^${name}`) })
+  await expect(row('marketing')).toContainText(/marketing\s*5\s*2/)
+  await expect(row('cold-outreach')).toContainText('Empty')
+  await page.goto('/pools/billing')
+  await page.getByRole('button', { name: 'Remove 192.0.2.13' }).click()
+  await page.getByRole('dialog').getByRole('button', { name: 'Remove' }).click()
+  await page.getByRole('button', { name: 'Remove 192.0.2.40' }).click()
+  await page.getByRole('dialog').getByRole('button', { name: 'Remove' }).click()
+  await expect(page.getByText('No IP addresses in this pool yet.')).toBeVisible()
+  await page.getByRole('link', { name: 'IP pools' }).click()
+  await expect(row('billing')).toContainText('Empty')
+})
+
+test('?demo=large loads 100 pools and 5,000 IPs, with a bounded number of requests', async ({ page }) => {
+  const poolReads: string[] = []
+  page.on('request', (request) => {
+    if (request.url().includes('/v3/ips/pools/')) poolReads.push(request.url())
+  })
+  await page.goto('/pools?demo=large')
+  await expect(page.getByText('100 of 100 pools')).toBeVisible({ timeout: 15_000 })
+  await expect(page.getByRole('table', { name: 'IP pools' }).getByRole('row', { name: /^client-100/ })).toContainText(
+    /\d+/,
+  )
+  // Counts for all 100 pools come from the inventory, never from one request per pool.
+  expect(poolReads).toEqual([])
+
+  await page.goto('/ips')
+  await expect(page.getByText(/^5000 on this account/)).toBeVisible({ timeout: 15_000 })
+  await expect(firstCells(page)).toHaveCount(50)
+  await page.getByRole('searchbox', { name: 'Search addresses' }).fill('198.18.19.1')
+  await expect(firstCells(page).first()).toHaveText('198.18.19.1')
+})
