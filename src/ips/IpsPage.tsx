@@ -19,7 +19,7 @@ import TableSortLabel from '@mui/material/TableSortLabel'
 import TextField from '@mui/material/TextField'
 import Typography from '@mui/material/Typography'
 import { useQuery } from '@tanstack/react-query'
-import { Fragment, Suspense, lazy, useDeferredValue, useId, useMemo, useState } from 'react'
+import { Fragment, Suspense, lazy, memo, useId, useMemo, useState } from 'react'
 import { Link as RouterLink, useSearchParams } from 'react-router'
 import { PRODUCT_NAME } from '../app/AppShell'
 import { usePermission } from '../connection/permissions'
@@ -34,7 +34,9 @@ import {
   ipSortKey,
   ipsToCsv,
   paramsFromView,
-  selectRows,
+  filterRows,
+  searchTexts,
+  sortRows,
   viewFromParams,
   type IpView,
   type SortColumn,
@@ -66,20 +68,21 @@ export default function IpsPage() {
   const stopPermission = usePermission('stopWarmup')
   const warmupNoteId = useId()
 
+  // Filtering is cheap (rows sorted once, search texts lowercased once) and only a page of rows renders.
   const view = viewFromParams(params)
-  // Typing stays instant; the 5,000-row filter follows a moment behind when the machine is busy.
-  const shownView = useDeferredValue(view)
   const keys = useMemo(() => new Map((inventory.data ?? []).map(({ ip }) => [ip, ipSortKey(ip)])), [inventory.data])
-  const { q, pool, noPool, warming, sort, desc } = shownView
+  const texts = useMemo(() => searchTexts(inventory.data ?? []), [inventory.data])
+  const { q, pool, noPool, warming, sort, desc } = view
+  const sorted = useMemo(() => sortRows(inventory.data ?? [], sort, desc, keys), [inventory.data, sort, desc, keys])
   const rows = useMemo(
-    () => selectRows(inventory.data ?? [], { q, pool, noPool, warming, sort, desc, page: 1 }, keys),
-    [inventory.data, keys, q, pool, noPool, warming, sort, desc],
+    () => filterRows(sorted, { q, pool, noPool, warming, sort, desc, page: 1 }, texts),
+    [sorted, texts, q, pool, noPool, warming, sort, desc],
   )
   const lastPage = Math.max(1, Math.ceil(rows.length / ROWS_PER_PAGE))
-  const page = Math.min(shownView.page, lastPage)
+  const page = Math.min(view.page, lastPage)
   const pageRows = rows.slice((page - 1) * ROWS_PER_PAGE, page * ROWS_PER_PAGE)
 
-  /** A new view in the address: typing replaces the entry, any other change is a step the back button undoes. */
+  /** A new view in the address, as a step the back button undoes (unless it replaces the current one). */
   const show = (change: Partial<IpView>, { replace = false } = {}) =>
     setParams(paramsFromView({ ...view, page: 1, ...change }), { replace })
 
@@ -122,6 +125,7 @@ export default function IpsPage() {
             <SearchField
               label="Search addresses"
               value={view.q}
+              // Typing refines one view: it replaces the address rather than leave a step per keystroke.
               onChange={(q) => show({ q }, { replace: true })}
               hint="An address or reverse DNS name"
             />
@@ -185,7 +189,7 @@ export default function IpsPage() {
                   <IpRow
                     key={ip.ip}
                     ip={ip}
-                    onWarmup={() => setWarmupOf(ip)}
+                    onWarmup={setWarmupOf}
                     allowed={(ip.warmup ? stopPermission : startPermission).allowed}
                     reasonId={warmupNoteId}
                   />
@@ -225,10 +229,11 @@ interface IpRowProps {
   /** Whether the key may change this IP's warmup; if not, `reasonId` names the note that says why. */
   allowed: boolean
   reasonId: string
-  onWarmup: () => void
+  onWarmup: (ip: AccountIp) => void
 }
 
-function IpRow({ ip, allowed, reasonId, onWarmup }: IpRowProps) {
+/** Memoised: typing in the search box re-renders the page at once, and the unchanged rows need not follow. */
+const IpRow = memo(function IpRow({ ip, allowed, reasonId, onWarmup }: IpRowProps) {
   return (
     <TableRow hover>
       <TableCell sx={{ fontFamily: 'monospace', whiteSpace: ip.ip.includes(':') ? undefined : 'nowrap' }}>
@@ -261,7 +266,7 @@ function IpRow({ ip, allowed, reasonId, onWarmup }: IpRowProps) {
       <TableCell>
         <Button
           size="small"
-          onClick={onWarmup}
+          onClick={() => onWarmup(ip)}
           disabled={!allowed}
           aria-describedby={allowed ? undefined : reasonId}
           aria-label={`${ip.warmup ? 'Stop' : 'Start'} warmup of ${ip.ip}`}
@@ -272,4 +277,4 @@ function IpRow({ ip, allowed, reasonId, onWarmup }: IpRowProps) {
       </TableCell>
     </TableRow>
   )
-}
+})

@@ -77,20 +77,33 @@ function compare(a: AccountIp, b: AccountIp, column: SortColumn, keys: Map<strin
   }
 }
 
-/** The rows a view shows, filtered and sorted (all pages). `keys` are ipSortKey for each address. */
-export function selectRows(ips: readonly AccountIp[], view: IpView, keys: Map<string, string>): AccountIp[] {
+/** Sorted once per data and order; each keystroke then only filters, which keeps the order. */
+export function sortRows(ips: readonly AccountIp[], column: SortColumn, desc: boolean, keys: Map<string, string>) {
+  const direction = desc ? -1 : 1
+  return [...ips].sort(
+    (a, b) => direction * compare(a, b, column, keys) || keys.get(a.ip)!.localeCompare(keys.get(b.ip)!),
+  )
+}
+
+/** What the search box matches: the address and the reverse DNS name, lowercased once. */
+export function searchTexts(ips: readonly AccountIp[]): Map<string, string> {
+  return new Map(ips.map((ip) => [ip.ip, `${ip.ip} ${ip.rdns ?? ''}`.toLowerCase()]))
+}
+
+export function filterRows(sorted: readonly AccountIp[], view: IpView, texts: Map<string, string>): AccountIp[] {
   const needle = view.q.trim().toLowerCase()
-  const rows = ips.filter(
+  return sorted.filter(
     (ip) =>
-      (!needle || ip.ip.toLowerCase().includes(needle) || (ip.rdns ?? '').toLowerCase().includes(needle)) &&
+      (!needle || texts.get(ip.ip)!.includes(needle)) &&
       (view.pool === null || ip.pools.includes(view.pool)) &&
       (!view.noPool || ip.pools.length === 0) &&
       (!view.warming || ip.warmup),
   )
-  const direction = view.desc ? -1 : 1
-  return rows.sort(
-    (a, b) => direction * compare(a, b, view.sort, keys) || keys.get(a.ip)!.localeCompare(keys.get(b.ip)!),
-  )
+}
+
+/** The rows a view shows, filtered and sorted (all pages). `keys` are ipSortKey for each address. */
+export function selectRows(ips: readonly AccountIp[], view: IpView, keys: Map<string, string>): AccountIp[] {
+  return filterRows(sortRows(ips, view.sort, view.desc, keys), view, searchTexts(ips))
 }
 
 const isoDate = (seconds: number | null) =>
