@@ -18,6 +18,11 @@ for (const colorScheme of ['light', 'dark'] as const) {
       await field.press('Enter')
       await expect(field).toHaveAccessibleDescription('Choose or type at least one IP address.')
       await expectNoSeriousA11yViolations(page)
+      await page.keyboard.press('Escape')
+
+      await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'IP addresses' }).click()
+      await expect(page.getByText(/on this account/)).toBeVisible()
+      await expectNoSeriousA11yViolations(page)
     })
   })
 }

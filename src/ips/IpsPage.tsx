@@ -141,6 +141,7 @@ export default function IpsPage() {
                 )
               }
               helperText=" "
+              slotProps={{ inputLabel: { shrink: true }, select: { displayEmpty: true } }}
               sx={{ width: { xs: '100%', sm: 220 } }}
             >
               <MenuItem value="">Any pool</MenuItem>
@@ -258,8 +259,8 @@ const IpRow = memo(function IpRow({ ip, allowed, reasonId, onWarmup }: IpRowProp
       <TableCell sx={{ whiteSpace: 'nowrap' }}>
         {ip.warmup ? `Warming up${ip.startDate === null ? '' : `, day ${warmupDay(ip.startDate)}`}` : '—'}
       </TableCell>
-      <TableCell sx={{ overflowWrap: 'anywhere' }}>{ip.rdns ?? '—'}</TableCell>
-      <TableCell sx={{ overflowWrap: 'anywhere' }}>{ip.subusers.join(', ') || '—'}</TableCell>
+      <TableCell sx={{ overflowWrap: 'break-word' }}>{ip.rdns ?? '—'}</TableCell>
+      <TableCell sx={{ overflowWrap: 'break-word' }}>{ip.subusers.join(', ') || '—'}</TableCell>
       <TableCell sx={{ whiteSpace: 'nowrap' }}>
         {ip.assignedAt === null ? '—' : dateFormat.format(ip.assignedAt * 1000)}
       </TableCell>

@@ -36,13 +36,15 @@ export default function AddIpDialog({ pool, onClose }: { pool: PoolDetail; onClo
 
   // Text typed but not yet made a chip counts too, so "type, then Add" does what it says.
   const pending = [...new Set([...chosen, ...(typed.trim() ? [typed.trim()] : [])])]
-  const problems = pending.flatMap((ip) => {
-    const problem = poolIpProblem(ip, { inPool, onAccount })
-    return problem ? [problem] : []
-  })
-  const problem = pending.length === 0 ? 'Choose or type at least one IP address.' : problems.join(' ') || null
-  // A chip's own problem shows at once; "nothing chosen" only after trying to send.
-  const shownProblem = checked || problems.length > 0 ? problem : null
+  const problemsOf = (ips: readonly string[]) =>
+    ips.flatMap((ip) => {
+      const problem = poolIpProblem(ip, { inPool, onAccount })
+      return problem ? [problem] : []
+    })
+  const problem =
+    pending.length === 0 ? 'Choose or type at least one IP address.' : problemsOf(pending).join(' ') || null
+  // A chosen chip's problem shows at once; text still being typed (a search, perhaps) is judged only on sending.
+  const shownProblem = checked ? problem : problemsOf(chosen).join(' ') || null
 
   const submit = () => {
     setChecked(true)
