@@ -4,7 +4,6 @@ import Button from '@mui/material/Button'
 import Checkbox from '@mui/material/Checkbox'
 import CircularProgress from '@mui/material/CircularProgress'
 import FormControlLabel from '@mui/material/FormControlLabel'
-import Link from '@mui/material/Link'
 import MenuItem from '@mui/material/MenuItem'
 import Paper from '@mui/material/Paper'
 import Stack from '@mui/material/Stack'
@@ -19,12 +18,12 @@ import TableSortLabel from '@mui/material/TableSortLabel'
 import TextField from '@mui/material/TextField'
 import Typography from '@mui/material/Typography'
 import { useQuery } from '@tanstack/react-query'
-import { Fragment, Suspense, lazy, memo, useId, useMemo, useState } from 'react'
-import { Link as RouterLink, useSearchParams } from 'react-router'
+import { Suspense, lazy, memo, useId, useMemo, useState } from 'react'
+import { useSearchParams } from 'react-router'
 import { PRODUCT_NAME } from '../app/AppShell'
 import { usePermission } from '../connection/permissions'
 import type { AccountIp } from '../pools/api'
-import { poolPath } from '../pools/paths'
+import { PoolLinks } from '../pools/PoolLinks'
 import { accountQueries, poolQueries } from '../pools/queries'
 import { QueryProblem } from '../ui/QueryProblem'
 import { SearchField } from '../ui/SearchField'
@@ -246,14 +245,7 @@ const IpRow = memo(function IpRow({ ip, allowed, reasonId, onWarmup }: IpRowProp
             No pool
           </Typography>
         ) : (
-          ip.pools.map((pool, i) => (
-            <Fragment key={pool}>
-              {i > 0 && ', '}
-              <Link component={RouterLink} to={poolPath(pool)}>
-                {pool}
-              </Link>
-            </Fragment>
-          ))
+          <PoolLinks pools={ip.pools} />
         )}
       </TableCell>
       <TableCell sx={{ whiteSpace: 'nowrap' }}>

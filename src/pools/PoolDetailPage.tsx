@@ -18,7 +18,7 @@ import TableRow from '@mui/material/TableRow'
 import Typography from '@mui/material/Typography'
 import { visuallyHidden } from '@mui/utils'
 import { useQuery } from '@tanstack/react-query'
-import { Fragment, Suspense, lazy, useId, useMemo, useRef, useState } from 'react'
+import { Suspense, lazy, useId, useMemo, useRef, useState } from 'react'
 import { Link as RouterLink, useLocation } from 'react-router'
 import { PRODUCT_NAME } from '../app/AppShell'
 import { NotFoundPage } from '../app/NotFoundPage'
@@ -27,11 +27,12 @@ import { connectionQueries } from '../connection/queries'
 import { ApiError } from '../lib/api-client'
 import { QueryProblem } from '../ui/QueryProblem'
 import { usePreload } from '../ui/usePreload'
+import { warmupDay } from '../ui/warmup'
 import type { PoolIp } from './api'
 import { poolNameFromPath } from './paths'
 import { accountQueries, poolQueries } from './queries'
 import { SendingSnippets } from './SendingSnippets'
-import { poolPath } from './paths'
+import { PoolLinks } from './PoolLinks'
 
 const loadAddIpDialog = () => import('./AddIpDialog')
 const loadRenamePoolDialog = () => import('./RenamePoolDialog')
@@ -303,14 +304,7 @@ function IpRow({ member, alsoIn, removeProps, moveProps, onMove, onRemove }: IpR
         ) : alsoIn.length === 0 ? (
           '—'
         ) : (
-          alsoIn.map((other, i) => (
-            <Fragment key={other}>
-              {i > 0 && ', '}
-              <Link component={RouterLink} to={poolPath(other)}>
-                {other}
-              </Link>
-            </Fragment>
-          ))
+          <PoolLinks pools={alsoIn} />
         )}
       </TableCell>
       <TableCell align="right">
@@ -327,7 +321,6 @@ function IpRow({ member, alsoIn, removeProps, moveProps, onMove, onRemove }: IpR
   )
 }
 
-function warmupStarted(startDate: number, now = Date.now()): string {
-  const day = Math.floor((now / 1000 - startDate) / 86_400) + 1
-  return `since ${dateFormat.format(startDate * 1000)} (day ${Math.max(day, 1)})`
+function warmupStarted(startDate: number): string {
+  return `since ${dateFormat.format(startDate * 1000)} (day ${warmupDay(startDate)})`
 }

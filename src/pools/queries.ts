@@ -67,6 +67,15 @@ function rereadWhenGone(queryClient: QueryClient, pool: string, error: unknown) 
   void queryClient.invalidateQueries({ queryKey: poolQueries.list().queryKey })
 }
 
+/** After a rename or delete: the old name's entry goes stale (not re-read), the list and the inventory are re-read. */
+function refreshAfterPoolGoes(queryClient: QueryClient, name: string) {
+  return Promise.all([
+    queryClient.invalidateQueries({ queryKey: poolQueries.detail(name).queryKey, exact: true, refetchType: 'none' }),
+    queryClient.invalidateQueries({ queryKey: poolQueries.list().queryKey }),
+    queryClient.invalidateQueries({ queryKey: accountQueries.ips().queryKey }),
+  ])
+}
+
 export function useRenamePool() {
   const queryClient = useQueryClient()
   return useMutation({
@@ -76,15 +85,7 @@ export function useRenamePool() {
       const detail = queryClient.getQueryData(poolQueries.detail(name).queryKey)
       if (detail) queryClient.setQueryData(poolQueries.detail(newName).queryKey, { ...detail, name: newName })
       queryClient.setQueryData(poolQueries.list().queryKey, (names) => names?.map((n) => (n === name ? newName : n)))
-      return Promise.all([
-        queryClient.invalidateQueries({
-          queryKey: poolQueries.detail(name).queryKey,
-          exact: true,
-          refetchType: 'none',
-        }),
-        queryClient.invalidateQueries({ queryKey: poolQueries.list().queryKey }),
-        queryClient.invalidateQueries({ queryKey: accountQueries.ips().queryKey }),
-      ])
+      return refreshAfterPoolGoes(queryClient, name)
     },
   })
 }
@@ -96,15 +97,7 @@ export function useDeletePool() {
     onError: (error, name) => rereadWhenGone(queryClient, name, error),
     onSuccess: (_, name) => {
       queryClient.setQueryData(poolQueries.list().queryKey, (names) => names?.filter((n) => n !== name))
-      return Promise.all([
-        queryClient.invalidateQueries({
-          queryKey: poolQueries.detail(name).queryKey,
-          exact: true,
-          refetchType: 'none',
-        }),
-        queryClient.invalidateQueries({ queryKey: poolQueries.list().queryKey }),
-        queryClient.invalidateQueries({ queryKey: accountQueries.ips().queryKey }),
-      ])
+      return refreshAfterPoolGoes(queryClient, name)
     },
   })
 }
