@@ -28,7 +28,7 @@ import { accountQueries, poolQueries } from '../pools/queries'
 import { QueryProblem } from '../ui/QueryProblem'
 import { SearchField } from '../ui/SearchField'
 import { usePreload } from '../ui/usePreload'
-import { warmupDay } from '../ui/warmup'
+import { warmupSince } from '../ui/warmup'
 import {
   ipSortKey,
   ipsToCsv,
@@ -248,8 +248,19 @@ const IpRow = memo(function IpRow({ ip, allowed, reasonId, onWarmup }: IpRowProp
           <PoolLinks pools={ip.pools} />
         )}
       </TableCell>
-      <TableCell sx={{ whiteSpace: 'nowrap' }}>
-        {ip.warmup ? `Warming up${ip.startDate === null ? '' : `, day ${warmupDay(ip.startDate)}`}` : '—'}
+      <TableCell>
+        {ip.warmup ? (
+          <>
+            Warming up
+            {ip.startDate !== null && (
+              <Typography component="span" variant="body2" color="text.secondary" sx={{ display: 'block' }}>
+                {warmupSince(ip.startDate)}
+              </Typography>
+            )}
+          </>
+        ) : (
+          '—'
+        )}
       </TableCell>
       <TableCell sx={{ overflowWrap: 'break-word' }}>{ip.rdns ?? '—'}</TableCell>
       <TableCell sx={{ overflowWrap: 'break-word' }}>{ip.subusers.join(', ') || '—'}</TableCell>

@@ -27,7 +27,7 @@ import { connectionQueries } from '../connection/queries'
 import { ApiError } from '../lib/api-client'
 import { QueryProblem } from '../ui/QueryProblem'
 import { usePreload } from '../ui/usePreload'
-import { warmupDay } from '../ui/warmup'
+import { warmupSince } from '../ui/warmup'
 import type { PoolIp } from './api'
 import { poolNameFromPath } from './paths'
 import { accountQueries, poolQueries } from './queries'
@@ -52,8 +52,6 @@ type OpenDialog =
   | { kind: 'remove'; ip: string }
   | { kind: 'move'; ip: string }
   | null
-
-const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' })
 
 export default function PoolDetailPage() {
   const name = poolNameFromPath(useLocation().pathname)
@@ -290,7 +288,7 @@ function IpRow({ member, alsoIn, removeProps, moveProps, onMove, onRemove }: IpR
             Warming up
             {member.startDate !== null && (
               <Box component="span" sx={{ display: 'block', fontWeight: 400, color: 'text.secondary' }}>
-                {warmupStarted(member.startDate)}
+                {warmupSince(member.startDate)}
               </Box>
             )}
           </Box>
@@ -319,8 +317,4 @@ function IpRow({ member, alsoIn, removeProps, moveProps, onMove, onRemove }: IpR
       </TableCell>
     </TableRow>
   )
-}
-
-function warmupStarted(startDate: number): string {
-  return `since ${dateFormat.format(startDate * 1000)} (day ${warmupDay(startDate)})`
 }
