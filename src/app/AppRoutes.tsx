@@ -1,11 +1,11 @@
 import { lazy } from 'react'
 import { Navigate, Route, Routes } from 'react-router'
-import PoolDetailPage from '../pools/PoolDetailPage'
+import { PoolDetailPage } from '../pools/PoolDetailPage'
 import { PoolListPage } from '../pools/PoolListPage'
 import { AppShell } from './AppShell'
 import { NotFoundPage } from './NotFoundPage'
 
-// The inventory page and every dialog load when first needed.
+// The IP addresses page, like every dialog, loads when first needed: most visits start at the pools.
 const IpsPage = lazy(() => import('../ips/IpsPage'))
 
 /** Every address the app answers. Declarative routes: the data router costs ~17 KB gzip that nothing here uses. */

@@ -53,7 +53,7 @@ type OpenDialog =
   | { kind: 'move'; ip: string }
   | null
 
-export default function PoolDetailPage() {
+export function PoolDetailPage() {
   const name = poolNameFromPath(useLocation().pathname)
   const pool = useQuery(poolQueries.detail(name))
   const [dialog, setDialog] = useState<OpenDialog>(null)
