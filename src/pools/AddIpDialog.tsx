@@ -8,7 +8,7 @@ import { useNotify } from '../app/notifications'
 import { ActionDialog } from '../ui/ActionDialog'
 import type { AccountIp, PoolDetail } from './api'
 import { summariseAdds, type AddSummary } from './bulk'
-import { canonicalIp, ipAddressProblem, poolIpProblem } from './ipRules'
+import { addressSet, canonicalIp, ipAddressProblem, poolIpProblem } from './ipRules'
 import { accountQueries, useAddIps } from './queries'
 
 /** Only so many suggestions at a time: an account may have thousands of IPs. */
@@ -25,10 +25,11 @@ export default function AddIpDialog({ pool, onClose }: { pool: PoolDetail; onClo
   const [checked, setChecked] = useState(false)
   const [report, setReport] = useState<AddSummary | null>(null)
 
-  const inPool = pool.ips.map(({ ip }) => ip)
+  // Built once per data, not per keystroke: an account may have thousands of IPs.
+  const inPool = useMemo(() => addressSet(pool.ips.map(({ ip }) => ip)), [pool.ips])
   const byIp = useMemo(() => new Map((accountIps.data ?? []).map((ip) => [ip.ip, ip])), [accountIps.data])
-  const onAccount = accountIps.data && [...byIp.keys()]
-  const suggestions = useMemo(() => [...byIp.keys()].filter((ip) => !inPool.includes(ip)), [byIp, inPool])
+  const onAccount = useMemo(() => accountIps.data && addressSet(byIp.keys()), [accountIps.data, byIp])
+  const suggestions = useMemo(() => [...byIp.keys()].filter((ip) => !inPool.has(canonicalIp(ip))), [byIp, inPool])
   const filter = useMemo(
     () => createFilterOptions<string>({ limit: SUGGESTIONS, stringify: (ip) => `${ip} ${byIp.get(ip)?.rdns ?? ''}` }),
     [byIp],

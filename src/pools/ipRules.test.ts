@@ -1,4 +1,4 @@
-import { canonicalIp, ipAddressProblem, poolIpProblem, sameIp } from './ipRules'
+import { addressSet, canonicalIp, ipAddressProblem, poolIpProblem, sameIp } from './ipRules'
 
 describe('ipAddressProblem', () => {
   it.each(['192.0.2.10', '255.255.255.255', '2001:db8::1', '::1', '::ffff:192.0.2.1', ' 198.51.100.7 '])(
@@ -30,11 +30,11 @@ describe('canonicalIp and sameIp', () => {
 })
 
 describe('poolIpProblem', () => {
-  const onAccount = ['192.0.2.10', '192.0.2.11', '2001:db8::5']
+  const onAccount = addressSet(['192.0.2.10', '192.0.2.11', '2001:DB8:0::5'])
 
   it('accepts an account IP not yet in the pool', () => {
-    expect(poolIpProblem('192.0.2.11', { inPool: ['192.0.2.10'], onAccount })).toBeNull()
-    expect(poolIpProblem('2001:DB8::5', { inPool: [], onAccount })).toBeNull()
+    expect(poolIpProblem('192.0.2.11', { inPool: addressSet(['192.0.2.10']), onAccount })).toBeNull()
+    expect(poolIpProblem('2001:DB8::5', { inPool: addressSet([]), onAccount })).toBeNull()
   })
 
   it('refuses an IP that is not on the account', () => {
@@ -42,12 +42,12 @@ describe('poolIpProblem', () => {
   })
 
   it('refuses an IP already in the pool', () => {
-    expect(poolIpProblem('192.0.2.10', { inPool: ['192.0.2.10'], onAccount })).toBe(
+    expect(poolIpProblem('192.0.2.10', { inPool: addressSet(['192.0.2.10']), onAccount })).toBe(
       '192.0.2.10 is already in this pool.',
     )
   })
 
   it('skips the account check while the account is not known', () => {
-    expect(poolIpProblem('203.0.113.9', { inPool: [] })).toBeNull()
+    expect(poolIpProblem('203.0.113.9', { inPool: addressSet([]) })).toBeNull()
   })
 })
