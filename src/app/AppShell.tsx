@@ -15,8 +15,7 @@ import { DemoBanner } from './DemoBanner'
 import { OfflineBanner } from './OfflineBanner'
 import { Badge } from '../ui/Badge'
 import { PageError } from './PageError'
-
-export const PRODUCT_NAME = 'IP Pool Manager'
+import { PRODUCT_NAME } from './product'
 
 export function AppShell() {
   const backend = useBackend()

@@ -10,6 +10,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query'
 import { useState, type FormEvent } from 'react'
 import { ApiError } from '../lib/api-client'
 import { setApiKey } from '../lib/api-key'
+import { pageTitle } from '../app/product'
 import { errorMessage } from '../ui/errorMessage'
 import { getScopes } from './api'
 import { connectionQueries } from './queries'
@@ -41,7 +42,7 @@ export default function ConnectPage({ apiHost }: { apiHost: string }) {
 
   return (
     <Stack spacing={3} sx={{ maxWidth: 560 }}>
-      <title>Connect · IP Pool Manager</title>
+      <title>{pageTitle('Connect')}</title>
       <Typography variant="h4" component="h1">
         Connect to SendGrid
       </Typography>

@@ -20,7 +20,7 @@ import Typography from '@mui/material/Typography'
 import { useQuery } from '@tanstack/react-query'
 import { Suspense, lazy, memo, useId, useMemo, useState } from 'react'
 import { useSearchParams } from 'react-router'
-import { PRODUCT_NAME } from '../app/AppShell'
+import { pageTitle } from '../app/product'
 import { usePermission } from '../connection/permissions'
 import type { AccountIp } from '../pools/api'
 import { PoolLinks } from '../pools/PoolLinks'
@@ -92,13 +92,19 @@ export default function IpsPage() {
     URL.revokeObjectURL(url)
   }
 
-  const total = inventory.data?.length ?? 0
-  const warmingCount = inventory.data?.filter((ip) => ip.warmup).length ?? 0
-  const unpooled = inventory.data?.filter((ip) => ip.pools.length === 0).length ?? 0
+  // Counted once per data, not on every keystroke's render.
+  const { total, warmingCount, unpooled } = useMemo(() => {
+    const ips = inventory.data ?? []
+    return {
+      total: ips.length,
+      warmingCount: ips.filter((ip) => ip.warmup).length,
+      unpooled: ips.filter((ip) => ip.pools.length === 0).length,
+    }
+  }, [inventory.data])
 
   return (
     <Stack spacing={3}>
-      <title>{`IP addresses · ${PRODUCT_NAME}`}</title>
+      <title>{pageTitle('IP addresses')}</title>
       <div>
         <Typography variant="h4" component="h1">
           IP addresses

@@ -1,16 +1,5 @@
-import type { AccountIp } from '../pools/api'
-import { ipSortKey, ipsToCsv, paramsFromView, selectRows, viewFromParams } from './ipTable'
-
-const ip = (address: string, extra: Partial<AccountIp> = {}): AccountIp => ({
-  ip: address,
-  pools: [],
-  warmup: false,
-  startDate: null,
-  rdns: null,
-  subusers: [],
-  assignedAt: null,
-  ...extra,
-})
+import { accountIp as ip } from '../test/fixtures'
+import { filterRows, ipSortKey, ipsToCsv, paramsFromView, searchTexts, sortRows, viewFromParams } from './ipTable'
 
 const inventory = [
   ip('192.0.2.10', { pools: ['marketing'], rdns: 'o1.mail.example.com', assignedAt: 300 }),
@@ -20,7 +9,12 @@ const inventory = [
 ]
 const keys = new Map(inventory.map(({ ip: address }) => [address, ipSortKey(address)]))
 const view = (query: string) => viewFromParams(new URLSearchParams(query))
-const shown = (query: string) => selectRows(inventory, view(query), keys).map(({ ip: address }) => address)
+const shown = (query: string) => {
+  const v = view(query)
+  return filterRows(sortRows(inventory, v.sort, v.desc, keys), v, searchTexts(inventory)).map(
+    ({ ip: address }) => address,
+  )
+}
 
 describe('the IP addresses view', () => {
   it('sorts addresses numerically by default, IPv4 before IPv6', () => {

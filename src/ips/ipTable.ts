@@ -101,11 +101,6 @@ export function filterRows(sorted: readonly AccountIp[], view: IpView, texts: Ma
   )
 }
 
-/** The rows a view shows, filtered and sorted (all pages). `keys` are ipSortKey for each address. */
-export function selectRows(ips: readonly AccountIp[], view: IpView, keys: Map<string, string>): AccountIp[] {
-  return filterRows(sortRows(ips, view.sort, view.desc, keys), view, searchTexts(ips))
-}
-
 const isoDate = (seconds: number | null) =>
   seconds === null ? '' : new Date(seconds * 1000).toISOString().slice(0, 10)
 

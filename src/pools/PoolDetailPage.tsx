@@ -20,7 +20,7 @@ import { visuallyHidden } from '@mui/utils'
 import { useQuery } from '@tanstack/react-query'
 import { Suspense, lazy, useId, useMemo, useRef, useState } from 'react'
 import { Link as RouterLink, useLocation } from 'react-router'
-import { PRODUCT_NAME } from '../app/AppShell'
+import { pageTitle } from '../app/product'
 import { NotFoundPage } from '../app/NotFoundPage'
 import { ACTION_SCOPES, permissionFor, type PoolAction } from '../connection/permissions'
 import { connectionQueries } from '../connection/queries'
@@ -87,7 +87,7 @@ export function PoolDetailPage() {
 
   return (
     <Stack spacing={3}>
-      <title>{`${name} · ${PRODUCT_NAME}`}</title>
+      <title>{pageTitle(name)}</title>
       <Link
         component={RouterLink}
         to="/pools"

@@ -14,7 +14,7 @@ import Typography from '@mui/material/Typography'
 import { useQuery } from '@tanstack/react-query'
 import { Suspense, lazy, useId, useMemo, useState } from 'react'
 import { Link as RouterLink, useSearchParams } from 'react-router'
-import { PRODUCT_NAME } from '../app/AppShell'
+import { pageTitle } from '../app/product'
 import { usePermission } from '../connection/permissions'
 import { QueryProblem } from '../ui/QueryProblem'
 import { Badge } from '../ui/Badge'
@@ -63,7 +63,7 @@ export function PoolListPage() {
 
   return (
     <Stack spacing={3}>
-      <title>{`IP pools · ${PRODUCT_NAME}`}</title>
+      <title>{pageTitle('IP pools')}</title>
       <Stack
         direction="row"
         spacing={2}

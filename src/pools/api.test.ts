@@ -1,5 +1,6 @@
 import { HttpResponse, http } from 'msw'
 import { server } from '../mocks/node'
+import { accountIp } from '../test/fixtures'
 import {
   ACCOUNT_IPS_PAGE_SIZE,
   ACCOUNT_IPS_PAGES_AT_ONCE,
@@ -111,15 +112,7 @@ describe('listAccountIps', () => {
     )
     const ips = await listAccountIps()
     expect(ips).toHaveLength(ACCOUNT_IPS_PAGE_SIZE)
-    expect(ips[0]).toEqual({
-      ip: '10.1.0.0',
-      pools: [],
-      warmup: false,
-      startDate: null,
-      rdns: null,
-      subusers: [],
-      assignedAt: null,
-    })
+    expect(ips[0]).toEqual(accountIp('10.1.0.0'))
     expect(calls).toBe(ACCOUNT_IPS_PAGES_AT_ONCE)
   })
 })

@@ -1,15 +1,7 @@
-import type { AccountIp } from './api'
+import { accountIp } from '../test/fixtures'
 import { healthBadge, poolHealth } from './health'
 
-const ip = (address: string, pools: string[], warmup = false): AccountIp => ({
-  ip: address,
-  pools,
-  warmup,
-  startDate: null,
-  rdns: null,
-  subusers: [],
-  assignedAt: null,
-})
+const ip = (address: string, pools: string[], warmup = false) => accountIp(address, { pools, warmup })
 
 describe('poolHealth', () => {
   it('counts each pool’s IPs and how many are warming, an IP in two pools counting in both', () => {

@@ -1,9 +1,10 @@
 import Alert from '@mui/material/Alert'
 import AlertTitle from '@mui/material/AlertTitle'
 import Button from '@mui/material/Button'
-import { useQueryClient, type UseQueryResult } from '@tanstack/react-query'
+import type { UseQueryResult } from '@tanstack/react-query'
+import { useDisconnect } from '../connection/useDisconnect'
 import { ApiError } from '../lib/api-client'
-import { clearApiKey, getApiKey } from '../lib/api-key'
+import { getApiKey } from '../lib/api-key'
 import { errorMessage } from './errorMessage'
 
 const timeFormat = new Intl.DateTimeFormat(undefined, { timeStyle: 'medium' })
@@ -19,7 +20,7 @@ interface QueryProblemProps {
  * while older data stays on screen. Renders nothing when all is well.
  */
 export function QueryProblem({ query, what }: QueryProblemProps) {
-  const queryClient = useQueryClient()
+  const reconnect = useDisconnect()
   const reason = query.failureReason
 
   if (query.isFetching && reason instanceof ApiError && reason.status === 429) {
@@ -36,10 +37,6 @@ export function QueryProblem({ query, what }: QueryProblemProps) {
   // A refused key the user pasted can be replaced; one configured on the server cannot be from here.
   const refused = query.error instanceof ApiError && query.error.status === 401
   const canReconnect = refused && getApiKey() !== null
-  const reconnect = () => {
-    clearApiKey()
-    queryClient.clear()
-  }
   return (
     <Alert
       severity={stale ? 'warning' : 'error'}
