@@ -26,7 +26,12 @@ export default function MoveIpDialog({ ip, from, onClose, onMoved }: MoveIpDialo
   const [outcome, setOutcome] = useState<MoveOutcome | null>(null)
   const halfMoved = outcome?.status === 'half-moved'
   const targets = (pools.data ?? []).filter((name) => name !== from)
-  const problem = to ? null : 'Choose the pool to move it to.'
+  const noTarget = pools.data !== undefined && targets.length === 0
+  const problem = noTarget
+    ? 'There is no other pool to move it to: create one first.'
+    : to
+      ? null
+      : 'Choose the pool to move it to.'
 
   const submit = () => {
     setChecked(true)
@@ -63,8 +68,8 @@ export default function MoveIpDialog({ ip, from, onClose, onMoved }: MoveIpDialo
         onChange={(event) => setTo(event.target.value)}
         // Half way through, the target is fixed: finish that move rather than start another.
         disabled={halfMoved}
-        error={checked && Boolean(problem)}
-        helperText={(checked && problem) || ' '}
+        error={(checked || noTarget) && Boolean(problem)}
+        helperText={((checked || noTarget) && problem) || ' '}
       >
         {targets.map((name) => (
           <MenuItem key={name} value={name}>

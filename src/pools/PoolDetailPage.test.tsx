@@ -1,6 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react'
 import { HttpResponse, delay, http } from 'msw'
-import { server } from '../mocks/node'
+import { db, server } from '../mocks/node'
+import { seedState } from '../mocks/seed'
 import { renderApp } from '../test/render'
 
 const ipCells = (table: HTMLElement) =>
@@ -250,6 +251,18 @@ describe('move IP', () => {
     await user.click(within(dialog).getByRole('button', { name: 'Finish move' }))
     await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument())
     expect(ipCells(screen.getByRole('table', { name: 'IP addresses' }))).toEqual(['192.0.2.13'])
+  })
+})
+
+describe('move IP with nowhere to go', () => {
+  it('says there is no other pool rather than offer an empty list', async () => {
+    db.replace({ ...seedState(), pools: [{ name: 'billing', ips: ['192.0.2.13'] }] })
+    const { user } = renderApp('/pools/billing')
+    await user.click(await screen.findByRole('button', { name: 'Move 192.0.2.13' }))
+    const field = await screen.findByRole('combobox', { name: 'Move to pool' })
+    await waitFor(() =>
+      expect(field).toHaveAccessibleDescription('There is no other pool to move it to: create one first.'),
+    )
   })
 })
 

@@ -26,6 +26,7 @@ import { ACTION_SCOPES, permissionFor, type PoolAction } from '../connection/per
 import { connectionQueries } from '../connection/queries'
 import { ApiError } from '../lib/api-client'
 import { QueryProblem } from '../ui/QueryProblem'
+import { Unknown } from '../ui/Unknown'
 import { usePreload } from '../ui/usePreload'
 import { warmupSince } from '../ui/warmup'
 import type { PoolIp } from './api'
@@ -270,12 +271,7 @@ function IpRow({ member, alsoIn, removeProps, moveProps, onMove, onRemove }: IpR
       </TableCell>
       <TableCell>
         {member.warmup === null ? (
-          <>
-            <span aria-hidden>—</span>
-            <Box component="span" sx={visuallyHidden}>
-              Not known
-            </Box>
-          </>
+          <Unknown words="Not known" />
         ) : member.warmup ? (
           <Box
             component="span"
@@ -298,7 +294,7 @@ function IpRow({ member, alsoIn, removeProps, moveProps, onMove, onRemove }: IpR
       </TableCell>
       <TableCell sx={alsoInColumn}>
         {alsoIn === undefined ? (
-          <span aria-label="Loading">…</span>
+          <Unknown mark="…" words="Loading" />
         ) : alsoIn.length === 0 ? (
           '—'
         ) : (

@@ -18,6 +18,7 @@ import { pageTitle } from '../app/product'
 import { usePermission } from '../connection/permissions'
 import { QueryProblem } from '../ui/QueryProblem'
 import { Badge } from '../ui/Badge'
+import { Unknown } from '../ui/Unknown'
 import { SearchField } from '../ui/SearchField'
 import { usePreload } from '../ui/usePreload'
 import { poolPath } from './paths'
@@ -156,7 +157,7 @@ export function PoolListPage() {
 /** A pool with its counts; until the inventory has loaded the counts say so rather than show zero. */
 function PoolRow({ name, health }: { name: string; health: PoolHealth | undefined }) {
   const badge = health && healthBadge(health)
-  const count = (value: number | undefined) => (value === undefined ? <span aria-label="Loading">…</span> : value)
+  const count = (value: number | undefined) => (value === undefined ? <Unknown mark="…" words="Loading" /> : value)
   return (
     <TableRow hover>
       <TableCell sx={{ overflowWrap: 'anywhere' }}>
