@@ -1,5 +1,6 @@
 /** What the server and the API key allow: the proxy's own status, and the key's scopes. */
 import { request } from '../lib/api-client'
+import { callSendGrid, sendGridRoute } from '../lib/sendgrid-call'
 
 export interface ProxyStatus {
   /** A key configured on the server, which wins over any key pasted in the browser. */
@@ -13,6 +14,6 @@ export function getProxyStatus(signal?: AbortSignal): Promise<ProxyStatus> {
 }
 
 export async function getScopes({ signal, apiKey }: { signal?: AbortSignal; apiKey?: string } = {}): Promise<string[]> {
-  const answer = await request<{ scopes?: string[] }>('/v3/scopes', { signal, apiKey })
+  const answer = await callSendGrid<{ scopes?: string[] }>(sendGridRoute('scopes'), { signal, apiKey })
   return answer.scopes ?? []
 }

@@ -1,6 +1,6 @@
 import { HttpResponse, delay, http } from 'msw'
 import { server } from '../mocks/node'
-import { ApiError, apiPath, errorDetails, request } from './api-client'
+import { ApiError, errorDetails, request } from './api-client'
 import { clearApiKey, setApiKey } from './api-key'
 
 async function failure(promise: Promise<unknown>): Promise<ApiError> {
@@ -13,16 +13,6 @@ async function failure(promise: Promise<unknown>): Promise<ApiError> {
   expect(error).toBeInstanceOf(ApiError)
   return error as ApiError
 }
-
-describe('apiPath', () => {
-  it('encodes each value as one path segment', () => {
-    expect(apiPath`/v3/ips/pools/${'Test Pool'}`).toBe('/v3/ips/pools/Test%20Pool')
-    expect(apiPath`/v3/ips/pools/${'a/b?c#d%e'}/ips/${'2001:db8::1'}`).toBe(
-      '/v3/ips/pools/a%2Fb%3Fc%23d%25e/ips/2001%3Adb8%3A%3A1',
-    )
-    expect(apiPath`/v3/ips/pools/${'Ünïcode'}`).toBe('/v3/ips/pools/%C3%9Cn%C3%AFcode')
-  })
-})
 
 describe('request', () => {
   it('sends JSON and returns the parsed answer', async () => {

@@ -34,14 +34,6 @@ export const DEFAULT_TIMEOUT_MS = 15_000
 
 const baseUrl: string = import.meta.env.VITE_API_BASE ?? ''
 
-/** Builds a path whose interpolated values are each encoded as one path segment ("a b/c" → "a%20b%2Fc"). */
-export function apiPath(strings: TemplateStringsArray, ...segments: (string | number)[]): string {
-  return strings.reduce(
-    (path, part, i) => path + part + (i < segments.length ? encodeURIComponent(String(segments[i])) : ''),
-    '',
-  )
-}
-
 export interface RequestOptions {
   method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'
   body?: unknown

@@ -1,5 +1,6 @@
 /** The fake SendGrid's HTTP face: one set of handlers for the browser demo and the unit tests. */
-import { HttpResponse, delay, http, type JsonBodyType } from 'msw'
+import { HttpResponse, delay, http, type JsonBodyType, type PathParams } from 'msw'
+import { SENDGRID_ROUTES, type RouteId } from '../../server/routes.js'
 import type { Db, FakeResponse } from './db'
 
 export interface HandlerOptions {
@@ -19,6 +20,9 @@ async function jsonBody(request: Request): Promise<unknown> {
   }
 }
 
+type Params = PathParams<string>
+const METHOD = { GET: 'get', POST: 'post', PUT: 'put', DELETE: 'delete' } as const
+
 const param = (value: string | readonly string[] | undefined) => (typeof value === 'string' ? value : '')
 
 export function createHandlers(db: Db, { latency = () => 0 }: HandlerOptions = {}) {
@@ -27,55 +31,29 @@ export function createHandlers(db: Db, { latency = () => 0 }: HandlerOptions = {
     if (ms > 0) await delay(ms)
   }
 
-  return [
-    http.get('*/v3/scopes', async () => {
+  /** One answer for each call of the route table: a call added there without one here does not compile. */
+  const answers: Record<RouteId, (call: { params: Params; request: Request }) => Promise<FakeResponse> | FakeResponse> =
+    {
+      scopes: () => db.scopes(),
+      listPools: () => db.listPools(),
+      createPool: async ({ request }) => db.createPool(await jsonBody(request)),
+      getPool: ({ params }) => db.getPool(param(params.pool_name)),
+      renamePool: async ({ params, request }) => db.renamePool(param(params.pool_name), await jsonBody(request)),
+      deletePool: ({ params }) => db.deletePool(param(params.pool_name)),
+      addPoolIp: async ({ params, request }) => db.addIp(param(params.pool_name), await jsonBody(request)),
+      removePoolIp: ({ params }) => db.removeIp(param(params.pool_name), param(params.ip)),
+      listIps: ({ request }) => {
+        const query = new URL(request.url).searchParams
+        return db.listIps({ limit: Number(query.get('limit') ?? 10), offset: Number(query.get('offset') ?? 0) })
+      },
+      startWarmup: async ({ request }) => db.startWarmup(await jsonBody(request)),
+      stopWarmup: ({ params }) => db.stopWarmup(param(params.ip_address)),
+    }
+
+  return SENDGRID_ROUTES.map((route) =>
+    http[METHOD[route.method]](`*${route.path.replace(/\{(\w+)\}/g, ':$1')}`, async ({ params, request }) => {
       await pause()
-      return respond(db.scopes())
+      return respond(await answers[route.id]({ params, request }))
     }),
-    http.get('*/v3/ips/pools', async () => {
-      await pause()
-      return respond(db.listPools())
-    }),
-    http.post('*/v3/ips/pools', async ({ request }) => {
-      await pause()
-      return respond(db.createPool(await jsonBody(request)))
-    }),
-    http.get('*/v3/ips/pools/:name', async ({ params }) => {
-      await pause()
-      return respond(db.getPool(param(params.name)))
-    }),
-    http.put('*/v3/ips/pools/:name', async ({ params, request }) => {
-      await pause()
-      return respond(db.renamePool(param(params.name), await jsonBody(request)))
-    }),
-    http.delete('*/v3/ips/pools/:name', async ({ params }) => {
-      await pause()
-      return respond(db.deletePool(param(params.name)))
-    }),
-    http.post('*/v3/ips/pools/:name/ips', async ({ params, request }) => {
-      await pause()
-      return respond(db.addIp(param(params.name), await jsonBody(request)))
-    }),
-    http.delete('*/v3/ips/pools/:name/ips/:ip', async ({ params }) => {
-      await pause()
-      return respond(db.removeIp(param(params.name), param(params.ip)))
-    }),
-    http.get('*/v3/ips/warmup', async () => {
-      await pause()
-      return respond(db.listWarmup())
-    }),
-    http.post('*/v3/ips/warmup', async ({ request }) => {
-      await pause()
-      return respond(db.startWarmup(await jsonBody(request)))
-    }),
-    http.delete('*/v3/ips/warmup/:ip', async ({ params }) => {
-      await pause()
-      return respond(db.stopWarmup(param(params.ip)))
-    }),
-    http.get('*/v3/ips', async ({ request }) => {
-      await pause()
-      const query = new URL(request.url).searchParams
-      return respond(db.listIps({ limit: Number(query.get('limit') ?? 10), offset: Number(query.get('offset') ?? 0) }))
-    }),
-  ]
+  )
 }

@@ -1,5 +1,5 @@
 /** Typed calls to SendGrid's v3 IP Pools API, with the answers normalised to the shapes the app uses. */
-import { apiPath, request } from '../lib/api-client'
+import { callSendGrid, sendGridRoute } from '../lib/sendgrid-call'
 
 export interface PoolIp {
   ip: string
@@ -64,12 +64,12 @@ export function normalisePoolIp(raw: RawPoolIp): PoolIp {
 }
 
 export async function listPoolNames(signal?: AbortSignal): Promise<string[]> {
-  const pools = await request<{ name: string }[] | null>('/v3/ips/pools', { signal })
+  const pools = await callSendGrid<{ name: string }[] | null>(sendGridRoute('listPools'), { signal })
   return (pools ?? []).map((pool) => pool.name)
 }
 
 export async function getPool(name: string, signal?: AbortSignal): Promise<PoolDetail> {
-  const pool = await request<{ ips?: RawPoolIp[] | null }>(apiPath`/v3/ips/pools/${name}`, {
+  const pool = await callSendGrid<{ ips?: RawPoolIp[] | null }>(sendGridRoute('getPool', { pool_name: name }), {
     signal,
   })
   // The pool is the one asked for: its name is its address, whatever a mock's canned answer says.
@@ -77,29 +77,28 @@ export async function getPool(name: string, signal?: AbortSignal): Promise<PoolD
 }
 
 export async function createPool(name: string): Promise<string> {
-  const pool = await request<{ name: string }>('/v3/ips/pools', { method: 'POST', body: { name } })
+  const pool = await callSendGrid<{ name: string }>(sendGridRoute('createPool'), { body: { name } })
   return pool.name
 }
 
 export async function renamePool(name: string, newName: string): Promise<string> {
-  const pool = await request<{ name: string }>(apiPath`/v3/ips/pools/${name}`, {
-    method: 'PUT',
+  const pool = await callSendGrid<{ name: string }>(sendGridRoute('renamePool', { pool_name: name }), {
     body: { name: newName },
   })
   return pool.name
 }
 
 export async function deletePool(name: string): Promise<void> {
-  await request<void>(apiPath`/v3/ips/pools/${name}`, { method: 'DELETE' })
+  await callSendGrid<void>(sendGridRoute('deletePool', { pool_name: name }))
 }
 
 export async function addIpToPool(pool: string, ip: string): Promise<PoolIp> {
-  const added = await request<RawAddedIp>(apiPath`/v3/ips/pools/${pool}/ips`, { method: 'POST', body: { ip } })
+  const added = await callSendGrid<RawAddedIp>(sendGridRoute('addPoolIp', { pool_name: pool }), { body: { ip } })
   return normalisePoolIp(added)
 }
 
 export async function removeIpFromPool(pool: string, ip: string): Promise<void> {
-  await request<void>(apiPath`/v3/ips/pools/${pool}/ips/${ip}`, { method: 'DELETE' })
+  await callSendGrid<void>(sendGridRoute('removePoolIp', { pool_name: pool, ip }))
 }
 
 export const ACCOUNT_IPS_PAGE_SIZE = 500
@@ -112,10 +111,10 @@ export async function listAccountIps(signal?: AbortSignal): Promise<AccountIp[]>
   for (let first = 0; ; first += ACCOUNT_IPS_PAGES_AT_ONCE) {
     const pages = await Promise.all(
       Array.from({ length: ACCOUNT_IPS_PAGES_AT_ONCE }, (_, i) =>
-        request<RawAccountIp[] | null>(
-          `/v3/ips?limit=${ACCOUNT_IPS_PAGE_SIZE}&offset=${(first + i) * ACCOUNT_IPS_PAGE_SIZE}`,
-          { signal },
-        ),
+        callSendGrid<RawAccountIp[] | null>(sendGridRoute('listIps'), {
+          query: { limit: ACCOUNT_IPS_PAGE_SIZE, offset: (first + i) * ACCOUNT_IPS_PAGE_SIZE },
+          signal,
+        }),
       ),
     )
     for (const page of pages) {
@@ -126,9 +125,9 @@ export async function listAccountIps(signal?: AbortSignal): Promise<AccountIp[]>
 }
 
 export async function startWarmup(ip: string): Promise<void> {
-  await request<unknown>('/v3/ips/warmup', { method: 'POST', body: { ip } })
+  await callSendGrid<unknown>(sendGridRoute('startWarmup'), { body: { ip } })
 }
 
 export async function stopWarmup(ip: string): Promise<void> {
-  await request<void>(apiPath`/v3/ips/warmup/${ip}`, { method: 'DELETE' })
+  await callSendGrid<void>(sendGridRoute('stopWarmup', { ip_address: ip }))
 }

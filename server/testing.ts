@@ -1,0 +1,167 @@
+/** Test helpers for the server: a recording stand-in for SendGrid, and requests sent byte for byte. */
+import { createServer, type IncomingHttpHeaders, type Server, type ServerResponse } from 'node:http'
+import { connect, type AddressInfo } from 'node:net'
+
+/** Disguised ways to reach some other SendGrid endpoint (or confuse what reaches it), each refused before sending. */
+export const DISGUISED_TARGETS: [method: string, target: string][] = [
+  ['GET', '/v3/ips/pools/..\\..\\..\\v3\\user\\profile'],
+  ['POST', '/v3/ips/pools/..\\..\\..\\v3\\mail\\send#/ips'],
+  ['GET', '/v3/ips/pools/a#/../../api_keys'],
+  ['GET', '/v3/ips/pools/../../api_keys'],
+  ['GET', '/v3/ips/pools/%2e%2e'],
+  ['GET', '/v3/ips/pools/%2E%2E/ips'],
+  ['GET', '/v3/ips/pools/%2e'],
+  ['GET', '/v3/ips/pools/.'],
+  ['DELETE', '/v3/ips/pools/..'],
+  ['GET', '/v3/ips/pools/..%2F..%2F..%2Fv3%2Fapi_keys'],
+  ['GET', '/v3/ips/pools/%2e%2e%2f%2e%2e%2fapi_keys'],
+  ['DELETE', '/v3/ips/pools/a/ips/..%5c..%5c..%5capi_keys'],
+  ['DELETE', '/v3/ips/pools/a/ips/%5C..%5C..%5Capi_keys'],
+  ['GET', '/v3/ips/pools/x%2F..%2F..%2F..%2Fapi_keys'],
+  ['GET', '/v3/ips/pools/%252e%252e%252fapi_keys'],
+  ['GET', '/v3/ips/pools/%252E%252E'],
+  ['GET', '//v3/ips/pools'],
+  ['GET', '/v3//ips/pools'],
+  ['GET', '/v3/ips//pools'],
+  ['GET', '/v3/ips/pools/'],
+  ['DELETE', '/v3/ips/pools//ips/192.0.2.1'],
+  ['GET', '/V3/IPS/POOLS'],
+  ['GET', '/v3/IPS/pools'],
+  ['DELETE', '/v3/ips/Pools/a'],
+  ['GET', '/v3/ips/pools;x=1'],
+  ['GET', '/v3/ips/pools/a;jsessionid=1'],
+  ['GET', '/v3/ips/pools/a%00b'],
+  ['GET', '/v3/ips/pools/%zz'],
+  ['GET', 'http://api.sendgrid.com/v3/user/profile'],
+  ['GET', 'http://localhost/v3/ips/pools'],
+  ['GET', '/v3/mail/send'],
+  ['POST', '/v3/mail/send'],
+  ['GET', '/v3/api_keys'],
+  ['POST', '/v3/api_keys'],
+  ['GET', '/v3/user/profile'],
+  ['GET', '/v3/ips/192.0.2.1'],
+  ['POST', '/v3/ips'],
+  ['PATCH', '/v3/ips/pools/a'],
+  ['DELETE', '/v3/ips/pools'],
+  ['HEAD', '/v3/ips/pools'],
+  ['OPTIONS', '/v3/ips/pools'],
+  ['GET', '/v3/ips/pools/a/ips/b/c'],
+  ['GET', '/v3/scopes/../api_keys'],
+  ['GET', '/v3/ips?limit=500&offset=0&on-behalf-of=subuser'],
+  ['GET', '/v3/ips?limit=500&limit=1'],
+  ['GET', '/v3/ips?limit=../../api_keys'],
+  ['GET', '/v3/ips/pools?redirect=/v3/mail/send'],
+]
+
+export interface Seen {
+  method: string
+  url: string
+  headers: IncomingHttpHeaders
+  body: string
+}
+
+export type UpstreamAnswer = (req: Seen, res: ServerResponse) => void
+
+export const answerPoolList: UpstreamAnswer = (_, res) => {
+  res.setHeader('Content-Type', 'application/json')
+  res.end('[{"name":"marketing"}]')
+}
+
+export function listen(server: Server): Promise<string> {
+  return new Promise((done) =>
+    server.listen(0, '127.0.0.1', () => done(`http://127.0.0.1:${(server.address() as AddressInfo).port}`)),
+  )
+}
+
+/** Stops every server started through it after each test. */
+export function serverPool() {
+  const servers: Server[] = []
+  afterEach(async () => {
+    await Promise.all(
+      servers.splice(0).map((server) => {
+        server.closeAllConnections()
+        return new Promise((done) => server.close(done))
+      }),
+    )
+  })
+  return {
+    track<S extends Server>(server: S): S {
+      servers.push(server)
+      return server
+    },
+    /** A stand-in for SendGrid that records every request reaching it and answers as the test says. */
+    async startUpstream(answer: UpstreamAnswer = answerPoolList) {
+      const seen: Seen[] = []
+      const server = createServer(async (req, res) => {
+        let body = ''
+        for await (const chunk of req) body += chunk
+        const request = { method: req.method!, url: req.url!, headers: req.headers, body }
+        seen.push(request)
+        answer(request, res)
+      })
+      servers.push(server)
+      return { seen, url: await listen(server), server }
+    },
+  }
+}
+
+export interface RawAnswer {
+  status: number
+  headers: Record<string, string>
+  body: string
+}
+
+/**
+ * Sends a request exactly as written, request line included: no client library gets to resolve "..", turn "\" into
+ * "/" or drop a "#" first, as fetch and node:http would.
+ */
+export function rawRequest(
+  base: string,
+  method: string,
+  target: string,
+  headers: Record<string, string> = {},
+  body = '',
+): Promise<RawAnswer> {
+  const { hostname, port, host } = new URL(base)
+  const lines = [
+    `${method} ${target} HTTP/1.1`,
+    `Host: ${headers.Host ?? host}`,
+    'Connection: close',
+    ...Object.entries(headers)
+      .filter(([name]) => name !== 'Host')
+      .map(([name, value]) => `${name}: ${value}`),
+    ...(body ? [`Content-Length: ${Buffer.byteLength(body)}`] : []),
+  ]
+  return new Promise((done, fail) => {
+    const socket = connect(Number(port), hostname)
+    const chunks: Buffer[] = []
+    socket.on('data', (chunk) => chunks.push(chunk))
+    socket.on('error', fail)
+    socket.on('close', () => {
+      const text = Buffer.concat(chunks).toString('utf8')
+      const [head = '', ...rest] = text.split('\r\n\r\n')
+      const [statusLine = '', ...headerLines] = head.split('\r\n')
+      const parsed: Record<string, string> = {}
+      for (const line of headerLines) {
+        const at = line.indexOf(':')
+        parsed[line.slice(0, at).toLowerCase()] = line.slice(at + 1).trim()
+      }
+      let payload = rest.join('\r\n\r\n')
+      if (parsed['transfer-encoding'] === 'chunked') payload = unchunk(payload)
+      done({ status: Number(statusLine.split(' ')[1]), headers: parsed, body: payload })
+    })
+    socket.write(`${lines.join('\r\n')}\r\n\r\n${body}`)
+  })
+}
+
+function unchunk(text: string): string {
+  let out = ''
+  let rest = text
+  for (;;) {
+    const at = rest.indexOf('\r\n')
+    const size = parseInt(rest.slice(0, at), 16)
+    if (!size) return out
+    out += rest.slice(at + 2, at + 2 + size)
+    rest = rest.slice(at + 2 + size + 2)
+  }
+}

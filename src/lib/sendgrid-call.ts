@@ -1,0 +1,36 @@
+/**
+ * SendGrid calls by their entry in the route table (server/routes.js), the table the proxy forwards by, so the app
+ * cannot make a call the proxy would refuse. Method and path come from the table; values fill its segments.
+ */
+import { SENDGRID_ROUTES, fillPath, routeById, type RouteId } from '../../server/routes.js'
+import { request, type RequestOptions } from './api-client'
+
+type PathOf<Id extends RouteId> = Extract<(typeof SENDGRID_ROUTES)[number], { id: Id }>['path']
+type ParamNames<Path extends string> = Path extends `${string}{${infer Name}}${infer Rest}`
+  ? Name | ParamNames<Rest>
+  : never
+type ParamsOf<Id extends RouteId> = [ParamNames<PathOf<Id>>] extends [never]
+  ? []
+  : [params: Record<ParamNames<PathOf<Id>>, string>]
+
+export interface SendGridCall {
+  method: NonNullable<RequestOptions['method']>
+  path: string
+}
+
+/** One call of the table, its path segments filled: `sendGridRoute('getPool', { pool_name: 'EU / promo' })`. */
+export function sendGridRoute<Id extends RouteId>(
+  id: Id,
+  ...[params]: ParamsOf<Id>
+): { method: SendGridCall['method']; path: string } {
+  const route = routeById(id)
+  return { method: route.method, path: fillPath(route.path, params) }
+}
+
+export function callSendGrid<T>(
+  call: SendGridCall,
+  { query, ...options }: Omit<RequestOptions, 'method'> & { query?: Record<string, string | number> } = {},
+): Promise<T> {
+  const search = query ? new URLSearchParams(Object.entries(query).map(([k, v]) => [k, String(v)])).toString() : ''
+  return request<T>(search ? `${call.path}?${search}` : call.path, { ...options, method: call.method })
+}
