@@ -1,10 +1,10 @@
-import { rmSync } from 'node:fs'
-import { resolve } from 'node:path'
+import { readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
+import { join, resolve } from 'node:path'
+import { brotliCompressSync, constants as zlib, gzipSync } from 'node:zlib'
 import react from '@vitejs/plugin-react'
 import { loadEnv, type Plugin } from 'vite'
 import { defineConfig } from 'vitest/config'
 import { createSendGridProxy } from './server/sendgrid-proxy.js'
-import { securityHeaders } from './server/security-headers.js'
 
 /** public/ holds the demo's service worker; a live build must not ship it. */
 function demoWorkerOnly(mode: string): Plugin {
@@ -21,33 +21,52 @@ function demoWorkerOnly(mode: string): Plugin {
   }
 }
 
-/**
- * Live mode: the dev and preview servers forward the dashboard's API calls to SendGrid with the key added
- * (SENDGRID_API_KEY, SENDGRID_API_BASE, from the environment or a git-ignored .env.local). The served build also
- * gets its security headers; the dev server does not, as Vite's hot reload needs an inline script.
- */
-function liveServer(mode: string): Plugin {
-  const env = loadEnv(mode, process.cwd(), 'SENDGRID_')
-  const proxy = () =>
-    createSendGridProxy({ apiKey: env.SENDGRID_API_KEY, upstream: env.SENDGRID_API_BASE || undefined })
+/** Gzip and brotli beside each text file of the build, so the production server sends them without compressing. */
+function precompress(): Plugin {
+  let outDir = 'dist'
   return {
-    name: 'sendgrid-live-server',
-    configureServer(server) {
-      if (mode !== 'demo') server.middlewares.use(proxy())
+    name: 'precompress',
+    apply: 'build',
+    configResolved(config) {
+      outDir = resolve(config.root, config.build.outDir)
     },
-    configurePreviewServer(server) {
-      server.middlewares.use(securityHeaders)
-      if (mode !== 'demo') server.middlewares.use(proxy())
+    closeBundle() {
+      for (const file of readdirSync(outDir, { recursive: true, encoding: 'utf8' })) {
+        if (!/\.(js|css|html|svg|json)$/.test(file)) continue
+        const path = join(outDir, file)
+        const content = readFileSync(path)
+        if (content.length < 1024) continue // smaller than a packet: compressing gains nothing
+        writeFileSync(`${path}.gz`, gzipSync(content, { level: 9 }))
+        writeFileSync(`${path}.br`, brotliCompressSync(content, { params: { [zlib.BROTLI_PARAM_QUALITY]: 11 } }))
+      }
+    },
+  }
+}
+
+/**
+ * Live mode in the dev server: the same proxy as the production server (server/app.js) forwards the dashboard's
+ * calls to SendGrid with the key added (SENDGRID_API_KEY, SENDGRID_API_BASE, from the environment or a git-ignored
+ * .env.local). No security headers here: Vite's hot reload needs an inline script.
+ */
+function liveDevServer(mode: string): Plugin {
+  const env = loadEnv(mode, process.cwd(), 'SENDGRID_')
+  return {
+    name: 'sendgrid-live-dev-server',
+    configureServer(server) {
+      if (mode === 'demo') return
+      server.middlewares.use(
+        createSendGridProxy({ apiKey: env.SENDGRID_API_KEY, upstream: env.SENDGRID_API_BASE || undefined }),
+      )
     },
   }
 }
 
 export default defineConfig(({ mode }) => ({
-  plugins: [react(), demoWorkerOnly(mode), liveServer(mode)],
+  plugins: [react(), demoWorkerOnly(mode), precompress(), liveDevServer(mode)],
   // Service workers only run on a secure origin; http://localhost counts, a LAN address does not.
   server: { host: 'localhost', port: 5173 },
-  // Behind a reverse proxy, name the public host(s) the dashboard is served as: DASHBOARD_HOSTS=pools.example.com
-  preview: { host: 'localhost', port: 4173, allowedHosts: process.env.DASHBOARD_HOSTS?.split(',') },
+  // Serves the demo build only; the live build is served by the production server (npm run serve).
+  preview: { host: 'localhost', port: 4173 },
   test: {
     globals: true,
     restoreMocks: true,

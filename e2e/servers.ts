@@ -14,6 +14,12 @@ export interface ServerSpec {
 }
 
 const vite = (args: string[], env?: Record<string, string>) => ({ command: 'npx', args: ['vite', ...args], env })
+/** The production server (npm run serve) with the live build in dist/. */
+const productionServer = (port: number, env: Record<string, string>) => ({
+  command: process.execPath,
+  args: ['server/main.js'],
+  env: { PORT: String(port), HOST: 'localhost', ...env },
+})
 
 export const SERVERS: ServerSpec[] = [
   {
@@ -45,19 +51,19 @@ export const SERVERS: ServerSpec[] = [
   {
     // Live, with no key on the server: users connect with keys whose names pick the fake account's behaviour.
     name: 'live',
-    ...vite(['preview', '--port', String(PORTS.live), '--strictPort'], {
+    ...productionServer(PORTS.live, {
       SENDGRID_API_BASE: `http://127.0.0.1:${PORTS.fakeSendGrid}`,
       SENDGRID_API_KEY: '',
     }),
-    readyUrl: `http://localhost:${PORTS.live}`,
+    readyUrl: `http://localhost:${PORTS.live}/healthz`,
   },
   {
     // Live against SendGrid's own spec, served by Prism, with the key configured on the server.
     name: 'contract',
-    ...vite(['preview', '--port', String(PORTS.contract), '--strictPort'], {
+    ...productionServer(PORTS.contract, {
       SENDGRID_API_BASE: `http://127.0.0.1:${PORTS.prism}`,
       SENDGRID_API_KEY: CONTRACT_SERVER_KEY,
     }),
-    readyUrl: `http://localhost:${PORTS.contract}`,
+    readyUrl: `http://localhost:${PORTS.contract}/healthz`,
   },
 ]

@@ -20,13 +20,3 @@ export const SECURITY_HEADERS = {
   'Referrer-Policy': 'no-referrer',
   'X-Frame-Options': 'DENY',
 }
-
-/**
- * @param {import('node:http').IncomingMessage} _req
- * @param {import('node:http').ServerResponse} res
- * @param {() => void} next
- */
-export function securityHeaders(_req, res, next) {
-  for (const [name, value] of Object.entries(SECURITY_HEADERS)) res.setHeader(name, value)
-  next()
-}

@@ -1,82 +1,57 @@
 // @ts-check
 /**
  * The same-origin proxy between the dashboard and SendGrid. SendGrid serves no CORS and an API key must never
- * reach a browser bundle, so the browser calls its own origin and this adds the key. Connect-style
- * `(req, res, next)`: mount it in Vite's dev and preview servers, in Express, or in a plain `http.createServer`.
+ * reach a browser bundle, so the browser calls its own origin and this adds the key.
  *
- * It forwards only the calls the dashboard makes, refuses cross-site requests, passes SendGrid's rate-limit
- * headers back, and answers a JSON error of its own when SendGrid cannot be reached. It never logs the key.
+ * Every request is matched against the route table (routes.js) on its raw target; what goes upstream is the
+ * canonical path the match produced, checked again on the URL that is actually sent, with only the headers the call
+ * needs and a body re-serialised from the fields the call takes. Anything else gets a JSON error and never leaves.
+ * `createForwarder` is framework-free; `createSendGridProxy` wraps it as connect-style middleware (Vite's dev
+ * server), and server/app.js mounts it in the production server.
  */
+import { matchRequest } from './routes.js'
 
 /** @typedef {import('node:http').IncomingMessage} Request */
 /** @typedef {import('node:http').ServerResponse} Response */
+/** @typedef {import('node:http').IncomingHttpHeaders} Headers */
+/** @typedef {{ status: number, headers: Record<string, string>, body: string }} Answer */
 
 export const DEFAULT_UPSTREAM = 'https://api.sendgrid.com'
 export const STATUS_PATH = '/proxy/status'
+/** The largest body any call takes ({"name": 64 characters}) is far below this. */
+export const MAX_BODY_BYTES = 16 * 1024
 
-const SEGMENT = '[^/]+'
-/** Every call the dashboard makes, and nothing else. */
-const ALLOWED = [
-  ['GET', '/v3/scopes'],
-  ['GET', '/v3/ips'],
-  ['GET', '/v3/ips/assigned'],
-  ['GET', '/v3/ips/remaining'],
-  ['GET|POST', '/v3/ips/pools'],
-  ['GET|PUT|DELETE', `/v3/ips/pools/${SEGMENT}`],
-  ['POST', `/v3/ips/pools/${SEGMENT}/ips`],
-  ['DELETE', `/v3/ips/pools/${SEGMENT}/ips/${SEGMENT}`],
-  ['GET|POST', '/v3/ips/warmup'],
-  ['GET|DELETE', `/v3/ips/warmup/${SEGMENT}`],
-  ['GET', `/v3/ips/${SEGMENT}`],
-].map(([methods, path]) => ({ methods: methods.split('|'), pattern: new RegExp(`^${path}$`) }))
-
-/** What SendGrid's answer may carry back to the browser; everything else, hop-by-hop headers included, stays. */
+/** What SendGrid's answer may carry back to the browser; everything else, Set-Cookie included, stays behind. */
 const PASSED_BACK = ['content-type', 'x-ratelimit-limit', 'x-ratelimit-remaining', 'x-ratelimit-reset', 'retry-after']
 
-/**
- * @param {string} method
- * @param {string} rawPath the path as the browser sent it, still percent-encoded and not yet normalised
- */
-export function isAllowed(method, rawPath) {
-  // "." and ".." (also as %2e) would be resolved by a URL parser into some other path: refuse them outright.
-  if (rawPath.split('/').some((segment) => /^(\.|%2e){1,2}$/i.test(segment))) return false
-  return ALLOWED.some(({ methods, pattern }) => methods.includes(method) && pattern.test(rawPath))
+/** Whether a request target is the proxy's to answer (refused or forwarded), rather than the app's. */
+export function isProxyPath(/** @type {string} */ target) {
+  return /^\/v3(\/|\?|$)/i.test(target) || target.split('?')[0] === STATUS_PATH
 }
 
 /**
  * A request from another site (a page elsewhere driving a victim's browser) must not use the server's key.
- * @param {Request} req
+ * @param {Headers} headers
  */
-export function isCrossSite(req) {
-  const site = req.headers['sec-fetch-site']
+export function isCrossSite(headers) {
+  const site = headers['sec-fetch-site']
   if (site && site !== 'same-origin' && site !== 'none') return true
-  const origin = req.headers.origin
+  const origin = headers.origin
   if (!origin) return false
   try {
-    return new URL(origin).host !== req.headers.host
+    return new URL(origin).host !== headers.host
   } catch {
     return true
   }
 }
 
-/**
- * @param {Response} res
- * @param {number} status
- * @param {string} message
- */
-function sendError(res, status, message) {
-  res.statusCode = status
-  res.setHeader('Content-Type', 'application/json')
-  res.setHeader('Cache-Control', 'no-store')
-  res.end(JSON.stringify({ errors: [{ field: null, message }] }))
-}
-
-/** @param {Request} req */
-async function readBody(req) {
-  /** @type {Buffer[]} */
-  const chunks = []
-  for await (const chunk of req) chunks.push(chunk)
-  return Buffer.concat(chunks)
+/** @param {number} status @param {string} message @param {Record<string, string>} [headers] @returns {Answer} */
+function error(status, message, headers = {}) {
+  return {
+    status,
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify({ errors: [{ field: null, message }] }),
+  }
 }
 
 /** @param {string | string[] | undefined} header */
@@ -87,69 +62,147 @@ function bearerKey(header) {
 }
 
 /**
+ * The body a call takes, rebuilt from the fields the table names: a JSON object of strings and nothing more.
+ * @param {readonly string[] | undefined} fields
+ * @param {Headers} headers
+ * @param {Buffer | undefined} body
+ * @returns {{ ok: true, json?: string } | { ok: false, answer: Answer }}
+ */
+function checkedBody(fields, headers, body) {
+  const empty = !body || body.length === 0
+  if (!fields) return empty ? { ok: true } : { ok: false, answer: error(400, 'This call takes no body.') }
+  if (!/^application\/json(\s*;\s*charset=utf-8)?$/i.test(headers['content-type'] ?? '')) {
+    return { ok: false, answer: error(415, 'The body must be JSON (Content-Type: application/json).') }
+  }
+  if (body && body.length > MAX_BODY_BYTES) return { ok: false, answer: error(413, 'The body is too large.') }
+  let parsed
+  try {
+    parsed = JSON.parse(body?.toString('utf8') ?? '')
+  } catch {
+    return { ok: false, answer: error(400, 'The body is not valid JSON.') }
+  }
+  const valid =
+    parsed !== null &&
+    typeof parsed === 'object' &&
+    !Array.isArray(parsed) &&
+    Object.entries(parsed).every(([name, value]) => fields.includes(name) && typeof value === 'string')
+  if (!valid) return { ok: false, answer: error(400, `The body must be an object with only ${fields.join(', ')}.`) }
+  return {
+    ok: true,
+    json: JSON.stringify(Object.fromEntries(fields.flatMap((f) => (f in parsed ? [[f, parsed[f]]] : [])))),
+  }
+}
+
+/**
  * @param {object} options
  * @param {string} [options.apiKey] a key configured on the server; it wins over one a user pastes in the browser
  * @param {string} [options.upstream] SendGrid's base URL (https://api.eu.sendgrid.com for EU accounts, or a mock)
  * @param {number} [options.timeoutMs]
- * @returns {(req: Request, res: Response, next: () => void) => Promise<void>}
  */
-export function createSendGridProxy({ apiKey, upstream = DEFAULT_UPSTREAM, timeoutMs = 30_000 } = {}) {
-  const upstreamUrl = new URL(upstream)
+export function createForwarder({ apiKey, upstream = DEFAULT_UPSTREAM, timeoutMs = 30_000 } = {}) {
+  const upstreamOrigin = new URL(upstream).origin
+  const upstreamHost = new URL(upstream).host
   const serverKey = apiKey?.trim() || undefined
 
-  return async function sendGridProxy(req, res, next) {
-    const url = new URL(req.url ?? '/', 'http://proxy.invalid')
-    const method = req.method ?? 'GET'
-
-    if (url.pathname === STATUS_PATH && method === 'GET') {
-      res.setHeader('Content-Type', 'application/json')
-      res.setHeader('Cache-Control', 'no-store')
-      res.end(JSON.stringify({ keyOnServer: Boolean(serverKey), apiHost: upstreamUrl.host }))
-      return
+  /**
+   * @param {{ method: string, target: string, headers: Headers, body?: Buffer }} request the target exactly as it
+   *   arrived on the request line
+   * @returns {Promise<Answer>}
+   */
+  async function forward({ method, target, headers, body }) {
+    if (target.split('?')[0] === STATUS_PATH) {
+      if (method !== 'GET') return error(405, `${method} is not allowed on ${STATUS_PATH}.`, { allow: 'GET' })
+      return {
+        status: 200,
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ keyOnServer: Boolean(serverKey), apiHost: upstreamHost }),
+      }
     }
-    if (url.pathname !== '/v3' && !url.pathname.startsWith('/v3/')) return next()
 
-    const rawPath = (req.url ?? '/').split('?')[0] ?? '/'
-    if (!isAllowed(method, rawPath)) return sendError(res, 404, `${method} ${url.pathname} is not forwarded.`)
-    if (isCrossSite(req)) return sendError(res, 403, 'Cross-site requests are refused.')
-    const key = serverKey ?? bearerKey(req.headers.authorization)
-    if (!key) return sendError(res, 401, 'No API key: connect with a SendGrid API key.')
+    const match = matchRequest(method, target)
+    if (!match.ok) return error(match.status, match.message, match.allow ? { allow: match.allow.join(', ') } : {})
+    if (isCrossSite(headers)) return error(403, 'Cross-site requests are refused.')
+    const key = serverKey ?? bearerKey(headers.authorization)
+    if (!key) return error(401, 'No API key: connect with a SendGrid API key.')
+    const checked = checkedBody('body' in match.route ? match.route.body : undefined, headers, body)
+    if (!checked.ok) return checked.answer
+
+    // The match runs again on the very URL that goes out; a parser that rewrote anything would show here.
+    const url = new URL(match.path, upstreamOrigin)
+    const sent = url.pathname + url.search
+    const recheck = matchRequest(method, sent)
+    if (url.origin !== upstreamOrigin || sent !== match.path || !recheck.ok || recheck.path !== sent) {
+      return error(400, 'The path cannot be forwarded as it is.')
+    }
 
     /** @type {Record<string, string>} */
-    const headers = { Accept: 'application/json', Authorization: `Bearer ${key}` }
-    const contentType = req.headers['content-type']
-    if (contentType) headers['Content-Type'] = contentType
-    const body = method === 'GET' || method === 'DELETE' ? undefined : await readBody(req)
+    const upstreamHeaders = { Accept: 'application/json', Authorization: `Bearer ${key}` }
+    if (checked.json !== undefined) upstreamHeaders['Content-Type'] = 'application/json'
 
     let answer
     try {
-      answer = await fetch(new URL(url.pathname + url.search, upstreamUrl), {
+      answer = await fetch(url, {
         method,
-        headers,
-        body,
+        headers: upstreamHeaders,
+        body: checked.json,
         redirect: 'manual',
         signal: AbortSignal.timeout(timeoutMs),
       })
-    } catch (error) {
-      const timedOut = error instanceof Error && error.name === 'TimeoutError'
-      if (timedOut)
-        return sendError(res, 502, `SendGrid (${upstreamUrl.host}) did not answer within ${timeoutMs / 1000} seconds.`)
+    } catch (failure) {
+      if (failure instanceof Error && failure.name === 'TimeoutError')
+        return error(502, `SendGrid (${upstreamHost}) did not answer within ${timeoutMs / 1000} seconds.`)
       // The network's reason (ECONNREFUSED, ENOTFOUND…) tells an administrator where to look.
       const cause = /** @type {{ code?: string, message?: string } | undefined} */ (
-        error instanceof Error ? error.cause : undefined
+        failure instanceof Error ? failure.cause : undefined
       )
       const reason = cause?.code ?? cause?.message
-      return sendError(res, 502, `SendGrid (${upstreamUrl.host}) could not be reached${reason ? ` (${reason})` : ''}.`)
+      return error(502, `SendGrid (${upstreamHost}) could not be reached${reason ? ` (${reason})` : ''}.`)
+    }
+    if (answer.status >= 300 && answer.status < 400) {
+      return error(502, `SendGrid (${upstreamHost}) answered with a redirect, which is not followed.`)
     }
 
-    res.statusCode = answer.status
+    /** @type {Record<string, string>} */
+    const passed = {}
     for (const name of PASSED_BACK) {
       const value = answer.headers.get(name)
-      if (value !== null) res.setHeader(name, value)
+      if (value !== null) passed[name] = value
     }
-    res.setHeader('Cache-Control', 'no-store')
-    const text = await answer.text()
     // The key goes to SendGrid and nowhere else, even should an answer quote it.
-    res.end(text.split(key).join('[API key]'))
+    const text = (await answer.text()).split(key).join('[API key]')
+    return { status: answer.status, headers: passed, body: text }
+  }
+
+  return { forward, upstreamHost, keyOnServer: Boolean(serverKey) }
+}
+
+/** @param {Request} req */
+async function readBody(req) {
+  /** @type {Buffer[]} */
+  const chunks = []
+  let size = 0
+  for await (const chunk of req) {
+    // Once over the limit the forwarder refuses the body, so the rest is read but not kept.
+    if (size <= MAX_BODY_BYTES) chunks.push(chunk)
+    size += chunk.length
+  }
+  return Buffer.concat(chunks)
+}
+
+/**
+ * Connect-style `(req, res, next)` middleware around the forwarder, for Vite's dev server or any Node server.
+ * @param {Parameters<typeof createForwarder>[0]} [options]
+ * @returns {(req: Request, res: Response, next: () => void) => Promise<void>}
+ */
+export function createSendGridProxy(options = {}) {
+  const { forward } = createForwarder(options)
+  return async function sendGridProxy(req, res, next) {
+    const target = req.url ?? '/'
+    if (!isProxyPath(target)) return next()
+    const method = req.method ?? 'GET'
+    const body = method === 'GET' || method === 'HEAD' ? undefined : await readBody(req)
+    const answer = await forward({ method, target, headers: req.headers, body })
+    res.writeHead(answer.status, { ...answer.headers, 'cache-control': 'no-store' })
+    res.end(answer.body)
   }
 }

@@ -1,89 +1,176 @@
-import { createServer, type IncomingHttpHeaders, type Server } from 'node:http'
-import type { AddressInfo } from 'node:net'
+/**
+ * The proxy as an attacker meets it, in both places it is mounted: the production server (Fastify) and the dev
+ * server's connect middleware. A recording stand-in for SendGrid shows what, if anything, got through.
+ */
+import { mkdtempSync, writeFileSync } from 'node:fs'
+import { createServer } from 'node:http'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { buildServer } from './app.js'
 import { createSendGridProxy } from './sendgrid-proxy.js'
-
-interface Seen {
-  method: string
-  url: string
-  headers: IncomingHttpHeaders
-  body: string
-}
-
-/** A stand-in for SendGrid that records what reaches it and answers as the test says. */
-async function startUpstream(
-  answer: (req: Seen, res: import('node:http').ServerResponse) => void = (_, res) => {
-    res.setHeader('Content-Type', 'application/json')
-    res.end('[{"name":"marketing"}]')
-  },
-) {
-  const seen: Seen[] = []
-  const server = createServer(async (req, res) => {
-    let body = ''
-    for await (const chunk of req) body += chunk
-    const request = { method: req.method!, url: req.url!, headers: req.headers, body }
-    seen.push(request)
-    answer(request, res)
-  })
-  return { seen, url: await listen(server), server }
-}
-
-function listen(server: Server): Promise<string> {
-  return new Promise((done) =>
-    server.listen(0, '127.0.0.1', () => done(`http://127.0.0.1:${(server.address() as AddressInfo).port}`)),
-  )
-}
-
-const servers: Server[] = []
-afterEach(async () => {
-  await Promise.all(servers.splice(0).map((server) => new Promise((done) => server.close(done))))
-})
-
-async function startProxy(
-  options: Parameters<typeof createSendGridProxy>[0],
-  upstreamAnswer?: Parameters<typeof startUpstream>[0],
-) {
-  const upstream = await startUpstream(upstreamAnswer)
-  const proxy = createSendGridProxy({ upstream: upstream.url, ...options })
-  const server = createServer((req, res) =>
-    proxy(req, res, () => {
-      res.statusCode = 418
-      res.end('not the proxy')
-    }),
-  )
-  servers.push(upstream.server, server)
-  return { base: await listen(server), seen: upstream.seen }
-}
+import { DISGUISED_TARGETS, listen, rawRequest, serverPool, type UpstreamAnswer } from './testing'
 
 const KEY = 'SG.server-key-0123456789'
+const pool = serverPool()
+const emptyDist = mkdtempSync(join(tmpdir(), 'dist-'))
+writeFileSync(join(emptyDist, 'index.html'), '<!doctype html><title>app</title>')
 
-describe('the SendGrid proxy', () => {
-  it('forwards an allowed call with the server key, method, path, query and body', async () => {
-    const { base, seen } = await startProxy({ apiKey: KEY })
-    const response = await fetch(`${base}/v3/ips/pools/Test%20Pool%2Fa/ips?x=1`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json', Cookie: 'session=secret' },
-      body: '{"ip":"192.0.2.1"}',
+type ProxyOptions = { apiKey?: string; timeoutMs?: number }
+
+const MOUNTS = {
+  async 'production server'(options: ProxyOptions, upstream: string) {
+    const app = await buildServer({
+      apiKey: options.apiKey,
+      upstream,
+      upstreamTimeoutMs: options.timeoutMs,
+      distDir: emptyDist,
+      logStream: { write: () => true } as unknown as NodeJS.WritableStream as never,
     })
-    expect(response.status).toBe(200)
-    expect(seen).toHaveLength(1)
-    expect(seen[0]).toMatchObject({
-      method: 'POST',
-      url: '/v3/ips/pools/Test%20Pool%2Fa/ips?x=1',
-      body: '{"ip":"192.0.2.1"}',
-    })
-    expect(seen[0]!.headers.authorization).toBe(`Bearer ${KEY}`)
-    expect(seen[0]!.headers['content-type']).toBe('application/json')
-    expect(seen[0]!.headers.cookie).toBeUndefined()
+    await app.listen({ port: 0, host: '127.0.0.1' })
+    pool.track(app.server)
+    return `http://127.0.0.1:${(app.server.address() as { port: number }).port}`
+  },
+  async 'dev server middleware'(options: ProxyOptions, upstream: string) {
+    const proxy = createSendGridProxy({ ...options, upstream })
+    const server = createServer((req, res) =>
+      proxy(req, res, () => {
+        res.statusCode = 418
+        res.end('not the proxy')
+      }),
+    )
+    return listen(pool.track(server))
+  },
+}
+
+describe.each(Object.keys(MOUNTS) as (keyof typeof MOUNTS)[])('the SendGrid proxy in the %s', (mount) => {
+  async function startProxy(options: ProxyOptions = { apiKey: KEY }, answer?: UpstreamAnswer) {
+    const upstream = await pool.startUpstream(answer)
+    return { base: await MOUNTS[mount](options, upstream.url), seen: upstream.seen }
+  }
+
+  it.each(DISGUISED_TARGETS)('refuses %s %s in JSON, and nothing reaches SendGrid', async (method, target) => {
+    const { base, seen } = await startProxy()
+    const answer = await rawRequest(base, method, target, { 'Content-Type': 'application/json' }, '{"name":"x"}')
+    expect(answer.status).toBeGreaterThanOrEqual(400)
+    expect(answer.status).toBeLessThan(500)
+    // The app's page is not a refusal, but it is not a forwarded call either; everything under /v3 is answered JSON.
+    if (/^\/v3/i.test(target) && method !== 'HEAD')
+      expect(JSON.parse(answer.body).errors[0].message).toEqual(expect.any(String))
+    expect(seen).toEqual([])
   })
 
-  it('uses the key the browser sends when the server has none, and the server key over it when it has one', async () => {
-    const withoutKey = await startProxy({})
-    await fetch(`${withoutKey.base}/v3/ips/pools`, { headers: { Authorization: 'Bearer SG.browser-key' } })
-    expect(withoutKey.seen[0]!.headers.authorization).toBe('Bearer SG.browser-key')
+  it.each([
+    ['EU / promo #1?', '/v3/ips/pools/EU%20%2F%20promo%20%231%3F'],
+    ['100% "quoted"', '/v3/ips/pools/100%25%20%22quoted%22'],
+    ['Ünïcødé 日本 '.repeat(5).trim(), `/v3/ips/pools/${encodeURIComponent('Ünïcødé 日本 '.repeat(5).trim())}`],
+    ['a%2Fb', '/v3/ips/pools/a%252Fb'],
+  ])('forwards the pool "%s" encoded once', async (_name, target) => {
+    const { base, seen } = await startProxy()
+    const answer = await rawRequest(base, 'GET', target)
+    expect(answer.status).toBe(200)
+    expect(seen.map((s) => s.url)).toEqual([target])
+  })
 
-    const withKey = await startProxy({ apiKey: KEY })
-    await fetch(`${withKey.base}/v3/ips/pools`, { headers: { Authorization: 'Bearer SG.browser-key' } })
-    expect(withKey.seen[0]!.headers.authorization).toBe(`Bearer ${KEY}`)
+  it.each([
+    ['GET', '/v3/scopes', ''],
+    ['GET', '/v3/ips?limit=500&offset=0', ''],
+    ['GET', '/v3/ips/pools', ''],
+    ['POST', '/v3/ips/pools', '{"name":"marketing"}'],
+    ['GET', '/v3/ips/pools/a', ''],
+    ['PUT', '/v3/ips/pools/a', '{"name":"b"}'],
+    ['DELETE', '/v3/ips/pools/a', ''],
+    ['POST', '/v3/ips/pools/a/ips', '{"ip":"192.0.2.1"}'],
+    ['DELETE', '/v3/ips/pools/a/ips/2001%3Adb8%3A%3A1', ''],
+    ['POST', '/v3/ips/warmup', '{"ip":"192.0.2.1"}'],
+    ['DELETE', '/v3/ips/warmup/192.0.2.1', ''],
+  ])('forwards %s %s %s as it came, with the server key', async (method, path, body) => {
+    const { base, seen } = await startProxy()
+    const response = await fetch(base + path, {
+      method,
+      headers: body ? { 'Content-Type': 'application/json' } : {},
+      body: body || undefined,
+    })
+    expect(response.status).toBe(200)
+    expect(seen).toEqual([
+      expect.objectContaining({
+        method,
+        url: path,
+        body,
+        headers: expect.objectContaining({ host: expect.any(String) }),
+      }),
+    ])
+    expect(seen[0]!.headers.authorization).toBe(`Bearer ${KEY}`)
+  })
+
+  it('sends SendGrid only the headers the call needs', async () => {
+    const { base, seen } = await startProxy()
+    await fetch(`${base}/v3/ips/pools`, {
+      method: 'POST',
+      headers: {
+        'Content-Type': 'application/json',
+        Cookie: 'session=secret',
+        'X-HTTP-Method-Override': 'DELETE',
+        'X-Forwarded-For': '203.0.113.9',
+        'X-Forwarded-Host': 'api.sendgrid.com',
+        'X-Forwarded-Proto': 'https',
+        'On-Behalf-Of': 'subuser',
+        Authorization: 'Bearer SG.browser-key',
+      },
+      body: '{"name":"marketing"}',
+    })
+    expect(seen).toHaveLength(1)
+    const sent = seen[0]!
+    expect(sent.method).toBe('POST')
+    expect(sent.headers.authorization).toBe(`Bearer ${KEY}`)
+    for (const name of ['cookie', 'x-http-method-override', 'x-forwarded-for', 'x-forwarded-host', 'on-behalf-of'])
+      expect(sent.headers[name], name).toBeUndefined()
+    const expected = ['accept', 'authorization', 'content-type', 'content-length', 'host', 'connection']
+    const fetchDefaults = ['user-agent', 'accept-encoding', 'accept-language', 'sec-fetch-mode']
+    expect(
+      Object.keys(sent.headers).filter((name) => !expected.includes(name) && !fetchDefaults.includes(name)),
+    ).toEqual([])
+  })
+
+  it.each([
+    ['extra fields', '{"name":"x","ips":["192.0.2.1"]}', 400],
+    ['a non-string value', '{"name":{"$ne":null}}', 400],
+    ['an array', '[{"name":"x"}]', 400],
+    ['broken JSON', '{"name":', 400],
+    ['a second JSON document', '{"name":"x"}{"name":"y"}', 400],
+  ])('refuses a body with %s', async (_what, body, status) => {
+    const { base, seen } = await startProxy()
+    const answer = await rawRequest(base, 'POST', '/v3/ips/pools', { 'Content-Type': 'application/json' }, body)
+    expect(answer.status).toBe(status)
+    expect(seen).toEqual([])
+  })
+
+  it('refuses a body that is not JSON, too large, or on a call that takes none', async () => {
+    const { base, seen } = await startProxy()
+    const form = await rawRequest(
+      base,
+      'POST',
+      '/v3/ips/pools',
+      { 'Content-Type': 'application/x-www-form-urlencoded' },
+      'name=x',
+    )
+    expect(form.status).toBe(415)
+    const large = await rawRequest(
+      base,
+      'POST',
+      '/v3/ips/pools',
+      { 'Content-Type': 'application/json' },
+      JSON.stringify({ name: 'x'.repeat(20_000) }),
+    )
+    expect(large.status).toBe(413)
+    const onDelete = await rawRequest(base, 'DELETE', '/v3/ips/pools/a', { 'Content-Type': 'application/json' }, '{}')
+    expect(onDelete.status).toBe(400)
+    expect(seen).toEqual([])
+  })
+
+  it('uses the key the browser sends when the server has none', async () => {
+    const { base, seen } = await startProxy({})
+    await fetch(`${base}/v3/ips/pools`, { headers: { Authorization: 'Bearer SG.browser-key' } })
+    expect(seen[0]!.headers.authorization).toBe('Bearer SG.browser-key')
   })
 
   it('answers 401 without calling SendGrid when there is no key at all', async () => {
@@ -96,66 +183,17 @@ describe('the SendGrid proxy', () => {
     expect(seen).toHaveLength(0)
   })
 
-  it.each([
-    ['GET', '/v3/mail/send'],
-    ['POST', '/v3/mail/send'],
-    ['GET', '/v3/api_keys'],
-    ['POST', '/v3/ips'],
-    ['PATCH', '/v3/ips/pools/a'],
-    ['DELETE', '/v3/ips/pools'],
-    ['GET', '/v3/ips/pools/a/ips/b/c'],
-    ['GET', '/v3/ips/pools/../../api_keys'],
-    ['GET', '/v3/ips/%2e%2e/api_keys'],
-    ['GET', '/v3/ips/pools/%2E/x'],
-  ])('refuses %s %s with 404 without calling SendGrid', async (method, path) => {
-    const { base, seen } = await startProxy({ apiKey: KEY })
-    const { request } = await import('node:http')
-    // node:http, not fetch: fetch would resolve "..", and the test is what the proxy does with it.
-    const status = await new Promise<number>((done, fail) => {
-      const url = new URL(base)
-      request({ host: url.hostname, port: url.port, method, path }, (res) => {
-        res.resume()
-        done(res.statusCode!)
-      })
-        .on('error', fail)
-        .end()
-    })
-    expect(status).toBe(404)
-    expect(seen).toHaveLength(0)
-  })
-
-  it.each([
-    ['GET', '/v3/scopes'],
-    ['GET', '/v3/ips?limit=500&offset=0'],
-    ['GET', '/v3/ips/192.0.2.1'],
-    ['GET', '/v3/ips/assigned'],
-    ['GET', '/v3/ips/pools/a'],
-    ['PUT', '/v3/ips/pools/a'],
-    ['DELETE', '/v3/ips/pools/a'],
-    ['DELETE', '/v3/ips/pools/a/ips/2001%3Adb8%3A%3A1'],
-    ['POST', '/v3/ips/warmup'],
-    ['DELETE', '/v3/ips/warmup/192.0.2.1'],
-  ])('forwards %s %s', async (method, path) => {
-    const { base, seen } = await startProxy({ apiKey: KEY })
-    const response = await fetch(base + path, {
-      method,
-      body: method === 'PUT' || method === 'POST' ? '{}' : undefined,
-    })
-    expect(response.status).toBe(200)
-    expect(seen.map((s) => `${s.method} ${s.url}`)).toEqual([`${method} ${path}`])
-  })
-
-  it('passes the rate-limit headers back and drops hop-by-hop and other headers', async () => {
+  it('passes back only the rate-limit headers: no cookie, no redirect target, nothing internal', async () => {
     const { base } = await startProxy({ apiKey: KEY }, (_, res) => {
       res.writeHead(429, {
         'Content-Type': 'application/json',
         'X-RateLimit-Limit': '150',
         'X-RateLimit-Remaining': '0',
         'X-RateLimit-Reset': '1700000000',
-        Connection: 'close',
-        'Keep-Alive': 'timeout=99',
         'Set-Cookie': 'tracking=1',
+        'Access-Control-Allow-Origin': '*',
         'X-Upstream-Internal': 'yes',
+        'Keep-Alive': 'timeout=99',
       })
       res.end('{"errors":[{"field":null,"message":"too many requests"}]}')
     })
@@ -164,11 +202,22 @@ describe('the SendGrid proxy', () => {
     expect(response.headers.get('x-ratelimit-limit')).toBe('150')
     expect(response.headers.get('x-ratelimit-remaining')).toBe('0')
     expect(response.headers.get('x-ratelimit-reset')).toBe('1700000000')
+    expect(response.headers.get('cache-control')).toBe('no-store')
+    for (const name of ['set-cookie', 'access-control-allow-origin', 'x-upstream-internal'])
+      expect(response.headers.get(name), name).toBeNull()
     expect(response.headers.get('keep-alive')).not.toBe('timeout=99')
-    expect(response.headers.get('connection')).not.toBe('close')
-    expect(response.headers.get('set-cookie')).toBeNull()
-    expect(response.headers.get('x-upstream-internal')).toBeNull()
     expect(await response.json()).toEqual({ errors: [{ field: null, message: 'too many requests' }] })
+  })
+
+  it('does not follow or pass on a redirect from SendGrid', async () => {
+    const { base, seen } = await startProxy({ apiKey: KEY }, (_, res) => {
+      res.writeHead(302, { Location: 'https://attacker.example/steal' })
+      res.end()
+    })
+    const response = await fetch(`${base}/v3/ips/pools`, { redirect: 'manual' })
+    expect(response.status).toBe(502)
+    expect(response.headers.get('location')).toBeNull()
+    expect(seen).toHaveLength(1)
   })
 
   it('never returns the key, even when SendGrid quotes it', async () => {
@@ -184,14 +233,12 @@ describe('the SendGrid proxy', () => {
     expect([...response.headers.values()].join(' ')).not.toContain(KEY)
   })
 
-  it('answers a 502 JSON error when SendGrid cannot be reached', async () => {
+  it('answers a 502 JSON error naming the cause when SendGrid cannot be reached', async () => {
     const closed = createServer()
     const url = await listen(closed)
     await new Promise((done) => closed.close(done))
-    const proxy = createSendGridProxy({ apiKey: KEY, upstream: url })
-    const server = createServer((req, res) => proxy(req, res, () => res.end()))
-    servers.push(server)
-    const response = await fetch(`${await listen(server)}/v3/ips/pools`)
+    const base = await MOUNTS[mount]({ apiKey: KEY }, url)
+    const response = await fetch(`${base}/v3/ips/pools`)
     expect(response.status).toBe(502)
     expect(await response.json()).toEqual({
       errors: [{ field: null, message: `SendGrid (${new URL(url).host}) could not be reached (ECONNREFUSED).` }],
@@ -211,37 +258,30 @@ describe('the SendGrid proxy', () => {
     [{ 'Sec-Fetch-Site': 'cross-site' }],
     [{ 'Sec-Fetch-Site': 'same-site' }],
     [{ Origin: 'https://evil.example' }],
+    [{ Origin: 'null' }],
   ])('refuses a cross-site request (%j) without calling SendGrid', async (headers) => {
-    const { base, seen } = await startProxy({ apiKey: KEY })
-    const response = await fetch(`${base}/v3/ips/pools`, { method: 'POST', headers, body: '{"name":"x"}' })
+    const { base, seen } = await startProxy()
+    const response = await fetch(`${base}/v3/ips/pools`, {
+      method: 'POST',
+      headers: { ...headers, 'Content-Type': 'application/json' },
+      body: '{"name":"x"}',
+    })
     expect(response.status).toBe(403)
     expect(seen).toHaveLength(0)
   })
 
   it('accepts a same-origin request from the browser', async () => {
-    const { base, seen } = await startProxy({ apiKey: KEY })
-    const response = await fetch(`${base}/v3/ips/pools`, {
-      headers: { 'Sec-Fetch-Site': 'same-origin', Origin: base },
-    })
+    const { base, seen } = await startProxy()
+    const response = await fetch(`${base}/v3/ips/pools`, { headers: { 'Sec-Fetch-Site': 'same-origin', Origin: base } })
     expect(response.status).toBe(200)
     expect(seen).toHaveLength(1)
   })
 
   it('tells the app whether a key is configured and which host it talks to, never the key', async () => {
-    const { base } = await startProxy({ apiKey: KEY })
+    const { base } = await startProxy()
     const response = await fetch(`${base}/proxy/status`)
     const text = await response.text()
-    expect(JSON.parse(text)).toEqual({
-      keyOnServer: true,
-      apiHost: expect.stringMatching(/^127\.0\.0\.1:\d+$/),
-    })
+    expect(JSON.parse(text)).toEqual({ keyOnServer: true, apiHost: expect.stringMatching(/^127\.0\.0\.1:\d+$/) })
     expect(text).not.toContain(KEY)
-  })
-
-  it('leaves every other path to the next handler', async () => {
-    const { base, seen } = await startProxy({ apiKey: KEY })
-    const response = await fetch(`${base}/assets/index.js`)
-    expect(response.status).toBe(418)
-    expect(seen).toHaveLength(0)
   })
 })

@@ -150,6 +150,24 @@ test('the served app sends its security headers, and the proxy refuses other sit
   expect(notForwarded.status()).toBe(404)
 })
 
+test('the production server caches hashed assets for a year, index.html never, and answers its health check', async ({
+  page,
+  request,
+}) => {
+  const assets: string[] = []
+  page.on('response', (response) => {
+    if (new URL(response.url()).pathname.startsWith('/assets/')) assets.push(response.headers()['cache-control'] ?? '')
+  })
+  const document = await page.goto('/pools')
+  expect(document?.headers()['cache-control']).toBe('no-cache')
+  expect(assets.length).toBeGreaterThan(0)
+  expect(new Set(assets)).toEqual(new Set(['public, max-age=31536000, immutable']))
+
+  const missing = await request.get('/assets/index-missing.js')
+  expect(missing.status()).toBe(404)
+  expect((await request.get('/healthz')).status()).toBe(200)
+})
+
 test('the app runs under its Content-Security-Policy without violations', async ({ page }) => {
   const violations: string[] = []
   page.on('console', (message) => {

@@ -1,0 +1,178 @@
+// @ts-check
+/**
+ * The production server: the built app from dist/, the SendGrid proxy, a health check and one JSON access-log line
+ * per request. Fastify, for its encapsulated body parsing (the proxy reads raw bytes, nothing else takes a body),
+ * its request-aware close (in-flight requests finish, new ones get 503) and its JSON logger.
+ */
+import { isIP } from 'node:net'
+import { resolve } from 'node:path'
+import fastifyStatic from '@fastify/static'
+import Fastify, { LogController } from 'fastify'
+import { SECURITY_HEADERS } from './security-headers.js'
+import { MAX_BODY_BYTES, STATUS_PATH, createForwarder, isProxyPath } from './sendgrid-proxy.js'
+
+/** @typedef {import('fastify').FastifyRequest} FastifyRequest */
+/** @typedef {import('fastify').FastifyReply} FastifyReply */
+
+export const DEFAULT_DIST = resolve(import.meta.dirname, '..', 'dist')
+const YEAR_SECONDS = 365 * 24 * 60 * 60
+
+/**
+ * Whether the Host header names this server. Loopback names and IP literals cannot be re-pointed by DNS; any other
+ * name must be listed, so a page on another site cannot rebind its own name to this server and use the key.
+ * @param {string | undefined} host
+ * @param {readonly string[]} allowedHosts
+ */
+export function isAllowedHost(host, allowedHosts) {
+  if (!host) return false
+  let hostname
+  try {
+    hostname = new URL(`http://${host}`).hostname.toLowerCase()
+  } catch {
+    return false
+  }
+  const bare = hostname.replace(/^\[|\]$/g, '')
+  return (
+    hostname === 'localhost' ||
+    hostname.endsWith('.localhost') ||
+    isIP(bare) !== 0 ||
+    allowedHosts.some((allowed) => allowed.toLowerCase() === hostname)
+  )
+}
+
+/** @param {string} url */
+const pathOf = (url) => url.split('?')[0] ?? url
+
+/** @param {FastifyReply} reply @param {number} status @param {string} message */
+function sendError(reply, status, message) {
+  return reply
+    .code(status)
+    .header('cache-control', 'no-store')
+    .type('application/json')
+    .send({ errors: [{ field: null, message }] })
+}
+
+/**
+ * @param {object} options
+ * @param {string} [options.apiKey]
+ * @param {string} [options.upstream]
+ * @param {number} [options.upstreamTimeoutMs]
+ * @param {string} [options.distDir]
+ * @param {readonly string[]} [options.allowedHosts] public names the dashboard is served as (DASHBOARD_HOSTS)
+ * @param {import('node:stream').Writable} [options.logStream] where the JSON log lines go (stdout by default)
+ */
+export async function buildServer({
+  apiKey,
+  upstream,
+  upstreamTimeoutMs,
+  distDir = DEFAULT_DIST,
+  allowedHosts = [],
+  logStream,
+} = {}) {
+  const app = Fastify({
+    logger: {
+      level: 'info',
+      base: undefined,
+      timestamp: () => `,"time":"${new Date().toISOString()}"`,
+      formatters: { level: (label) => ({ level: label }) },
+      ...(logStream ? { stream: logStream } : {}),
+    },
+    // One access-log line of our own per request (onResponse below) instead of Fastify's two.
+    logController: new LogController({ disableRequestLogging: true }),
+    // Without a reverse proxy in front, a client must not hold a request open forever.
+    requestTimeout: 30_000,
+    // A pool name of 64 letters outside ASCII is up to 768 characters once percent-encoded.
+    routerOptions: { maxParamLength: 2048 },
+    return503OnClosing: true,
+    // Every framework-level refusal (a malformed URL, a body of the wrong type or size) in the proxy's own words.
+    frameworkErrors: (error, _request, reply) => {
+      setSecurityHeaders(reply)
+      sendError(reply, error.statusCode ?? 400, error.message)
+    },
+  })
+
+  /** @param {FastifyReply} reply */
+  function setSecurityHeaders(reply) {
+    reply.headers(SECURITY_HEADERS)
+  }
+
+  app.addHook('onRequest', async (request, reply) => {
+    setSecurityHeaders(reply)
+    if (!isAllowedHost(request.headers.host, allowedHosts)) {
+      return sendError(
+        reply,
+        403,
+        `This server does not answer to the host "${request.headers.host ?? ''}". Add it to DASHBOARD_HOSTS.`,
+      )
+    }
+  })
+
+  app.addHook('onResponse', async (request, reply) => {
+    app.log.info({
+      msg: 'request',
+      method: request.method,
+      path: pathOf(request.raw.url ?? '/'),
+      status: reply.statusCode,
+      ms: Math.round(reply.elapsedTime * 10) / 10,
+    })
+  })
+
+  app.setErrorHandler((error, request, reply) => {
+    const { statusCode = 500, message = '' } = /** @type {{ statusCode?: number, message?: string }} */ (error ?? {})
+    const status = statusCode >= 400 ? statusCode : 500
+    if (status >= 500) request.log.error({ msg: 'failed', path: pathOf(request.raw.url ?? '/'), err: error })
+    sendError(reply, status, status >= 500 ? 'The server failed to answer. Try again.' : message)
+  })
+
+  app.get('/healthz', async (_request, reply) => {
+    reply.header('cache-control', 'no-store')
+    return { status: 'ok' }
+  })
+
+  const forwarder = createForwarder({ apiKey, upstream, timeoutMs: upstreamTimeoutMs })
+  await app.register(async (proxy) => {
+    // The proxy takes the raw bytes and checks them itself; no parser here decides what a body means.
+    proxy.removeAllContentTypeParsers()
+    proxy.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: MAX_BODY_BYTES }, (_request, body, done) =>
+      done(null, body),
+    )
+    /** @param {FastifyRequest} request @param {FastifyReply} reply */
+    const handler = async (request, reply) => {
+      const answer = await forwarder.forward({
+        method: request.method,
+        target: request.raw.url ?? '/',
+        headers: request.headers,
+        body: Buffer.isBuffer(request.body) ? request.body : undefined,
+      })
+      return reply.code(answer.status).headers(answer.headers).header('cache-control', 'no-store').send(answer.body)
+    }
+    proxy.all('/v3', handler)
+    proxy.all('/v3/*', handler)
+    proxy.all(STATUS_PATH, handler)
+  })
+
+  await app.register(fastifyStatic, {
+    root: distDir,
+    preCompressed: true,
+    cacheControl: false,
+    // Hashed file names change with their content, so they can be kept a year; index.html must be asked anew.
+    setHeaders(reply, path) {
+      const hashed = path.startsWith(resolve(distDir, 'assets') + '/')
+      reply.header('cache-control', hashed ? `public, max-age=${YEAR_SECONDS}, immutable` : 'no-cache')
+    },
+  })
+
+  app.setNotFoundHandler((request, reply) => {
+    const path = pathOf(request.raw.url ?? '/')
+    const isPage =
+      (request.method === 'GET' || request.method === 'HEAD') &&
+      !isProxyPath(path) &&
+      !path.startsWith('/assets/') &&
+      !/\.[a-z0-9]+$/i.test(path)
+    if (!isPage) return sendError(reply, 404, `Nothing is at ${request.method} ${path}.`)
+    // The app's own routes (/pools/…, /ips) are drawn in the browser from index.html.
+    return reply.header('cache-control', 'no-cache').sendFile('index.html')
+  })
+
+  return app
+}

@@ -1,0 +1,217 @@
+/** The production server: the built app, its caching, its headers, its host check, its logs and its shutdown. */
+import { spawn } from 'node:child_process'
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { Writable } from 'node:stream'
+import { brotliCompressSync, gzipSync } from 'node:zlib'
+import { buildServer } from './app.js'
+import { SECURITY_HEADERS } from './security-headers.js'
+import { rawRequest, serverPool } from './testing'
+
+const KEY = 'SG.server-key-0123456789'
+const INDEX =
+  '<!doctype html><title>IP Pool Manager</title><script type="module" src="/assets/index-AbC123.js"></script>'
+const SCRIPT = `console.log(${JSON.stringify('pools '.repeat(400))})`
+
+const dist = mkdtempSync(join(tmpdir(), 'dist-'))
+mkdirSync(join(dist, 'assets'))
+writeFileSync(join(dist, 'index.html'), INDEX)
+writeFileSync(join(dist, 'favicon.svg'), '<svg xmlns="http://www.w3.org/2000/svg"/>')
+writeFileSync(join(dist, 'assets/index-AbC123.js'), SCRIPT)
+writeFileSync(join(dist, 'assets/index-AbC123.js.gz'), gzipSync(SCRIPT))
+writeFileSync(join(dist, 'assets/index-AbC123.js.br'), brotliCompressSync(SCRIPT))
+
+const pool = serverPool()
+
+async function start(options: Partial<Parameters<typeof buildServer>[0]> = {}) {
+  const lines: string[] = []
+  const logStream = new Writable({
+    write(chunk, _encoding, done) {
+      lines.push(...String(chunk).trim().split('\n'))
+      done()
+    },
+  })
+  const upstream = await pool.startUpstream()
+  const app = await buildServer({ apiKey: KEY, upstream: upstream.url, distDir: dist, logStream, ...options })
+  await app.listen({ port: 0, host: '127.0.0.1' })
+  pool.track(app.server)
+  const port = (app.server.address() as { port: number }).port
+  return { base: `http://127.0.0.1:${port}`, port, logs: () => lines.map((line) => JSON.parse(line)), upstream }
+}
+
+describe('the production server serves the built app', () => {
+  it('keeps hashed assets for a year and sends them precompressed', async () => {
+    const { base } = await start()
+    const br = await rawRequest(base, 'GET', '/assets/index-AbC123.js', { 'Accept-Encoding': 'br, gzip' })
+    expect(br.status).toBe(200)
+    expect(br.headers['cache-control']).toBe('public, max-age=31536000, immutable')
+    expect(br.headers['content-encoding']).toBe('br')
+    expect(br.headers.vary).toMatch(/accept-encoding/i)
+    const response = await fetch(`${base}/assets/index-AbC123.js`, { headers: { 'Accept-Encoding': 'gzip' } })
+    expect(response.headers.get('content-encoding')).toBe('gzip')
+    expect(await response.text()).toBe(SCRIPT) // fetch undoes the gzip: the same file
+    expect(Number(br.headers['content-length'])).toBe(brotliCompressSync(SCRIPT).length)
+  })
+
+  it('asks browsers to check index.html every time, at / and at every app route', async () => {
+    const { base } = await start()
+    for (const path of ['/', '/pools', '/pools/EU%20%2F%20promo%20%231%3F', '/ips?pool=marketing', '/activity']) {
+      const response = await fetch(base + path)
+      expect(response.status, path).toBe(200)
+      expect(response.headers.get('cache-control'), path).toBe('no-cache')
+      expect(await response.text(), path).toBe(INDEX)
+    }
+  })
+
+  it('answers a real 404 for a missing asset or file, not the app', async () => {
+    const { base } = await start()
+    for (const path of ['/assets/index-gone.js', '/assets/', '/robots.txt', '/favicon.ico']) {
+      const response = await fetch(base + path)
+      expect(response.status, path).toBe(404)
+      expect((await response.json()).errors[0].message, path).toMatch(/Nothing is at GET/)
+    }
+    const post = await fetch(`${base}/pools`, { method: 'POST' })
+    expect(post.status).toBe(404)
+  })
+
+  it('puts the security headers on every response, errors included', async () => {
+    const { base } = await start()
+    const answers = [
+      await rawRequest(base, 'GET', '/'),
+      await rawRequest(base, 'GET', '/assets/index-AbC123.js'),
+      await rawRequest(base, 'GET', '/assets/missing.js'),
+      await rawRequest(base, 'GET', '/healthz'),
+      await rawRequest(base, 'GET', '/v3/ips/pools'),
+      await rawRequest(base, 'GET', '/v3/mail/send'),
+      await rawRequest(base, 'GET', '/v3/ips/pools/%zz'),
+      await rawRequest(base, 'PATCH', '/v3/ips/pools/a'),
+      await rawRequest(base, 'GET', '/', { Host: 'evil.example' }),
+      await rawRequest(base, 'POST', '/v3/ips/pools', { 'Content-Type': 'text/plain' }, 'x'),
+    ]
+    for (const answer of answers) {
+      for (const [name, value] of Object.entries(SECURITY_HEADERS))
+        expect(answer.headers[name.toLowerCase()], `${answer.status} ${name}`).toBe(value)
+    }
+    expect(answers.map((answer) => answer.status)).toEqual([200, 200, 404, 200, 200, 404, 400, 405, 403, 415])
+  })
+
+  it('answers /healthz while it runs', async () => {
+    const { base } = await start()
+    const response = await fetch(`${base}/healthz`)
+    expect(response.status).toBe(200)
+    expect(await response.json()).toEqual({ status: 'ok' })
+  })
+})
+
+describe('the host check', () => {
+  it('refuses a name it was not given, so a rebound DNS name cannot reach the key', async () => {
+    const { base, upstream } = await start()
+    for (const host of ['evil.example', 'evil.example:4173', 'localhost.evil.example', '']) {
+      const answer = await rawRequest(base, 'GET', '/v3/ips/pools', { Host: host })
+      expect(answer.status, host).toBe(403)
+    }
+    expect(upstream.seen).toEqual([])
+  })
+
+  it('answers loopback names, IP literals and the names in DASHBOARD_HOSTS', async () => {
+    const { base, port, upstream } = await start({ allowedHosts: ['pools.example.com'] })
+    for (const host of [
+      'localhost',
+      `localhost:${port}`,
+      '127.0.0.1',
+      '[::1]:80',
+      'app.localhost',
+      'Pools.Example.com',
+    ])
+      expect((await rawRequest(base, 'GET', '/v3/ips/pools', { Host: host })).status, host).toBe(200)
+    expect(upstream.seen).toHaveLength(6)
+  })
+})
+
+describe('the access log', () => {
+  it('writes one JSON line per request: time, method, path without the query, status and ms; never the key', async () => {
+    const { base, logs } = await start({ apiKey: undefined })
+    await fetch(`${base}/v3/ips?limit=500&offset=0`, { headers: { Authorization: `Bearer ${KEY}` } })
+    await fetch(`${base}/assets/missing.js?v=${KEY}`)
+    await new Promise((done) => setTimeout(done, 50))
+    const requests = logs().filter((line) => line.msg === 'request')
+    expect(requests).toEqual([
+      {
+        level: 'info',
+        time: expect.any(String),
+        msg: 'request',
+        method: 'GET',
+        path: '/v3/ips',
+        status: 200,
+        ms: expect.any(Number),
+      },
+      {
+        level: 'info',
+        time: expect.any(String),
+        msg: 'request',
+        method: 'GET',
+        path: '/assets/missing.js',
+        status: 404,
+        ms: expect.any(Number),
+      },
+    ])
+    expect(new Date(requests[0].time).getTime()).toBeGreaterThan(Date.now() - 60_000)
+    expect(JSON.stringify(logs())).not.toContain(KEY)
+  })
+})
+
+describe('npm run serve', () => {
+  /** Starts server/main.js as a user would, with a SendGrid stand-in whose answers take `delayMs`. */
+  async function serve(delayMs: number) {
+    const upstream = await pool.startUpstream((_, res) => {
+      setTimeout(() => res.end('[]'), delayMs)
+    })
+    const child = spawn(process.execPath, ['server/main.js'], {
+      env: {
+        ...process.env,
+        PORT: '0',
+        HOST: '127.0.0.1',
+        DIST_DIR: dist,
+        SENDGRID_API_KEY: KEY,
+        SENDGRID_API_BASE: upstream.url,
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    })
+    let output = ''
+    child.stdout.on('data', (chunk) => (output += chunk))
+    const exited = new Promise<number | null>((done) => child.on('exit', (code) => done(code)))
+    for (let i = 0; i < 100 && !output.includes('"serving"'); i += 1) await new Promise((d) => setTimeout(d, 50))
+    const base = output.match(/"url":"(http:[^"]+)"/)![1]!
+    return { base, child, exited, output: () => output }
+  }
+
+  it('on SIGTERM lets a request in flight finish, takes no new ones, and exits 0', { timeout: 15_000 }, async () => {
+    const { base, child, exited, output } = await serve(1000)
+    const inFlight = fetch(`${base}/v3/ips/pools`)
+    await new Promise((done) => setTimeout(done, 200))
+    const stoppedAt = Date.now()
+    child.kill('SIGTERM')
+    await new Promise((done) => setTimeout(done, 100))
+    await expect(fetch(`${base}/healthz`)).rejects.toThrow()
+    const response = await inFlight
+    expect(response.status).toBe(200)
+    expect(await exited).toBe(0)
+    expect(Date.now() - stoppedAt).toBeLessThan(5000)
+    expect(output()).toContain('"msg":"stopped"')
+    expect(output()).not.toContain(KEY)
+  })
+
+  it('closes a request still open after 10 seconds and exits 0', { timeout: 20_000 }, async () => {
+    const { base, child, exited, output } = await serve(60_000)
+    const stuck = fetch(`${base}/v3/ips/pools`).catch((error: Error) => error)
+    await new Promise((done) => setTimeout(done, 200))
+    const stoppedAt = Date.now()
+    child.kill('SIGTERM')
+    expect(await exited).toBe(0)
+    expect(Date.now() - stoppedAt).toBeGreaterThanOrEqual(9_500)
+    expect(Date.now() - stoppedAt).toBeLessThan(12_000)
+    expect(await stuck).toBeInstanceOf(Error)
+    expect(output()).toContain('grace period')
+  })
+})
