@@ -1,0 +1,111 @@
+// The production server under load, for npm run bench: requests per second and p99 latency for index.html, a hashed
+// asset and a proxied call to a local fake SendGrid (50 connections, 10 s each), and the proxy's added latency over
+// calling the fake directly (median of 1,000 requests each, one at a time, alternating). Every server runs on loopback, each
+// in its own process so the load generator does not share a core with what it measures, and is stopped by its PID.
+import { spawn } from 'node:child_process'
+import { readFileSync } from 'node:fs'
+import { Agent, request } from 'node:http'
+import { join } from 'node:path'
+import autocannon from 'autocannon'
+
+const SERVER_PORT = 4281
+const FAKE_PORT = 4282
+const POOLS = JSON.stringify(Array.from({ length: 20 }, (_, i) => ({ name: `pool-${i}` })))
+const FAKE_SENDGRID = `require('node:http').createServer((req, res) => {
+  res.writeHead(200, { 'content-type': 'application/json', 'x-ratelimit-remaining': '99' })
+  res.end(${JSON.stringify(POOLS)})
+}).listen(${FAKE_PORT}, '127.0.0.1')`
+
+async function waitUntilUp(url, timeoutMs = 20_000) {
+  const deadline = Date.now() + timeoutMs
+  while (Date.now() < deadline) {
+    if (
+      await fetch(url).then(
+        (r) => r.ok,
+        () => false,
+      )
+    )
+      return
+    await new Promise((done) => setTimeout(done, 100))
+  }
+  throw new Error(`nothing answered at ${url}`)
+}
+
+function load(url, { connections = 50, duration = 10, headers = {} } = {}) {
+  return new Promise((done, fail) =>
+    autocannon({ url, connections, duration, headers }, (error, result) => (error ? fail(error) : done(result))),
+  )
+}
+
+const summary = (result) => ({
+  rps: result.requests.average,
+  p50: result.latency.p50,
+  p99: result.latency.p99,
+  failures: result.errors + result.timeouts + result.non2xx,
+})
+
+/** One request's time in ms, over a kept-alive connection. */
+function timeOne(url, agent, headers) {
+  return new Promise((done, fail) => {
+    const start = performance.now()
+    request(url, { agent, headers }, (res) => {
+      res.resume()
+      res.on('end', () =>
+        res.statusCode === 200 ? done(performance.now() - start) : fail(new Error(`${res.statusCode}`)),
+      )
+    })
+      .on('error', fail)
+      .end()
+  })
+}
+
+const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]
+
+/** @param {string} distDir a live build */
+export async function measureServer(distDir) {
+  const html = readFileSync(join(distDir, 'index.html'), 'utf8')
+  const asset = html.match(/<script[^>]*\ssrc="(\/assets\/[^"]+\.js)"/)?.[1]
+  if (!asset) throw new Error('no script in index.html')
+
+  const fake = spawn(process.execPath, ['-e', FAKE_SENDGRID], { stdio: 'ignore' })
+  const server = spawn(process.execPath, ['server/main.js'], {
+    stdio: 'ignore',
+    env: {
+      ...process.env,
+      PORT: String(SERVER_PORT),
+      HOST: '127.0.0.1',
+      DIST_DIR: distDir,
+      SENDGRID_API_KEY: 'SG.bench-key',
+      SENDGRID_API_BASE: `http://127.0.0.1:${FAKE_PORT}`,
+    },
+  })
+  const base = `http://127.0.0.1:${SERVER_PORT}`
+  try {
+    await waitUntilUp(`${base}/healthz`)
+    await waitUntilUp(`http://127.0.0.1:${FAKE_PORT}/`)
+    const browser = { 'accept-encoding': 'br, gzip', 'sec-fetch-site': 'same-origin' }
+    const results = {
+      index: summary(await load(`${base}/`, { headers: browser })),
+      asset: summary(await load(base + asset, { headers: browser })),
+      proxied: summary(await load(`${base}/v3/ips/pools`, { headers: browser })),
+    }
+    const agent = new Agent({ keepAlive: true, maxSockets: 1 })
+    const direct = []
+    const viaProxy = []
+    for (let i = 0; i < 1000; i += 1) {
+      direct.push(await timeOne(`http://127.0.0.1:${FAKE_PORT}/v3/ips/pools`, agent, {}))
+      viaProxy.push(await timeOne(`${base}/v3/ips/pools`, agent, browser))
+    }
+    agent.destroy()
+    return {
+      ...results,
+      asset: { ...results.asset, path: asset },
+      directMs: median(direct),
+      viaProxyMs: median(viaProxy),
+      addedMs: median(viaProxy) - median(direct),
+    }
+  } finally {
+    server.kill('SIGTERM')
+    fake.kill('SIGTERM')
+  }
+}
