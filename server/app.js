@@ -1,15 +1,20 @@
 // @ts-check
 /**
- * The production server: the built app from dist/, the SendGrid proxy, a health check and one JSON access-log line
- * per request. Fastify, for its encapsulated body parsing (the proxy reads raw bytes, nothing else takes a body),
+ * The production server: the built app from dist/, the SendGrid proxy, sign-in and roles where configured, the
+ * activity journal, a health check and one JSON access-log line per request. Fastify, for its encapsulated body parsing (the proxy reads raw bytes, nothing else takes a body),
  * its request-aware close (in-flight requests finish, new ones get 503) and its JSON logger.
  */
 import { isIP } from 'node:net'
 import { resolve } from 'node:path'
+import fastifyCookie from '@fastify/cookie'
 import fastifyStatic from '@fastify/static'
 import Fastify, { LogController } from 'fastify'
+import { describeChange, sendGridMessage } from './activity.js'
+import { openJournal } from './journal.js'
 import { SECURITY_HEADERS } from './security-headers.js'
-import { MAX_BODY_BYTES, STATUS_PATH, createForwarder, isProxyPath } from './sendgrid-proxy.js'
+import { MAX_BODY_BYTES, STATUS_PATH, createForwarder, isCrossSite, isProxyPath } from './sendgrid-proxy.js'
+import { createSessions } from './sessions.js'
+import { createSignIn, roleOf } from './sign-in.js'
 
 /** @typedef {import('fastify').FastifyRequest} FastifyRequest */
 /** @typedef {import('fastify').FastifyReply} FastifyReply */
@@ -43,14 +48,22 @@ export function isAllowedHost(host, allowedHosts) {
 /** @param {string} url */
 const pathOf = (url) => url.split('?')[0] ?? url
 
-/** @param {FastifyReply} reply @param {number} status @param {string} message */
-function sendError(reply, status, message) {
+/**
+ * @param {FastifyReply} reply
+ * @param {number} status
+ * @param {string} message
+ * @param {string} [code] for the app to act on: session_ended, signed_out, viewer
+ */
+function sendError(reply, status, message, code) {
   return reply
     .code(status)
     .header('cache-control', 'no-store')
     .type('application/json')
-    .send({ errors: [{ field: null, message }] })
+    .send({ errors: [{ field: null, message }], ...(code ? { code } : {}) })
 }
+
+export const SESSION_ENDED = 'Your session ended: sign in again.'
+export const VIEWER_REFUSED = 'You can view; changes need an admin.'
 
 /**
  * @param {object} options
@@ -59,6 +72,8 @@ function sendError(reply, status, message) {
  * @param {number} [options.upstreamTimeoutMs]
  * @param {string} [options.distDir]
  * @param {readonly string[]} [options.allowedHosts] public names the dashboard is served as (DASHBOARD_HOSTS)
+ * @param {string} options.dataDir where the activity journal is kept
+ * @param {import('./config.js').Config['signIn']} [options.signIn] OpenID Connect settings; none: one local user
  * @param {import('node:stream').Writable} [options.logStream] where the JSON log lines go (stdout by default)
  */
 export async function buildServer({
@@ -67,8 +82,10 @@ export async function buildServer({
   upstreamTimeoutMs,
   distDir = DEFAULT_DIST,
   allowedHosts = [],
+  dataDir,
+  signIn,
   logStream,
-} = {}) {
+}) {
   const app = Fastify({
     logger: {
       level: 'info',
@@ -96,16 +113,54 @@ export async function buildServer({
     reply.headers(SECURITY_HEADERS)
   }
 
+  const journal = await openJournal(dataDir)
+  app.addHook('onClose', () => journal.close())
+  const sessions = signIn
+    ? createSessions({
+        secret: signIn.sessionSecret,
+        maxAgeSeconds: signIn.sessionSeconds,
+        secure: signIn.publicUrl.startsWith('https:'),
+      })
+    : undefined
+
+  await app.register(fastifyCookie)
+  app.decorateRequest('who', /** @type {never} */ (null)) // set for every request by the hook below
+
   app.addHook('onRequest', async (request, reply) => {
     setSecurityHeaders(reply)
     if (!isAllowedHost(request.headers.host, allowedHosts)) {
+      request.who = { user: null, role: null }
       return sendError(
         reply,
         403,
         `This server does not answer to the host "${request.headers.host ?? ''}". Add it to DASHBOARD_HOSTS.`,
       )
     }
+    request.who = await identify(request)
+    const path = pathOf(request.raw.url ?? '/')
+    const needsUser = isProxyPath(path) && path !== STATUS_PATH
+    if (sessions && (needsUser || path.startsWith('/api/')) && !request.who.user) {
+      return request.who.ended
+        ? sendError(reply, 401, SESSION_ENDED, 'session_ended')
+        : sendError(reply, 401, 'Sign in to use the dashboard.', 'signed_out')
+    }
+    if (needsUser && request.method !== 'GET' && request.who.role === 'viewer') {
+      app.log.warn({ msg: 'refused', reason: 'viewer', user: request.who.user, method: request.method, path })
+      return sendError(reply, 403, VIEWER_REFUSED, 'viewer')
+    }
+    if (request.method === 'POST' && path === '/auth/logout' && isCrossSite(request.headers)) {
+      return sendError(reply, 403, 'Cross-site requests are refused.')
+    }
   })
+
+  /** @param {FastifyRequest} request @returns {Promise<FastifyRequest['who']>} */
+  async function identify(request) {
+    if (!sessions || !signIn) return { user: 'local', role: 'local' }
+    const session = await sessions.read(request.cookies[sessions.cookie])
+    if (!session) return { user: null, role: null }
+    if ('ended' in session) return { user: null, role: null, ended: true }
+    return { user: session.user.email, name: session.user.name, role: roleOf(session.user, signIn) }
+  }
 
   app.addHook('onResponse', async (request, reply) => {
     app.log.info({
@@ -114,6 +169,7 @@ export async function buildServer({
       path: pathOf(request.raw.url ?? '/'),
       status: reply.statusCode,
       ms: Math.round(reply.elapsedTime * 10) / 10,
+      user: request.who?.user ?? null,
     })
   })
 
@@ -138,18 +194,52 @@ export async function buildServer({
     )
     /** @param {FastifyRequest} request @param {FastifyReply} reply */
     const handler = async (request, reply) => {
+      const { who } = request
       const answer = await forwarder.forward({
         method: request.method,
         target: request.raw.url ?? '/',
         headers: request.headers,
         body: Buffer.isBuffer(request.body) ? request.body : undefined,
+        session: {
+          signInRequired: Boolean(sessions),
+          user: who.user && who.role !== 'local' ? { email: who.user, ...(who.name ? { name: who.name } : {}) } : null,
+          role: who.role ?? 'none',
+          ...(who.ended ? { ended: true } : {}),
+        },
       })
+      const change = answer.call && describeChange(answer.call.routeId, answer.call.params, answer.call.fields)
+      if (change) {
+        const ok = answer.status < 400
+        const message = ok ? undefined : sendGridMessage(answer.body)
+        // On disk before the answer goes back: a change the user saw succeed is never missing from the journal.
+        const entry = await journal.append({
+          user: who.user ?? 'unknown',
+          ...change,
+          status: answer.status,
+          ok,
+          ...(message ? { message } : {}),
+        })
+        app.log.info({ msg: 'change', ...entry })
+      }
       return reply.code(answer.status).headers(answer.headers).header('cache-control', 'no-store').send(answer.body)
     }
     proxy.all('/v3', handler)
     proxy.all('/v3/*', handler)
     proxy.all(STATUS_PATH, handler)
   })
+
+  app.get('/api/activity', async (request, reply) => {
+    const query = /** @type {Record<string, string | undefined>} */ (request.query)
+    const page = await journal.read({
+      pool: query.pool || undefined,
+      user: query.user || undefined,
+      before: query.before || undefined,
+      limit: query.limit ? Number(query.limit) : undefined,
+    })
+    return reply.header('cache-control', 'no-store').send(page)
+  })
+
+  if (signIn && sessions) createSignIn(signIn, sessions, app.log).register(app)
 
   await app.register(fastifyStatic, {
     root: distDir,

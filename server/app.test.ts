@@ -33,7 +33,14 @@ async function start(options: Partial<Parameters<typeof buildServer>[0]> = {}) {
     },
   })
   const upstream = await pool.startUpstream()
-  const app = await buildServer({ apiKey: KEY, upstream: upstream.url, distDir: dist, logStream, ...options })
+  const app = await buildServer({
+    apiKey: KEY,
+    upstream: upstream.url,
+    distDir: dist,
+    dataDir: mkdtempSync(join(tmpdir(), 'data-')),
+    logStream,
+    ...options,
+  })
   await app.listen({ port: 0, host: '127.0.0.1' })
   pool.track(app.server)
   const port = (app.server.address() as { port: number }).port
@@ -130,7 +137,7 @@ describe('the host check', () => {
 })
 
 describe('the access log', () => {
-  it('writes one JSON line per request: time, method, path without the query, status and ms; never the key', async () => {
+  it('writes one JSON line per request: time, method, path without the query, status, ms and user; never the key', async () => {
     const { base, logs } = await start({ apiKey: undefined })
     await fetch(`${base}/v3/ips?limit=500&offset=0`, { headers: { Authorization: `Bearer ${KEY}` } })
     await fetch(`${base}/assets/missing.js?v=${KEY}`)
@@ -145,6 +152,7 @@ describe('the access log', () => {
         path: '/v3/ips',
         status: 200,
         ms: expect.any(Number),
+        user: 'local',
       },
       {
         level: 'info',
@@ -154,6 +162,7 @@ describe('the access log', () => {
         path: '/assets/missing.js',
         status: 404,
         ms: expect.any(Number),
+        user: 'local',
       },
     ])
     expect(new Date(requests[0].time).getTime()).toBeGreaterThan(Date.now() - 60_000)
@@ -173,6 +182,7 @@ describe('npm run serve', () => {
         PORT: '0',
         HOST: '127.0.0.1',
         DIST_DIR: dist,
+        DATA_DIR: mkdtempSync(join(tmpdir(), 'data-')),
         SENDGRID_API_KEY: KEY,
         SENDGRID_API_BASE: upstream.url,
       },

@@ -5,37 +5,39 @@
  */
 import { existsSync } from 'node:fs'
 import { buildServer } from './app.js'
+import { ConfigError, readConfig } from './config.js'
 
 const SHUTDOWN_GRACE_MS = 10_000
 
 if (existsSync('.env.local')) process.loadEnvFile('.env.local') // never overrides the environment
 
-const env = process.env
-const port = Number(env.PORT ?? 4173)
-const host = env.HOST || 'localhost'
+let config
+try {
+  config = readConfig(process.env)
+} catch (error) {
+  if (!(error instanceof ConfigError)) throw error
+  console.error(
+    JSON.stringify({ level: 'fatal', time: new Date().toISOString(), msg: 'not started', reason: error.message }),
+  )
+  process.exit(1)
+}
 
-const app = await buildServer({
-  apiKey: env.SENDGRID_API_KEY,
-  upstream: env.SENDGRID_API_BASE || undefined,
-  distDir: env.DIST_DIR || undefined,
-  allowedHosts: (env.DASHBOARD_HOSTS ?? '')
-    .split(',')
-    .map((name) => name.trim())
-    .filter(Boolean),
-})
+const app = await buildServer(config)
 
 try {
-  await app.listen({ port, host })
+  await app.listen({ port: config.port, host: config.host })
 } catch (error) {
   app.log.error({ msg: 'could not start', err: error })
   process.exit(1)
 }
-const { port: boundPort } = /** @type {import('node:net').AddressInfo} */ (app.server.address())
+const { port } = /** @type {import('node:net').AddressInfo} */ (app.server.address())
 app.log.info({
   msg: 'serving',
-  url: `http://${host.includes(':') ? `[${host}]` : host}:${boundPort}`,
-  sendGrid: env.SENDGRID_API_BASE || 'https://api.sendgrid.com',
-  keyOnServer: Boolean(env.SENDGRID_API_KEY?.trim()),
+  url: `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`,
+  sendGrid: config.upstream ?? 'https://api.sendgrid.com',
+  keyOnServer: Boolean(config.apiKey),
+  signIn: config.signIn ? new URL(config.signIn.issuer).host : 'none: everyone is "local"',
+  journal: config.dataDir,
 })
 
 /** @param {NodeJS.Signals} signal */

@@ -14,7 +14,16 @@ import { matchRequest } from './routes.js'
 /** @typedef {import('node:http').IncomingMessage} Request */
 /** @typedef {import('node:http').ServerResponse} Response */
 /** @typedef {import('node:http').IncomingHttpHeaders} Headers */
-/** @typedef {{ status: number, headers: Record<string, string>, body: string }} Answer */
+/** @typedef {{ status: number, headers: Record<string, string>, body: string, call?: ForwardedCall }} Answer */
+/**
+ * What was forwarded, for the journal: the table's route, the path values and the body's fields.
+ * @typedef {{ routeId: string, params: Record<string, string>, fields: Record<string, string> }} ForwardedCall
+ */
+/**
+ * Who is signed in, for /proxy/status; without sign-in everyone is "local".
+ * @typedef {{ signInRequired: boolean, user: { email: string, name?: string } | null, role: string, ended?: boolean }} SessionStatus
+ */
+export const LOCAL_SESSION = /** @type {SessionStatus} */ ({ signInRequired: false, user: null, role: 'local' })
 
 export const DEFAULT_UPSTREAM = 'https://api.sendgrid.com'
 export const STATUS_PATH = '/proxy/status'
@@ -66,11 +75,11 @@ function bearerKey(header) {
  * @param {readonly string[] | undefined} fields
  * @param {Headers} headers
  * @param {Buffer | undefined} body
- * @returns {{ ok: true, json?: string } | { ok: false, answer: Answer }}
+ * @returns {{ ok: true, json?: string, fields: Record<string, string> } | { ok: false, answer: Answer }}
  */
 function checkedBody(fields, headers, body) {
   const empty = !body || body.length === 0
-  if (!fields) return empty ? { ok: true } : { ok: false, answer: error(400, 'This call takes no body.') }
+  if (!fields) return empty ? { ok: true, fields: {} } : { ok: false, answer: error(400, 'This call takes no body.') }
   if (!/^application\/json(\s*;\s*charset=utf-8)?$/i.test(headers['content-type'] ?? '')) {
     return { ok: false, answer: error(415, 'The body must be JSON (Content-Type: application/json).') }
   }
@@ -87,10 +96,8 @@ function checkedBody(fields, headers, body) {
     !Array.isArray(parsed) &&
     Object.entries(parsed).every(([name, value]) => fields.includes(name) && typeof value === 'string')
   if (!valid) return { ok: false, answer: error(400, `The body must be an object with only ${fields.join(', ')}.`) }
-  return {
-    ok: true,
-    json: JSON.stringify(Object.fromEntries(fields.flatMap((f) => (f in parsed ? [[f, parsed[f]]] : [])))),
-  }
+  const kept = Object.fromEntries(fields.flatMap((f) => (f in parsed ? [[f, parsed[f]]] : [])))
+  return { ok: true, json: JSON.stringify(kept), fields: kept }
 }
 
 /**
@@ -105,17 +112,17 @@ export function createForwarder({ apiKey, upstream = DEFAULT_UPSTREAM, timeoutMs
   const serverKey = apiKey?.trim() || undefined
 
   /**
-   * @param {{ method: string, target: string, headers: Headers, body?: Buffer }} request the target exactly as it
-   *   arrived on the request line
+   * @param {{ method: string, target: string, headers: Headers, body?: Buffer, session?: SessionStatus }} request
+   *   the target exactly as it arrived on the request line
    * @returns {Promise<Answer>}
    */
-  async function forward({ method, target, headers, body }) {
+  async function forward({ method, target, headers, body, session = LOCAL_SESSION }) {
     if (target.split('?')[0] === STATUS_PATH) {
       if (method !== 'GET') return error(405, `${method} is not allowed on ${STATUS_PATH}.`, { allow: 'GET' })
       return {
         status: 200,
         headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ keyOnServer: Boolean(serverKey), apiHost: upstreamHost }),
+        body: JSON.stringify({ keyOnServer: Boolean(serverKey), apiHost: upstreamHost, session }),
       }
     }
 
@@ -170,7 +177,8 @@ export function createForwarder({ apiKey, upstream = DEFAULT_UPSTREAM, timeoutMs
     }
     // The key goes to SendGrid and nowhere else, even should an answer quote it.
     const text = (await answer.text()).split(key).join('[API key]')
-    return { status: answer.status, headers: passed, body: text }
+    const call = { routeId: match.route.id, params: match.params, fields: checked.fields }
+    return { status: answer.status, headers: passed, body: text, call }
   }
 
   return { forward, upstreamHost, keyOnServer: Boolean(serverKey) }

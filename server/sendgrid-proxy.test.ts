@@ -24,6 +24,7 @@ const MOUNTS = {
       upstream,
       upstreamTimeoutMs: options.timeoutMs,
       distDir: emptyDist,
+      dataDir: mkdtempSync(join(tmpdir(), 'data-')),
       logStream: { write: () => true } as unknown as NodeJS.WritableStream as never,
     })
     await app.listen({ port: 0, host: '127.0.0.1' })
@@ -281,7 +282,11 @@ describe.each(Object.keys(MOUNTS) as (keyof typeof MOUNTS)[])('the SendGrid prox
     const { base } = await startProxy()
     const response = await fetch(`${base}/proxy/status`)
     const text = await response.text()
-    expect(JSON.parse(text)).toEqual({ keyOnServer: true, apiHost: expect.stringMatching(/^127\.0\.0\.1:\d+$/) })
+    expect(JSON.parse(text)).toEqual({
+      keyOnServer: true,
+      apiHost: expect.stringMatching(/^127\.0\.0\.1:\d+$/),
+      session: { signInRequired: false, user: null, role: 'local' },
+    })
     expect(text).not.toContain(KEY)
   })
 })

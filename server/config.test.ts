@@ -1,0 +1,67 @@
+import { ConfigError, isLoopback, readConfig } from './config.js'
+
+const SIGN_IN = {
+  OIDC_ISSUER: 'https://id.example.com',
+  OIDC_CLIENT_ID: 'dashboard',
+  OIDC_CLIENT_SECRET: 'client-secret',
+  PUBLIC_URL: 'https://pools.example.com',
+  SESSION_SECRET: 'x'.repeat(40),
+}
+
+describe('readConfig', () => {
+  it('runs for one person on their own machine with nothing set', () => {
+    expect(readConfig({})).toMatchObject({ host: 'localhost', port: 4173, signIn: undefined, apiKey: undefined })
+  })
+
+  it('refuses to start on the network with a key on the server and nobody signing in, and says what to set', () => {
+    expect(() => readConfig({ HOST: '0.0.0.0', SENDGRID_API_KEY: 'SG.x' })).toThrow(ConfigError)
+    expect(() => readConfig({ HOST: '0.0.0.0', SENDGRID_API_KEY: 'SG.x' })).toThrow(
+      /OIDC_ISSUER, OIDC_CLIENT_ID, OIDC_CLIENT_SECRET, PUBLIC_URL, SESSION_SECRET.*ALLOW_ANONYMOUS=true/,
+    )
+    expect(() => readConfig({ HOST: '192.0.2.10', SENDGRID_API_KEY: 'SG.x' })).toThrow(ConfigError)
+  })
+
+  it('starts on the network when sign-in is set, when the risk is accepted, or when there is no key to misuse', () => {
+    expect(readConfig({ HOST: '0.0.0.0', SENDGRID_API_KEY: 'SG.x', ...SIGN_IN }).signIn).toBeDefined()
+    expect(readConfig({ HOST: '0.0.0.0', SENDGRID_API_KEY: 'SG.x', ALLOW_ANONYMOUS: 'true' }).signIn).toBeUndefined()
+    expect(readConfig({ HOST: '0.0.0.0' }).apiKey).toBeUndefined()
+  })
+
+  it('names what is missing from a half-set sign-in', () => {
+    expect(() => readConfig({ OIDC_ISSUER: 'https://id.example.com', PUBLIC_URL: 'https://p.example.com' })).toThrow(
+      'Sign-in is half set up: also set OIDC_CLIENT_ID, OIDC_CLIENT_SECRET, SESSION_SECRET.',
+    )
+  })
+
+  it('refuses a short session secret and a plain-http identity provider elsewhere than this machine', () => {
+    expect(() => readConfig({ ...SIGN_IN, SESSION_SECRET: 'short' })).toThrow(/at least 32 characters/)
+    expect(() => readConfig({ ...SIGN_IN, OIDC_ISSUER: 'http://id.example.com' })).toThrow(/https/)
+    expect(readConfig({ ...SIGN_IN, OIDC_ISSUER: 'http://127.0.0.1:4185' }).signIn?.issuer).toBe(
+      'http://127.0.0.1:4185/',
+    )
+  })
+
+  it('reads admins in lower case, the admin group, and answers to the public host', () => {
+    const config = readConfig({
+      ...SIGN_IN,
+      DASHBOARD_ADMINS: 'Ana@Example.com, bo@example.com',
+      DASHBOARD_ADMIN_GROUP: 'mail-admins',
+    })
+    expect(config.signIn).toMatchObject({ admins: ['ana@example.com', 'bo@example.com'], adminGroup: 'mail-admins' })
+    expect(config.allowedHosts).toContain('pools.example.com')
+  })
+
+  it.each([
+    ['localhost', true],
+    ['127.0.0.1', true],
+    ['127.1.2.3', true],
+    ['::1', true],
+    ['[::1]', true],
+    ['0.0.0.0', false],
+    ['::', false],
+    ['192.168.1.4', false],
+    ['pools.example.com', false],
+  ])('counts %s as loopback: %s', (host, loopback) => {
+    expect(isLoopback(host)).toBe(loopback)
+  })
+})
