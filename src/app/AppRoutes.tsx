@@ -7,6 +7,7 @@ import { NotFoundPage } from './NotFoundPage'
 
 // The IP addresses page, like every dialog, loads when first needed: most visits start at the pools.
 const IpsPage = lazy(() => import('../ips/IpsPage'))
+const ActivityPage = lazy(() => import('../activity/ActivityPage'))
 
 /** Every address the app answers. Declarative routes: the data router costs ~17 KB gzip that nothing here uses. */
 export function AppRoutes() {
@@ -17,6 +18,7 @@ export function AppRoutes() {
         <Route path="pools" element={<PoolListPage />} />
         <Route path="pools/:name" element={<PoolDetailPage />} />
         <Route path="ips" element={<IpsPage />} />
+        <Route path="activity" element={<ActivityPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

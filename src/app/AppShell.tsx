@@ -9,6 +9,7 @@ import { ErrorBoundary } from 'react-error-boundary'
 import { NavLink, Link as RouterLink, Outlet, useLocation } from 'react-router'
 import { LiveBadge } from '../connection/LiveBadge'
 import { LiveGate } from '../connection/LiveGate'
+import { SignedInUser } from '../connection/SignedInUser'
 import { useBackend } from './backend'
 import { ColorSchemeToggle } from './ColorSchemeToggle'
 import { DemoBanner } from './DemoBanner'
@@ -57,10 +58,12 @@ export function AppShell() {
             {PRODUCT_NAME}
           </Link>
           {backend.mode === 'demo' ? <Badge tone="warning">Demo</Badge> : <LiveBadge />}
+          {backend.mode === 'live' && <SignedInUser />}
           <Box sx={{ flexGrow: 1 }} />
           <Box component="nav" aria-label="Main" sx={{ display: 'flex', gap: 0.5 }}>
             <NavItem to="/pools">Pools</NavItem>
             <NavItem to="/ips">IP addresses</NavItem>
+            <NavItem to="/activity">Activity</NavItem>
           </Box>
           <ColorSchemeToggle />
         </Toolbar>

@@ -1,21 +1,36 @@
 import CircularProgress from '@mui/material/CircularProgress'
-import { useQuery } from '@tanstack/react-query'
-import { Suspense, lazy, useSyncExternalStore, type ReactNode } from 'react'
+import { useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query'
+import { Suspense, lazy, useEffect, useSyncExternalStore, type ReactNode } from 'react'
+import { ApiError } from '../lib/api-client'
 import { getApiKey, subscribeToApiKey } from '../lib/api-key'
 import { QueryProblem } from '../ui/QueryProblem'
+import { SESSION_CODES, type ProxyStatus } from './api'
 import { connectionQueries } from './queries'
 
 const ConnectPage = lazy(() => import('./ConnectPage'))
+const SignInPage = lazy(() => import('./SignInPage'))
 
 const spinner = <CircularProgress aria-label="Connecting" sx={{ display: 'block', mx: 'auto' }} />
 
-/** Live mode: the dashboard once there is a key (the server's or the user's), the Connect page until then. */
+/**
+ * Live mode: the dashboard once there is someone signed in (where the server asks for it) and a key (the server's
+ * or the user's); the Sign-in or Connect page until then.
+ */
 export function LiveGate({ children }: { children: ReactNode }) {
   const status = useQuery(connectionQueries.status())
   const apiKey = useSyncExternalStore(subscribeToApiKey, getApiKey)
+  useSignOutOnSessionLoss()
 
   if (status.isPending) return spinner
   if (status.isError) return <QueryProblem query={status} what="the dashboard's connection to SendGrid" />
+  const session = status.data.session
+  if (session?.signInRequired && !session.user) {
+    return (
+      <Suspense fallback={spinner}>
+        <SignInPage ended={Boolean(session.ended)} />
+      </Suspense>
+    )
+  }
   if (!status.data.keyOnServer && !apiKey) {
     return (
       <Suspense fallback={spinner}>
@@ -24,4 +39,29 @@ export function LiveGate({ children }: { children: ReactNode }) {
     )
   }
   return children
+}
+
+/** A session that ends while the dashboard is open (a 401 naming it on any read or change) brings the Sign-in page. */
+function useSignOutOnSessionLoss() {
+  const queryClient = useQueryClient()
+  useEffect(() => {
+    const unsubscribe = [queryClient.getQueryCache(), queryClient.getMutationCache()].map((cache) =>
+      cache.subscribe((event) => {
+        if (event.type === 'updated' && event.action.type === 'error') endSession(queryClient, event.action.error)
+      }),
+    )
+    return () => unsubscribe.forEach((stop) => stop())
+  }, [queryClient])
+}
+
+function endSession(queryClient: QueryClient, error: unknown) {
+  if (!(error instanceof ApiError) || error.status !== 401 || !SESSION_CODES.includes(error.code ?? '')) return
+  queryClient.setQueryData<ProxyStatus>(connectionQueries.status().queryKey, (known) =>
+    known
+      ? {
+          ...known,
+          session: { signInRequired: true, user: null, role: 'none', ended: error.code === 'session_ended' },
+        }
+      : known,
+  )
 }

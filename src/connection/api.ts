@@ -7,7 +7,23 @@ export interface ProxyStatus {
   keyOnServer: boolean
   /** The SendGrid host the proxy forwards to, such as api.sendgrid.com or api.eu.sendgrid.com. */
   apiHost: string
+  /** Who is signed in; absent from servers that predate sign-in, which means one local user. */
+  session?: SessionStatus
 }
+
+export type Role = 'admin' | 'viewer' | 'local' | 'none'
+
+export interface SessionStatus {
+  /** The server is set up for a team: everyone signs in through the company's identity provider. */
+  signInRequired: boolean
+  user: { email: string; name?: string } | null
+  role: Role
+  /** A session was presented and has expired. */
+  ended?: boolean
+}
+
+/** Codes the dashboard's server puts on a 401 when the session, not the API key, is the problem. */
+export const SESSION_CODES = ['session_ended', 'signed_out']
 
 export function getProxyStatus(signal?: AbortSignal): Promise<ProxyStatus> {
   return request<ProxyStatus>('/proxy/status', { signal })

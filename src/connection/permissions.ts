@@ -1,5 +1,9 @@
-/** Which pool actions the API key may take, from its scopes, so the UI can say so before the server refuses. */
+/**
+ * Which pool actions may be taken, so the UI can say so before the server refuses: the API key's scopes, and on a
+ * server a team signs in to, the user's role.
+ */
 import { useQuery } from '@tanstack/react-query'
+import type { Role } from './api'
 import { connectionQueries } from './queries'
 
 export const ACTION_SCOPES = {
@@ -14,20 +18,34 @@ export const ACTION_SCOPES = {
 
 export type PoolAction = keyof typeof ACTION_SCOPES
 
+export const VIEWER_REASON = 'You can view; changes need an admin.'
+
 export interface Permission {
   allowed: boolean
-  /** Why not, naming the missing scope. */
+  /** Why not: the user is a viewer, or the key lacks a named scope. */
   reason?: string
 }
 
 /** Until the scopes are known (or when they cannot be read) every action is offered and the server decides. */
-export function permissionFor(action: PoolAction, scopes: readonly string[] | undefined): Permission {
+export function permissionFor(action: PoolAction, scopes: readonly string[] | undefined, role?: Role): Permission {
+  if (role === 'viewer') return { allowed: false, reason: VIEWER_REASON }
   const scope = ACTION_SCOPES[action]
   if (!scopes || scopes.includes(scope)) return { allowed: true }
   return { allowed: false, reason: `This API key lacks the ${scope} permission.` }
 }
 
-export function usePermission(action: PoolAction): Permission {
+/** The signed-in user's role, once the server has said. */
+export function useRole(): Role | undefined {
+  return useQuery(connectionQueries.status()).data?.session?.role
+}
+
+/** Every action's permission, for a page with several. */
+export function usePermissions(): (action: PoolAction) => Permission {
   const scopes = useQuery(connectionQueries.scopes())
-  return permissionFor(action, scopes.data)
+  const role = useRole()
+  return (action) => permissionFor(action, scopes.data, role)
+}
+
+export function usePermission(action: PoolAction): Permission {
+  return usePermissions()(action)
 }

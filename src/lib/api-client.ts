@@ -15,13 +15,16 @@ export class ApiError extends Error {
   readonly errors: readonly ApiErrorDetail[]
   /** When a rate limit lifts (ms since the epoch), from X-RateLimit-Reset; set on 429 answers that carry it. */
   readonly retryAt?: number
+  /** The dashboard's own server names some refusals (session_ended, signed_out, viewer) for the app to act on. */
+  readonly code?: string
 
-  constructor(status: number, errors: readonly ApiErrorDetail[], retryAt?: number) {
+  constructor(status: number, errors: readonly ApiErrorDetail[], retryAt?: number, code?: string) {
     super(errors.map((e) => e.message).join(' '))
     this.name = 'ApiError'
     this.status = status
     this.errors = errors
     this.retryAt = retryAt
+    this.code = code
   }
 
   /** The message the server gave for one input field, if any. */
@@ -72,7 +75,9 @@ export async function request<T>(path: string, options: RequestOptions = {}): Pr
   }
 
   const text = await response.text()
-  if (!response.ok) throw new ApiError(response.status, errorDetails(response.status, text), retryAt(response))
+  if (!response.ok) {
+    throw new ApiError(response.status, errorDetails(response.status, text), retryAt(response), errorCode(text))
+  }
   if (text.trim() === '') return undefined as T
   try {
     return JSON.parse(text) as T
@@ -90,6 +95,16 @@ function retryAt(response: Response): number | undefined {
   if (reset > 0) return reset * 1000
   const after = Number(response.headers.get('Retry-After'))
   return after > 0 ? Date.now() + after * 1000 : undefined
+}
+
+/** The code the dashboard's server adds to its own refusals; SendGrid's answers have none. */
+function errorCode(text: string): string | undefined {
+  try {
+    const body: unknown = JSON.parse(text)
+    return isRecord(body) && typeof body.code === 'string' ? body.code : undefined
+  } catch {
+    return undefined
+  }
 }
 
 /** SendGrid answers errors as {"errors":[{field,message}]} or {"error":"…"}; gateways send anything or nothing. */

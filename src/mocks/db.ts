@@ -4,6 +4,7 @@
  */
 import { canonicalIp, ipAddressProblem, sameIp } from '../pools/ipRules'
 import { poolLimitProblem, poolNameProblem } from '../pools/rules'
+import { queryActivity, type ActivityEntry, type ActivityQuery } from '../../server/activity.js'
 import { seedState } from './seed'
 
 export interface DemoIp {
@@ -28,7 +29,12 @@ export interface DemoState {
   dataset?: 'sample' | 'large'
   pools: DemoPool[]
   ips: DemoIp[]
+  /** The activity journal, oldest first, as the dashboard's server keeps it; the newest entries only. */
+  activity?: ActivityEntry[]
 }
+
+/** Enough of the journal for a demo; a real server keeps all of it. */
+const DEMO_JOURNAL_ENTRIES = 1000
 
 /** The scopes of a full-access key to the IP APIs, as GET /v3/scopes lists them. */
 export const ALL_IP_SCOPES = [
@@ -236,6 +242,18 @@ export function createDb(store: StateStore = memoryStore(), seed: () => DemoStat
         ip.start_date = null
         return noContent
       })
+    },
+
+    /** Journals a change, done or refused, as the dashboard's server does for every change that passes it. */
+    record(change: Omit<ActivityEntry, 'id' | 'time'>): void {
+      const state = read()
+      const entry = { id: crypto.randomUUID(), time: new Date().toISOString(), ...change }
+      state.activity = [...(state.activity ?? []), entry].slice(-DEMO_JOURNAL_ENTRIES)
+      store.save(state)
+    },
+
+    activity(query: ActivityQuery): FakeResponse {
+      return ok(queryActivity(read().activity ?? [], query))
     },
   }
 }

@@ -1,7 +1,11 @@
 /** The fake SendGrid's HTTP face: one set of handlers for the browser demo and the unit tests. */
 import { HttpResponse, delay, http, type JsonBodyType, type PathParams } from 'msw'
+import { describeChange, sendGridMessage } from '../../server/activity.js'
 import { SENDGRID_ROUTES, type RouteId } from '../../server/routes.js'
 import type { Db, FakeResponse } from './db'
+
+/** Who the demo's journal names: nobody signs in to a demo. */
+export const DEMO_USER = 'you (demo)'
 
 export interface HandlerOptions {
   /** A realistic pause before each answer in the browser; none in unit tests. */
@@ -50,10 +54,52 @@ export function createHandlers(db: Db, { latency = () => 0 }: HandlerOptions = {
       stopWarmup: ({ params }) => db.stopWarmup(param(params.ip_address)),
     }
 
-  return SENDGRID_ROUTES.map((route) =>
+  const sendGrid = SENDGRID_ROUTES.map((route) =>
     http[METHOD[route.method]](`*${route.path.replace(/\{(\w+)\}/g, ':$1')}`, async ({ params, request }) => {
       await pause()
-      return respond(await answers[route.id]({ params, request }))
+      const fields = route.method === 'POST' || route.method === 'PUT' ? await jsonBody(request.clone()) : {}
+      const answer = await answers[route.id]({ params, request })
+      // The journal the dashboard's server keeps, kept here for the demo.
+      const stringParams = Object.fromEntries(Object.entries(params).map(([key, value]) => [key, param(value)]))
+      const change = describeChange(route.id, stringParams, isRecord(fields) ? fields : {})
+      if (change) {
+        const message = answer.status < 400 ? undefined : sendGridMessage(JSON.stringify(answer.body ?? null))
+        db.record({
+          user: DEMO_USER,
+          ...change,
+          status: answer.status,
+          ok: answer.status < 400,
+          ...(message ? { message } : {}),
+        })
+      }
+      return respond(answer)
     }),
   )
+
+  // The dashboard's own server: who is signed in (nobody, in a demo) and the activity journal.
+  const dashboardServer = [
+    http.get('*/proxy/status', () =>
+      HttpResponse.json({
+        keyOnServer: true,
+        apiHost: 'demo',
+        session: { signInRequired: false, user: null, role: 'local' },
+      }),
+    ),
+    http.get('*/api/activity', async ({ request }) => {
+      await pause()
+      const query = new URL(request.url).searchParams
+      return respond(
+        db.activity({
+          pool: query.get('pool') ?? undefined,
+          user: query.get('user') ?? undefined,
+          before: query.get('before') ?? undefined,
+          limit: query.get('limit') ? Number(query.get('limit')) : undefined,
+        }),
+      )
+    }),
+  ]
+  return [...sendGrid, ...dashboardServer]
 }
+
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value)

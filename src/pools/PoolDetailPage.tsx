@@ -22,8 +22,8 @@ import { Suspense, lazy, useId, useMemo, useRef, useState } from 'react'
 import { Link as RouterLink, useLocation } from 'react-router'
 import { pageTitle } from '../app/product'
 import { NotFoundPage } from '../app/NotFoundPage'
-import { ACTION_SCOPES, permissionFor, type PoolAction } from '../connection/permissions'
-import { connectionQueries } from '../connection/queries'
+import { RecentActivity } from '../activity/RecentActivity'
+import { ACTION_SCOPES, VIEWER_REASON, usePermissions, useRole, type PoolAction } from '../connection/permissions'
 import { ApiError } from '../lib/api-client'
 import { QueryProblem } from '../ui/QueryProblem'
 import { Unknown } from '../ui/Unknown'
@@ -68,8 +68,8 @@ export function PoolDetailPage() {
   const ipsHeadingId = useId()
   const ipsHeading = useRef<HTMLHeadingElement>(null)
   const close = () => setDialog(null)
-  const scopes = useQuery(connectionQueries.scopes())
-  const can = (action: PoolAction) => permissionFor(action, scopes.data)
+  const can = usePermissions()
+  const viewer = useRole() === 'viewer'
   const missing = (['addIp', 'renamePool', 'deletePool', 'removeIp'] as const).filter((action) => !can(action).allowed)
   const readOnlyId = useId()
   /** Disabled while loading, or when the key may not do it; the notice below says which permission is missing. */
@@ -145,7 +145,9 @@ export function PoolDetailPage() {
 
       {missing.length > 0 && (
         <Alert id={readOnlyId} severity="info" role="note">
-          Some actions are turned off: this API key lacks {missing.map((action) => ACTION_SCOPES[action]).join(', ')}.
+          {viewer
+            ? VIEWER_REASON
+            : `Some actions are turned off: this API key lacks ${missing.map((action) => ACTION_SCOPES[action]).join(', ')}.`}
         </Alert>
       )}
       <QueryProblem query={pool} what="this pool" />
@@ -207,6 +209,7 @@ export function PoolDetailPage() {
       )}
 
       {pool.data && <SendingSnippets pool={pool.data.name} />}
+      {pool.data && <RecentActivity pool={pool.data.name} />}
 
       {pool.data && dialog && (
         <Suspense fallback={null}>

@@ -12,6 +12,8 @@ export function errorMessage(error: unknown): string {
 
 function apiErrorMessage(error: ApiError): string {
   const said = error.message.trim()
+  // The dashboard's own server speaks in whole sentences about sessions and roles: say them as they are.
+  if (error.code) return said || 'Something went wrong. Try again.'
   if (error.status === 401) {
     return /refused|no api key/i.test(said) ? said : `SendGrid refused the API key: ${said}`
   }

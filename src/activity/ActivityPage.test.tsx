@@ -1,0 +1,90 @@
+/** The activity journal in the demo: every change the fake backend takes is listed, filtered and linked. */
+import { screen, waitFor, within } from '@testing-library/react'
+import { db } from '../mocks/node'
+import { renderApp } from '../test/render'
+
+function journal(entries: { action: 'create' | 'rename' | 'remove-ip'; pool: string; user?: string; ok?: boolean }[]) {
+  for (const { action, pool, user = 'ana@example.com', ok = true } of entries) {
+    db.record({
+      user,
+      action,
+      pool,
+      ...(action === 'rename' ? { oldName: pool, newName: `${pool} EU` } : {}),
+      ...(action === 'remove-ip' ? { ip: '192.0.2.10' } : {}),
+      status: ok ? 200 : 400,
+      ok,
+      ...(ok ? {} : { message: 'already exists' }),
+    })
+  }
+}
+
+describe('the Activity page', () => {
+  it('lists every change newest first, with who, what, links to the pools and the outcome', async () => {
+    journal([
+      { action: 'create', pool: 'newsletters' },
+      { action: 'rename', pool: 'marketing', user: 'bo@example.com' },
+      { action: 'create', pool: 'marketing', ok: false },
+    ])
+    renderApp('/activity')
+    const table = await screen.findByRole('table', { name: 'Activity' })
+    const rows = within(table).getAllByRole('row').slice(1)
+    expect(rows.map((row) => within(row).getAllByRole('cell')[2]!.textContent)).toEqual([
+      'Created pool marketing',
+      'Renamed pool marketing to marketing EU',
+      'Created pool newsletters',
+    ])
+    expect(rows[0]).toHaveTextContent('Refused (400): already exists')
+    expect(rows[1]).toHaveTextContent('bo@example.com')
+    expect(within(rows[1]!).getByRole('link', { name: 'marketing EU' })).toHaveAttribute(
+      'href',
+      '/pools/marketing%20EU',
+    )
+  })
+
+  it('filters by pool and by who, and keeps the filters in the address', async () => {
+    journal([
+      { action: 'create', pool: 'newsletters' },
+      { action: 'remove-ip', pool: 'marketing', user: 'bo@example.com' },
+      { action: 'create', pool: 'billing', user: 'bo@example.com' },
+    ])
+    const { user, location } = renderApp('/activity')
+    await screen.findByRole('table', { name: 'Activity' })
+    await user.type(screen.getByRole('textbox', { name: 'Who (email)' }), 'bo@example.com')
+    await user.type(screen.getByRole('textbox', { name: 'Pool' }), 'marketing{Enter}')
+    expect(location().search).toBe('?pool=marketing&user=bo%40example.com')
+    const table = await screen.findByRole('table', { name: 'Activity' })
+    expect(await within(table).findAllByRole('row')).toHaveLength(2)
+    expect(table).toHaveTextContent('Removed 192.0.2.10 from marketing')
+
+    await user.click(screen.getByRole('button', { name: 'Show all' }))
+    expect(location().search).toBe('')
+    expect(await within(screen.getByRole('table', { name: 'Activity' })).findAllByRole('row')).toHaveLength(4)
+  })
+
+  it('journals a change made in the dashboard, and the pool page shows its last changes', async () => {
+    const { user } = renderApp('/pools/marketing')
+    await user.click(await screen.findByRole('button', { name: 'Rename' }))
+    const field = await screen.findByLabelText(/Pool name/)
+    await user.clear(field)
+    await user.type(field, 'marketing EU{Enter}')
+    const recent = await screen.findByRole('region', { name: 'Recent changes' })
+    // The page is the renamed pool's now: its own name is plain, the old one a link.
+    await screen.findByRole('heading', { level: 1, name: 'marketing EU' })
+    await waitFor(() =>
+      expect(within(recent).getAllByRole('listitem')[0]).toHaveTextContent(
+        'you (demo) · Renamed pool marketing to “marketing EU”',
+      ),
+    )
+    const [entry] = within(recent).getAllByRole('listitem')
+    expect(within(entry!).getByRole('link', { name: 'marketing' })).toHaveAttribute('href', '/pools/marketing')
+    expect(within(recent).getByRole('link', { name: 'All changes to this pool' })).toHaveAttribute(
+      'href',
+      '/activity?pool=marketing+EU',
+    )
+  })
+
+  it('says so when nothing has changed yet', async () => {
+    renderApp('/activity')
+    expect(await screen.findByText('No changes yet. What anyone changes here shows up here.')).toBeInTheDocument()
+  })
+})

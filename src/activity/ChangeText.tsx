@@ -1,0 +1,18 @@
+import Link from '@mui/material/Link'
+import { Link as RouterLink } from 'react-router'
+import { poolPath } from '../pools/paths'
+import type { ActivityEntry } from './api'
+import { describeEntry } from './describe'
+
+/** What a journal entry changed, with the pools it names as links (or plain, for the pool the page is about). */
+export function ChangeText({ entry, unlinked }: { entry: ActivityEntry; unlinked?: string }) {
+  return describeEntry(entry).map((part, i) =>
+    'text' in part || part.pool === unlinked ? (
+      <span key={i}>{'text' in part ? part.text : `“${part.pool}”`}</span>
+    ) : (
+      <Link key={i} component={RouterLink} to={poolPath(part.pool)}>
+        {part.pool}
+      </Link>
+    ),
+  )
+}

@@ -1,0 +1,40 @@
+/** A journal entry in words. */
+import type { ActivityEntry } from './api'
+
+const timeFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' })
+
+export function entryTime(entry: ActivityEntry): string {
+  const time = new Date(entry.time)
+  return Number.isNaN(time.getTime()) ? entry.time : timeFormat.format(time)
+}
+
+/** What was done, as parts: text, and the pool names the page may link. */
+export type ChangePart = { text: string } | { pool: string }
+
+export function describeEntry(entry: ActivityEntry): ChangePart[] {
+  const pool = (name = entry.pool): ChangePart => (name ? { pool: name } : { text: 'a pool' })
+  const ip = entry.ip ?? 'an IP'
+  switch (entry.action) {
+    case 'create':
+      return [{ text: 'Created pool ' }, pool()]
+    case 'rename':
+      return [{ text: 'Renamed pool ' }, pool(entry.oldName), { text: ' to ' }, pool(entry.newName)]
+    case 'delete':
+      return [{ text: 'Deleted pool ' }, pool()]
+    case 'add-ip':
+      return [{ text: `Added ${ip} to ` }, pool()]
+    case 'remove-ip':
+      return [{ text: `Removed ${ip} from ` }, pool()]
+    case 'warmup-start':
+      return [{ text: `Started warming up ${ip}` }]
+    case 'warmup-stop':
+      return [{ text: `Stopped warming up ${ip}` }]
+    default:
+      return [{ text: String(entry.action) }]
+  }
+}
+
+export function describeOutcome(entry: ActivityEntry): string {
+  if (entry.ok) return 'Done'
+  return `Refused (${entry.status})${entry.message ? `: ${entry.message}` : ''}`
+}
