@@ -24,6 +24,7 @@ export default defineConfig({
     { name: 'demo', testDir: 'e2e/demo', use: { baseURL: at(PORTS.demo) } },
     { name: 'live', testDir: 'e2e/live', use: { baseURL: at(PORTS.live) } },
     { name: 'contract', testDir: 'e2e/contract', use: { baseURL: at(PORTS.contract) } },
+    { name: 'team', testDir: 'e2e/team', use: { baseURL: at(PORTS.team) } },
     // Run on demand by `npm run screenshots`, not part of the test suite.
     { name: 'screenshots', testMatch: /\.capture\.ts$/, use: { baseURL: at(PORTS.demo) } },
   ],

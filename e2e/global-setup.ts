@@ -3,9 +3,9 @@
  * by the PID recorded here. Server output goes to e2e-logs/ (Prism's is read by the contract tests).
  */
 import { execFileSync, spawn } from 'node:child_process'
-import { mkdirSync, openSync } from 'node:fs'
+import { mkdirSync, openSync, rmSync } from 'node:fs'
 import { resolve } from 'node:path'
-import { SERVERS, type ServerSpec } from './servers'
+import { SERVERS, TEAM, type ServerSpec } from './servers'
 
 export const LOG_DIR = resolve('e2e-logs')
 
@@ -45,6 +45,7 @@ export default async function globalSetup() {
   build(['--mode', 'demo', '--outDir', 'dist-demo'])
   build([])
   mkdirSync(LOG_DIR, { recursive: true })
+  rmSync(TEAM.dataDir, { recursive: true, force: true }) // each run starts with empty journals
 
   // A server left over from another run would answer in place of the build under test.
   for (const spec of SERVERS) {

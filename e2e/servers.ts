@@ -1,5 +1,23 @@
 /** Every server the end-to-end tests need, on loopback ports; started by global-setup, each stopped by its PID. */
-export const PORTS = { demo: 4173, live: 4174, contract: 4175, fakeSendGrid: 4180, prism: 4181 } as const
+export const PORTS = {
+  demo: 4173,
+  live: 4174,
+  contract: 4175,
+  team: 4176,
+  teamShortSessions: 4177,
+  fakeSendGrid: 4180,
+  prism: 4181,
+  identityProvider: 4185,
+} as const
+
+/** The team servers' settings: sign-in through the test identity provider, one admin, journals under e2e-logs/. */
+export const TEAM = {
+  admin: 'admin@example.com',
+  viewer: 'viewer@example.com',
+  /** Seconds a sign-in lasts on the server with short sessions. */
+  shortSessionSeconds: 4,
+  dataDir: 'e2e-logs/team-data',
+} as const
 
 /** The key the contract server is configured with: Prism checks that a bearer token arrives, not which. */
 export const CONTRACT_SERVER_KEY = 'SG.contract-test-key'
@@ -20,6 +38,20 @@ const productionServer = (port: number, env: Record<string, string>) => ({
   args: ['server/main.js'],
   env: { PORT: String(port), HOST: 'localhost', ...env },
 })
+
+const teamServer = (port: number, apiKey: string, sessionHours: number) =>
+  productionServer(port, {
+    SENDGRID_API_BASE: `http://127.0.0.1:${PORTS.fakeSendGrid}`,
+    SENDGRID_API_KEY: apiKey,
+    OIDC_ISSUER: `http://127.0.0.1:${PORTS.identityProvider}`,
+    OIDC_CLIENT_ID: 'ip-pools-dashboard',
+    OIDC_CLIENT_SECRET: 'e2e-client-secret',
+    PUBLIC_URL: `http://localhost:${port}`,
+    SESSION_SECRET: 'e2e-session-secret-e2e-session-secret-0000',
+    SESSION_HOURS: String(sessionHours),
+    DASHBOARD_ADMINS: TEAM.admin,
+    DATA_DIR: `${TEAM.dataDir}/${port}`,
+  })
 
 export const SERVERS: ServerSpec[] = [
   {
@@ -65,5 +97,29 @@ export const SERVERS: ServerSpec[] = [
       SENDGRID_API_KEY: CONTRACT_SERVER_KEY,
     }),
     readyUrl: `http://localhost:${PORTS.contract}/healthz`,
+  },
+  {
+    name: 'identity-provider',
+    command: 'npx',
+    args: [
+      'tsx',
+      'e2e/servers/identity-provider.ts',
+      String(PORTS.identityProvider),
+      `http://localhost:${PORTS.team}/auth/callback`,
+      `http://localhost:${PORTS.teamShortSessions}/auth/callback`,
+    ],
+    readyUrl: `http://127.0.0.1:${PORTS.identityProvider}/.well-known/openid-configuration`,
+  },
+  {
+    // A team's server: sign-in, roles and the journal, forwarding to the fake SendGrid with its own key.
+    name: 'team',
+    ...teamServer(PORTS.team, 'SG.team-account', 8),
+    readyUrl: `http://localhost:${PORTS.team}/healthz`,
+  },
+  {
+    // The same, with sessions that end within seconds.
+    name: 'team-short-sessions',
+    ...teamServer(PORTS.teamShortSessions, 'SG.team-short-sessions', TEAM.shortSessionSeconds / 3600),
+    readyUrl: `http://localhost:${PORTS.teamShortSessions}/healthz`,
   },
 ]

@@ -43,8 +43,10 @@ export function isProxyPath(/** @type {string} */ target) {
  * @param {Headers} headers
  */
 export function isCrossSite(headers) {
+  // A browser that says where a request comes from is believed; it cannot be made to lie by a page.
   const site = headers['sec-fetch-site']
-  if (site && site !== 'same-origin' && site !== 'none') return true
+  if (site) return site !== 'same-origin' && site !== 'none'
+  // Otherwise the Origin, when there is one. "null" (a sandboxed or no-referrer page) names no site: refused.
   const origin = headers.origin
   if (!origin) return false
   try {

@@ -271,11 +271,15 @@ describe.each(Object.keys(MOUNTS) as (keyof typeof MOUNTS)[])('the SendGrid prox
     expect(seen).toHaveLength(0)
   })
 
-  it('accepts a same-origin request from the browser', async () => {
+  it('accepts a same-origin request from the browser, also when Referrer-Policy makes its Origin "null"', async () => {
     const { base, seen } = await startProxy()
-    const response = await fetch(`${base}/v3/ips/pools`, { headers: { 'Sec-Fetch-Site': 'same-origin', Origin: base } })
-    expect(response.status).toBe(200)
-    expect(seen).toHaveLength(1)
+    for (const origin of [base, 'null']) {
+      const response = await fetch(`${base}/v3/ips/pools`, {
+        headers: { 'Sec-Fetch-Site': 'same-origin', Origin: origin },
+      })
+      expect(response.status).toBe(200)
+    }
+    expect(seen).toHaveLength(2)
   })
 
   it('tells the app whether a key is configured and which host it talks to, never the key', async () => {

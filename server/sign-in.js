@@ -152,6 +152,12 @@ export function createSignIn(settings, sessions, log) {
         .redirect(safeReturnPath(returnTo), 303)
     })
 
+    // Sign out is a plain HTML form: its (empty) body is accepted and not read.
+    app.addContentTypeParser(
+      'application/x-www-form-urlencoded',
+      { parseAs: 'string', bodyLimit: 1024 },
+      (_request, _body, done) => done(null, {}),
+    )
     app.post('/auth/logout', async (request, reply) => {
       log.info({ msg: 'signed out', user: request.who.user })
       return reply.clearCookie(sessions.cookie, { path: '/' }).header('cache-control', 'no-store').redirect('/', 303)

@@ -241,7 +241,18 @@ describe('the team server', () => {
   it('signs out: the session cookie is cleared, and a sign-out from another site is refused', async () => {
     const { base } = await startTeamServer()
     const cookie = await cookieFor(ADMIN)
-    const out = await fetch(`${base}/auth/logout`, { method: 'POST', headers: { Cookie: cookie }, redirect: 'manual' })
+    // As the app bar's form sends it: a form body, and Origin "null" under Referrer-Policy: no-referrer.
+    const out = await fetch(`${base}/auth/logout`, {
+      method: 'POST',
+      headers: {
+        Cookie: cookie,
+        'Content-Type': 'application/x-www-form-urlencoded',
+        Origin: 'null',
+        'Sec-Fetch-Site': 'same-origin',
+      },
+      body: '',
+      redirect: 'manual',
+    })
     expect(out.status).toBe(303)
     expect(out.headers.get('set-cookie')).toMatch(/^session=;.*Expires=Thu, 01 Jan 1970/)
     const forged = await fetch(`${base}/auth/logout`, {

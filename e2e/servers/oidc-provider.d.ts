@@ -1,0 +1,7 @@
+// oidc-provider ships no types; the test identity provider uses its constructor and listen() only.
+declare module 'oidc-provider' {
+  export default class Provider {
+    constructor(issuer: string, configuration: Record<string, unknown>)
+    listen(port: number, host: string): void
+  }
+}

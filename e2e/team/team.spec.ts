@@ -1,0 +1,117 @@
+/**
+ * A dashboard for a team, end to end: the production server signs people in through a real OpenID provider
+ * (oidc-provider on loopback), admins change, viewers look, every change is journalled under its author.
+ */
+import { expect, test, type Page } from '@playwright/test'
+import { expectNoSeriousA11yViolations } from '../helpers'
+import { PORTS, TEAM } from '../servers'
+
+/** Signs in through the identity provider's login form, from wherever the dashboard asked for it. */
+async function signIn(page: Page, email: string) {
+  await page.getByRole('link', { name: 'Sign in' }).click()
+  await page.getByPlaceholder('Enter any login').fill(email)
+  await page.getByPlaceholder('and password').fill('any password')
+  await page.getByRole('button', { name: 'Sign-in' }).click()
+  const consent = page.getByRole('button', { name: 'Continue' })
+  // The provider asks for consent once per user; the dashboard is back when the app bar names the user.
+  await expect(consent.or(page.getByRole('button', { name: 'Sign out' }))).toBeVisible()
+  if (await consent.isVisible()) await consent.click()
+  await expect(page.getByRole('button', { name: 'Sign out' })).toBeVisible()
+}
+
+test('an admin signs in, changes a pool, and finds the change under their name on the Activity page', async ({
+  page,
+}) => {
+  const pool = `team ${Date.now()}`
+  await page.goto('/pools')
+  await expect(page.getByRole('heading', { level: 1, name: 'Sign in' })).toBeVisible()
+  await expectNoSeriousA11yViolations(page)
+  await signIn(page, TEAM.admin)
+  await expect(page).toHaveURL(/\/pools$/)
+  await expect(page.getByText('admin · Admin')).toBeVisible()
+
+  await page.getByRole('button', { name: 'Create pool' }).click()
+  const dialog = page.getByRole('dialog', { name: 'Create pool' })
+  await dialog.getByRole('textbox', { name: 'Pool name' }).fill(pool)
+  await dialog.getByRole('button', { name: 'Create' }).click()
+  await expect(page.getByRole('status')).toHaveText(`Pool “${pool}” created`)
+
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Activity' }).click()
+  const row = page.getByRole('table', { name: 'Activity' }).getByRole('row').filter({ hasText: pool })
+  await expect(row).toContainText(TEAM.admin)
+  await expect(row).toContainText(`Created pool ${pool}`)
+  await expect(row).toContainText('Done')
+  await expectNoSeriousA11yViolations(page)
+  await row.getByRole('link', { name: pool }).click()
+  await expect(page.getByRole('region', { name: 'Recent changes' })).toContainText(TEAM.admin)
+})
+
+test("a viewer sees a read-only dashboard, and a change forged from the viewer's session is refused", async ({
+  page,
+}) => {
+  await page.goto('/pools')
+  await signIn(page, TEAM.viewer)
+  await expect(page.getByText('viewer · Viewer')).toBeVisible()
+  const create = page.getByRole('button', { name: 'Create pool' })
+  await expect(create).toBeDisabled()
+  await expect(create).toHaveAccessibleDescription('You can view; changes need an admin.')
+
+  // The page's own session, as a script in it would send it.
+  const forged = await page.evaluate(async () => {
+    const response = await fetch('/v3/ips/pools', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ name: 'planted by a viewer' }),
+    })
+    return { status: response.status, body: await response.json() }
+  })
+  expect(forged).toEqual({
+    status: 403,
+    body: { errors: [{ field: null, message: 'You can view; changes need an admin.' }], code: 'viewer' },
+  })
+  const pools = await page.evaluate(() => fetch('/v3/ips/pools').then((r) => r.json()))
+  expect(pools).not.toContainEqual({ name: 'planted by a viewer' })
+  const activity = await page.evaluate(() => fetch('/api/activity?user=viewer%40example.com').then((r) => r.json()))
+  expect(activity.entries).toEqual([])
+})
+
+test('signing out ends the session: the dashboard asks to sign in, and the API answers 401', async ({ page }) => {
+  await page.goto('/ips')
+  await signIn(page, TEAM.viewer)
+  await expect(page).toHaveURL(/\/ips$/)
+  await page.getByRole('button', { name: 'Sign out' }).click()
+  await expect(page.getByRole('heading', { level: 1, name: 'Sign in' })).toBeVisible()
+  const answer = await page.evaluate(() => fetch('/v3/ips/pools').then(async (r) => [r.status, await r.json()]))
+  expect(answer).toEqual([
+    401,
+    { errors: [{ field: null, message: 'Sign in to use the dashboard.' }], code: 'signed_out' },
+  ])
+})
+
+test('an expired session is said in words, and signing in again carries on', async ({ page }) => {
+  const base = `http://localhost:${PORTS.teamShortSessions}`
+  await page.goto(`${base}/pools`)
+  await signIn(page, TEAM.admin)
+  await expect(page.getByRole('table', { name: 'IP pools' })).toBeVisible()
+  await page.waitForTimeout(TEAM.shortSessionSeconds * 1000 + 500)
+
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Activity' }).click()
+  await expect(page.getByRole('heading', { level: 1, name: 'Sign in' })).toBeVisible()
+  await expect(page.getByText('Your session ended: sign in again.')).toBeVisible()
+  await page.getByRole('link', { name: 'Sign in' }).click()
+  // The provider remembers the user: no form this time, straight back to where they were.
+  await expect(page).toHaveURL(`${base}/activity`)
+  await expect(page.getByRole('heading', { level: 1, name: 'Activity' })).toBeVisible()
+})
+
+test('without a session the API and the journal answer 401 in words, and nothing is served cross-site', async ({
+  request,
+}) => {
+  const pools = await request.get('/v3/ips/pools')
+  expect(pools.status()).toBe(401)
+  expect(await pools.json()).toMatchObject({ errors: [{ message: 'Sign in to use the dashboard.' }] })
+  expect((await request.get('/api/activity')).status()).toBe(401)
+  const login = await request.get('/auth/login?returnTo=//evil.example', { maxRedirects: 0 })
+  expect(login.status()).toBe(302)
+  expect(login.headers().location).toMatch(new RegExp(`^http://127\\.0\\.0\\.1:${PORTS.identityProvider}/`))
+})
