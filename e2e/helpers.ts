@@ -34,3 +34,16 @@ export async function expectNoSeriousA11yViolations(page: Page) {
     .map((v) => `${v.id}: ${v.help} at ${v.nodes.map((n) => `${n.html} (${n.failureSummary})`).join(', ')}`)
   expect(serious).toEqual([])
 }
+
+/** Signs in through the identity provider's login form, from wherever the dashboard asked for it. */
+export async function signIn(page: Page, email: string) {
+  await page.getByRole('link', { name: 'Sign in' }).click()
+  await page.getByPlaceholder('Enter any login').fill(email)
+  await page.getByPlaceholder('and password').fill('any password')
+  await page.getByRole('button', { name: 'Sign-in' }).click()
+  const consent = page.getByRole('button', { name: 'Continue' })
+  // The provider asks for consent once per user; the dashboard is back when the app bar names the user.
+  await expect(consent.or(page.getByRole('button', { name: 'Sign out' }))).toBeVisible()
+  if (await consent.isVisible()) await consent.click()
+  await expect(page.getByRole('button', { name: 'Sign out' })).toBeVisible()
+}

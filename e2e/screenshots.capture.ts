@@ -1,8 +1,8 @@
 // Not a test: `npm run screenshots` walks every page and dialog in both themes and saves a picture of each to
 // screenshots/, for reviewing the look by eye and for the README.
 import { expect, test, type Page } from '@playwright/test'
-import { openPoolList } from './helpers'
-import { PORTS } from './servers'
+import { createPoolsElsewhere, openPoolList, signIn } from './helpers'
+import { PORTS, TEAM } from './servers'
 
 const shots: [string, (page: Page) => Promise<void>][] = [
   ['list', async (page) => openPoolList(page)],
@@ -95,6 +95,51 @@ const shots: [string, (page: Page) => Promise<void>][] = [
     async (page) => {
       await page.goto('/pools/billing')
       await page.getByRole('button', { name: 'Move 192.0.2.40', exact: true }).click()
+    },
+  ],
+  [
+    'activity',
+    async (page) => {
+      await openPoolList(page)
+      await createPoolsElsewhere(page, ['newsletters', 'launch-2027'])
+      await page.goto('/activity')
+      await expect(page.getByRole('table', { name: 'Activity' })).toBeVisible()
+    },
+  ],
+  [
+    'detail-recent-changes',
+    async (page) => {
+      await openPoolList(page)
+      await createPoolsElsewhere(page, ['newsletters'])
+      await page.goto('/pools/newsletters')
+      const recent = page.getByRole('region', { name: 'Recent changes' })
+      await expect(recent.getByRole('listitem')).toHaveCount(1)
+      await recent.scrollIntoViewIfNeeded()
+    },
+  ],
+  [
+    'team-sign-in',
+    async (page) => {
+      await page.goto(`http://localhost:${PORTS.team}/pools`)
+      await expect(page.getByRole('heading', { name: 'Sign in' })).toBeVisible()
+    },
+  ],
+  [
+    'team-session-ended',
+    async (page) => {
+      await page.goto(`http://localhost:${PORTS.teamShortSessions}/pools`)
+      await signIn(page, TEAM.admin)
+      await page.waitForTimeout(TEAM.shortSessionSeconds * 1000 + 500)
+      await page.getByRole('link', { name: 'Activity' }).click()
+      await expect(page.getByText('Your session ended: sign in again.')).toBeVisible()
+    },
+  ],
+  [
+    'team-viewer',
+    async (page) => {
+      await page.goto(`http://localhost:${PORTS.team}/pools/marketing`)
+      await signIn(page, TEAM.viewer)
+      await expect(page.getByRole('note')).toBeVisible()
     },
   ],
   [

@@ -23,6 +23,10 @@ for (const colorScheme of ['light', 'dark'] as const) {
       await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'IP addresses' }).click()
       await expect(page.getByText(/on this account/)).toBeVisible()
       await expectNoSeriousA11yViolations(page)
+
+      await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Activity' }).click()
+      await expect(page.getByText(/No changes yet|Created pool/).first()).toBeVisible()
+      await expectNoSeriousA11yViolations(page)
     })
   })
 }

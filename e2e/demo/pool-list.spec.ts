@@ -100,3 +100,23 @@ test('Reset demo data brings back the sample pools', async ({ page }) => {
   await expect(page.getByRole('link', { name: 'scratch' })).toBeHidden()
   await expect(page.getByText('7 of 100 pools')).toBeVisible()
 })
+
+test('the Activity page lists each change with its filters in the address, and links to the pool', async ({ page }) => {
+  await openPoolList(page)
+  await createPoolsElsewhere(page, ['newsletters', 'launch-2027'])
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Activity' }).click()
+  const table = page.getByRole('table', { name: 'Activity' })
+  await expect(table.getByRole('row')).toHaveCount(3)
+  await expect(table.getByRole('row').nth(1)).toContainText('Created pool launch-2027')
+
+  await page.getByRole('textbox', { name: 'Pool' }).fill('newsletters')
+  await page.getByRole('button', { name: 'Filter' }).click()
+  await expect(page).toHaveURL(/\/activity\?pool=newsletters$/)
+  await expect(table.getByRole('row')).toHaveCount(2)
+  await page.reload()
+  await expect(page.getByRole('textbox', { name: 'Pool' })).toHaveValue('newsletters')
+  await expect(table.getByRole('row')).toHaveCount(2)
+  await table.getByRole('link', { name: 'newsletters' }).click()
+  await expect(page.getByRole('heading', { level: 1, name: 'newsletters' })).toBeVisible()
+  await expect(page.getByRole('region', { name: 'Recent changes' })).toContainText('Created pool “newsletters”')
+})

@@ -2,22 +2,9 @@
  * A dashboard for a team, end to end: the production server signs people in through a real OpenID provider
  * (oidc-provider on loopback), admins change, viewers look, every change is journalled under its author.
  */
-import { expect, test, type Page } from '@playwright/test'
-import { expectNoSeriousA11yViolations } from '../helpers'
+import { expect, test } from '@playwright/test'
+import { expectNoSeriousA11yViolations, signIn } from '../helpers'
 import { PORTS, TEAM } from '../servers'
-
-/** Signs in through the identity provider's login form, from wherever the dashboard asked for it. */
-async function signIn(page: Page, email: string) {
-  await page.getByRole('link', { name: 'Sign in' }).click()
-  await page.getByPlaceholder('Enter any login').fill(email)
-  await page.getByPlaceholder('and password').fill('any password')
-  await page.getByRole('button', { name: 'Sign-in' }).click()
-  const consent = page.getByRole('button', { name: 'Continue' })
-  // The provider asks for consent once per user; the dashboard is back when the app bar names the user.
-  await expect(consent.or(page.getByRole('button', { name: 'Sign out' }))).toBeVisible()
-  if (await consent.isVisible()) await consent.click()
-  await expect(page.getByRole('button', { name: 'Sign out' })).toBeVisible()
-}
 
 test('an admin signs in, changes a pool, and finds the change under their name on the Activity page', async ({
   page,
