@@ -13,7 +13,7 @@ import { activityQueries, useActivityFollowsChanges } from './queries'
 const SHOWN = 5
 
 /** A pool's last few changes on its own page, with the way to all of them. */
-export function RecentActivity({ pool }: { pool: string }) {
+export default function RecentActivity({ pool }: { pool: string }) {
   const recent = useQuery(activityQueries.recent(pool, SHOWN))
   useActivityFollowsChanges()
   const headingId = useId()

@@ -58,13 +58,13 @@ export function AppShell() {
             {PRODUCT_NAME}
           </Link>
           {backend.mode === 'demo' ? <Badge tone="warning">Demo</Badge> : <LiveBadge />}
-          {backend.mode === 'live' && <SignedInUser />}
           <Box sx={{ flexGrow: 1 }} />
           <Box component="nav" aria-label="Main" sx={{ display: 'flex', gap: 0.5 }}>
             <NavItem to="/pools">Pools</NavItem>
             <NavItem to="/ips">IP addresses</NavItem>
             <NavItem to="/activity">Activity</NavItem>
           </Box>
+          {backend.mode === 'live' && <SignedInUser />}
           <ColorSchemeToggle />
         </Toolbar>
       </AppBar>

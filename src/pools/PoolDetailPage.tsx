@@ -22,7 +22,6 @@ import { Suspense, lazy, useId, useMemo, useRef, useState } from 'react'
 import { Link as RouterLink, useLocation } from 'react-router'
 import { pageTitle } from '../app/product'
 import { NotFoundPage } from '../app/NotFoundPage'
-import { RecentActivity } from '../activity/RecentActivity'
 import { ACTION_SCOPES, VIEWER_REASON, usePermissions, useRole, type PoolAction } from '../connection/permissions'
 import { ApiError } from '../lib/api-client'
 import { QueryProblem } from '../ui/QueryProblem'
@@ -44,6 +43,8 @@ const RenamePoolDialog = lazy(loadRenamePoolDialog)
 const DeletePoolDialog = lazy(loadDeletePoolDialog)
 const RemoveIpDialog = lazy(loadRemoveIpDialog)
 const loadMoveIpDialog = () => import('./MoveIpDialog')
+// Below the fold, and with its own list widgets: not worth a place in the first page's bundle.
+const RecentActivity = lazy(() => import('../activity/RecentActivity'))
 const MoveIpDialog = lazy(loadMoveIpDialog)
 
 type OpenDialog =
@@ -209,7 +210,11 @@ export function PoolDetailPage() {
       )}
 
       {pool.data && <SendingSnippets pool={pool.data.name} />}
-      {pool.data && <RecentActivity pool={pool.data.name} />}
+      {pool.data && (
+        <Suspense fallback={null}>
+          <RecentActivity pool={pool.data.name} />
+        </Suspense>
+      )}
 
       {pool.data && dialog && (
         <Suspense fallback={null}>
