@@ -6,31 +6,20 @@ import { loadEnv, type Plugin } from 'vite'
 import { defineConfig } from 'vitest/config'
 import { createSendGridProxy } from './server/sendgrid-proxy.js'
 
-/** public/ holds the demo's service worker; a live build must not ship it. */
-function demoWorkerOnly(mode: string): Plugin {
+/**
+ * The build's last touches: a live build drops the demo's service worker (public/ holds it for the demo), and every
+ * text file gets gzip and brotli copies beside it, so the production server sends them without compressing.
+ */
+function finishBuild(mode: string): Plugin {
   let outDir = 'dist'
   return {
-    name: 'demo-worker-only',
+    name: 'finish-build',
     apply: 'build',
     configResolved(config) {
       outDir = resolve(config.root, config.build.outDir)
     },
     closeBundle() {
       if (mode !== 'demo') rmSync(resolve(outDir, 'mockServiceWorker.js'), { force: true })
-    },
-  }
-}
-
-/** Gzip and brotli beside each text file of the build, so the production server sends them without compressing. */
-function precompress(): Plugin {
-  let outDir = 'dist'
-  return {
-    name: 'precompress',
-    apply: 'build',
-    configResolved(config) {
-      outDir = resolve(config.root, config.build.outDir)
-    },
-    closeBundle() {
       for (const file of readdirSync(outDir, { recursive: true, encoding: 'utf8' })) {
         if (!/\.(js|css|html|svg|json)$/.test(file)) continue
         const path = join(outDir, file)
@@ -62,7 +51,7 @@ function liveDevServer(mode: string): Plugin {
 }
 
 export default defineConfig(({ mode }) => ({
-  plugins: [react(), demoWorkerOnly(mode), precompress(), liveDevServer(mode)],
+  plugins: [react(), finishBuild(mode), liveDevServer(mode)],
   // Service workers only run on a secure origin; http://localhost counts, a LAN address does not.
   server: { host: 'localhost', port: 5173 },
   // Serves the demo build only; the live build is served by the production server (npm run serve).

@@ -103,7 +103,9 @@ test('Reset demo data brings back the sample pools', async ({ page }) => {
 
 test('the Activity page lists each change with its filters in the address, and links to the pool', async ({ page }) => {
   await openPoolList(page)
-  await createPoolsElsewhere(page, ['newsletters', 'launch-2027'])
+  // One after the other, so the journal's order is known.
+  await createPoolsElsewhere(page, ['newsletters'])
+  await createPoolsElsewhere(page, ['launch-2027'])
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Activity' }).click()
   const table = page.getByRole('table', { name: 'Activity' })
   await expect(table.getByRole('row')).toHaveCount(3)
