@@ -2,6 +2,7 @@
 // npm run bench: builds the app and measures it against budgets, printing a table; exits non-zero over budget.
 //  - the live build: the JavaScript the first page loads (gzip), and that no MSW code, API key or SendGrid host
 //    name is in it;
+//  - requests made to read the IP inventory of 25, 1,200 and 5,000 IPs (bench-paging.ts);
 //  - the production server serving that build under load, and its proxy's added latency (bench-server.mjs);
 //  - the demo build in headless Chromium with ?demo=large (100 pools, 5,000 IPs): navigation to the first pool row,
 //    navigation to the first IP row on /ips, and one filter keystroke on the 5,000-row table.
@@ -32,6 +33,9 @@ const BUDGETS = {
     proxied: { rps: 1000, p99: 150 },
   },
   proxyAddedMs: 2,
+  // A small account in one request when SendGrid's Link header says there is no more; the large sample in 4 rounds.
+  inventorySmallRequests: 1,
+  inventoryLargeRoundTrips: 4,
 }
 const RUNS = 5
 const PORT = 4273
@@ -179,6 +183,7 @@ try {
   // The browser first: the server's load runs would leave it a busier machine.
   const timing = await measureInBrowser(demoDir)
   const server = await measureServer(liveDir)
+  const paging = JSON.parse(execFileSync('npx', ['tsx', 'scripts/bench-paging.ts'], { encoding: 'utf8' }))
   const ms = (value) => `${Math.round(value)} ms`
   const rows = [
     [
@@ -206,6 +211,21 @@ try {
       `≤ ${BUDGETS.proxyAddedMs} ms`,
       server.addedMs <= BUDGETS.proxyAddedMs,
     ],
+    ...[25, 1200, 5000].map((total) => {
+      const sendGrid = paging[`sendgrid-${total}`]
+      const capped = paging[`capped200-${total}`]
+      const budget =
+        total === 25
+          ? [`≤ ${BUDGETS.inventorySmallRequests} request`, sendGrid.requests <= BUDGETS.inventorySmallRequests]
+          : total === 5000
+            ? [`≤ ${BUDGETS.inventoryLargeRoundTrips} rounds`, sendGrid.roundTrips <= BUDGETS.inventoryLargeRoundTrips]
+            : ['(reported)', true]
+      return [
+        `inventory of ${total} IPs`,
+        `${sendGrid.requests} req/${sendGrid.roundTrips} rounds; capped ${capped.requests}/${capped.roundTrips}`,
+        ...budget,
+      ]
+    }),
     [
       'to first pool row (large)',
       ms(timing.firstPoolRowMs),
@@ -230,6 +250,10 @@ try {
     `Server: 50 connections for 10 s each (${server.asset.path} for the asset); added latency: median of 1,000 ` +
       `requests through the proxy (${server.viaProxyMs.toFixed(2)} ms) against the fake directly ` +
       `(${server.directMs.toFixed(2)} ms).`,
+  )
+  console.log(
+    'Inventory: requests and rounds of requests to read every IP, from SendGrid (Link headers, pages as large as ' +
+      'asked) and from a server capping pages at 200 with no Link header ("capped").',
   )
   console.log(`Timings: median of ${RUNS} return visits; keystrokes: median of 10.\n`)
   console.log(`  ${'measure'.padEnd(30)} ${'value'.padEnd(28)} ${'budget'.padEnd(18)} result`)

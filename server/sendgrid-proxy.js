@@ -33,6 +33,30 @@ export const MAX_BODY_BYTES = 16 * 1024
 /** What SendGrid's answer may carry back to the browser; everything else, Set-Cookie included, stays behind. */
 const PASSED_BACK = ['content-type', 'x-ratelimit-limit', 'x-ratelimit-remaining', 'x-ratelimit-reset', 'retry-after']
 
+/**
+ * SendGrid's Link header (paging), each URL made a same-origin path and kept only where it is a call of the table
+ * with nothing but a rel: the browser follows these, so they must not lead anywhere else.
+ * @param {string} value
+ * @param {string} upstreamOrigin
+ */
+export function sameOriginLinks(value, upstreamOrigin) {
+  /** @type {string[]} */
+  const kept = []
+  for (const part of value.split(',')) {
+    const link = part.trim().match(/^<([^<>]*)>\s*;\s*rel="?([a-z]+)"?$/i)
+    if (!link) continue
+    let url
+    try {
+      url = new URL(/** @type {string} */ (link[1]), upstreamOrigin)
+    } catch {
+      continue
+    }
+    const match = url.origin === upstreamOrigin ? matchRequest('GET', url.pathname + url.search) : undefined
+    if (match?.ok) kept.push(`<${match.path}>; rel="${link[2]}"`)
+  }
+  return kept.join(', ')
+}
+
 /** Whether a request target is the proxy's to answer (refused or forwarded), rather than the app's. */
 export function isProxyPath(/** @type {string} */ target) {
   return /^\/v3(\/|\?|$)/i.test(target) || target.split('?')[0] === STATUS_PATH
@@ -177,6 +201,9 @@ export function createForwarder({ apiKey, upstream = DEFAULT_UPSTREAM, timeoutMs
       const value = answer.headers.get(name)
       if (value !== null) passed[name] = value
     }
+    const link = answer.headers.get('link')
+    const links = link ? sameOriginLinks(link, upstreamOrigin) : ''
+    if (links) passed.link = links
     // The key goes to SendGrid and nowhere else, even should an answer quote it.
     const text = (await answer.text()).split(key).join('[API key]')
     const call = { routeId: match.route.id, params: match.params, fields: checked.fields }

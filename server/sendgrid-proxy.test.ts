@@ -210,6 +210,27 @@ describe.each(Object.keys(MOUNTS) as (keyof typeof MOUNTS)[])('the SendGrid prox
     expect(await response.json()).toEqual({ errors: [{ field: null, message: 'too many requests' }] })
   })
 
+  it("passes SendGrid's paging links back as paths on this site, and only those of calls the dashboard makes", async () => {
+    const { base } = await startProxy({ apiKey: KEY }, (req, res) => {
+      const here = `http://${req.headers.host}`
+      res.writeHead(200, {
+        'Content-Type': 'application/json',
+        Link: [
+          `<${here}/v3/ips?limit=500&offset=500>; rel="next"`,
+          `<${here}/v3/ips?limit=500&offset=0>; rel="first"`,
+          `<https://attacker.example/v3/ips?offset=1>; rel="prev"`,
+          `<${here}/v3/api_keys>; rel="last"`,
+          `<${here}/v3/ips?limit=500&offset=9>; rel="next"; title="x"`,
+        ].join(', '),
+      })
+      res.end('[]')
+    })
+    const response = await fetch(`${base}/v3/ips?limit=500&offset=0`)
+    expect(response.headers.get('link')).toBe(
+      '</v3/ips?limit=500&offset=500>; rel="next", </v3/ips?limit=500&offset=0>; rel="first"',
+    )
+  })
+
   it('does not follow or pass on a redirect from SendGrid', async () => {
     const { base, seen } = await startProxy({ apiKey: KEY }, (_, res) => {
       res.writeHead(302, { Location: 'https://attacker.example/steal' })

@@ -179,3 +179,10 @@ test('the app runs under its Content-Security-Policy without violations', async 
   await expect(page.getByRole('dialog', { name: 'Add IP address' })).toBeVisible()
   expect(violations).toEqual([])
 })
+
+test('an account SendGrid pages 200 at a time, without Link headers, is read to its last IP', async ({ page }) => {
+  await connect(page, keyFor('capped'))
+  await expect(page.getByRole('table', { name: 'IP pools' })).toBeVisible()
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'IP addresses' }).click()
+  await expect(page.getByText(/^1200 on this account/)).toBeVisible()
+})

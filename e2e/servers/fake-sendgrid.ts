@@ -7,13 +7,15 @@
  *   SG.ratelimited.…     the first read of the pool list answers 429 with X-RateLimit-Reset two seconds ahead
  *   SG.flaky.…           the first three reads of the pool list answer 500
  *   SG.down.…            the connection is dropped, as an unreachable SendGrid would
+ *   SG.capped.…          1,200 IPs, given at most 200 a page whatever the limit, with no Link headers
  *   anything else        a full-access account
  * Run: tsx e2e/servers/fake-sendgrid.ts PORT
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import { HttpResponse, getResponse } from 'msw'
-import { ALL_IP_SCOPES, createDb, memoryStore } from '../../src/mocks/db'
+import { ALL_IP_SCOPES, createDb, memoryStore, type DemoState } from '../../src/mocks/db'
 import { createHandlers } from '../../src/mocks/handlers'
+import { largeSeedState } from '../../src/mocks/seed'
 
 const port = Number(process.argv[2] ?? 4180)
 const READ_SCOPES = ALL_IP_SCOPES.filter((scope) => scope.endsWith('.read'))
@@ -25,10 +27,24 @@ interface Account {
 }
 const accounts = new Map<string, Account>()
 
+/** The large sample cut to its first `count` IPs, for an account of a given size. */
+function accountOfSize(count: number): DemoState {
+  const state = largeSeedState()
+  const ips = state.ips.slice(0, count)
+  const kept = new Set(ips.map((ip) => ip.ip))
+  return { ...state, ips, pools: state.pools.map((pool) => ({ ...pool, ips: pool.ips.filter((ip) => kept.has(ip)) })) }
+}
+
 function accountFor(key: string): Account {
   let account = accounts.get(key)
   if (!account) {
-    account = { handlers: createHandlers(createDb(memoryStore())), poolListReads: 0 }
+    const handlers = key.startsWith('SG.capped.')
+      ? createHandlers(
+          createDb(memoryStore(), () => accountOfSize(1200)),
+          { ipsPageCap: 200, pagingLinks: false },
+        )
+      : createHandlers(createDb(memoryStore()))
+    account = { handlers, poolListReads: 0 }
     accounts.set(key, account)
   }
   return account

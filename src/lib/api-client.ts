@@ -47,6 +47,14 @@ export interface RequestOptions {
 }
 
 export async function request<T>(path: string, options: RequestOptions = {}): Promise<T> {
+  return (await requestWithHeaders<T>(path, options)).data
+}
+
+/** The same, with the answer's headers (a Link header for paging, say). */
+export async function requestWithHeaders<T>(
+  path: string,
+  options: RequestOptions = {},
+): Promise<{ data: T; headers: Headers }> {
   const { method = 'GET', body, signal, timeoutMs = DEFAULT_TIMEOUT_MS } = options
   const timeout = AbortSignal.timeout(timeoutMs)
   const headers: Record<string, string> = { Accept: 'application/json' }
@@ -74,13 +82,19 @@ export async function request<T>(path: string, options: RequestOptions = {}): Pr
     ])
   }
 
-  const text = await response.text()
+  let text: string
+  try {
+    text = await response.text()
+  } catch (cause) {
+    if (signal?.aborted) throw cause
+    throw new ApiError(0, [{ field: null, message: 'The connection dropped before the answer arrived. Try again.' }])
+  }
   if (!response.ok) {
     throw new ApiError(response.status, errorDetails(response.status, text), retryAt(response), errorCode(text))
   }
-  if (text.trim() === '') return undefined as T
+  if (text.trim() === '') return { data: undefined as T, headers: response.headers }
   try {
-    return JSON.parse(text) as T
+    return { data: JSON.parse(text) as T, headers: response.headers }
   } catch {
     throw new ApiError(response.status, [
       { field: null, message: 'The server sent a response that could not be read.' },

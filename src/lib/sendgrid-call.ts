@@ -3,7 +3,7 @@
  * cannot make a call the proxy would refuse. Method and path come from the table; values fill its segments.
  */
 import { SENDGRID_ROUTES, fillPath, routeById, type RouteId } from '../../server/routes.js'
-import { request, type RequestOptions } from './api-client'
+import { requestWithHeaders, type RequestOptions } from './api-client'
 
 type PathOf<Id extends RouteId> = Extract<(typeof SENDGRID_ROUTES)[number], { id: Id }>['path']
 type ParamNames<Path extends string> = Path extends `${string}{${infer Name}}${infer Rest}`
@@ -27,10 +27,17 @@ export function sendGridRoute<Id extends RouteId>(
   return { method: route.method, path: fillPath(route.path, params) }
 }
 
-export function callSendGrid<T>(
+type CallOptions = Omit<RequestOptions, 'method'> & { query?: Record<string, string | number> }
+
+export async function callSendGrid<T>(call: SendGridCall, options: CallOptions = {}): Promise<T> {
+  return (await callSendGridWithHeaders<T>(call, options)).data
+}
+
+/** The same, with SendGrid's answer headers that the proxy passes back (Link, X-RateLimit-*). */
+export function callSendGridWithHeaders<T>(
   call: SendGridCall,
-  { query, ...options }: Omit<RequestOptions, 'method'> & { query?: Record<string, string | number> } = {},
-): Promise<T> {
+  { query, ...options }: CallOptions = {},
+): Promise<{ data: T; headers: Headers }> {
   const search = query ? new URLSearchParams(Object.entries(query).map(([k, v]) => [k, String(v)])).toString() : ''
-  return request<T>(search ? `${call.path}?${search}` : call.path, { ...options, method: call.method })
+  return requestWithHeaders<T>(search ? `${call.path}?${search}` : call.path, { ...options, method: call.method })
 }

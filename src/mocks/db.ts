@@ -62,6 +62,7 @@ export interface StateStore {
 export interface FakeResponse {
   status: number
   body?: unknown
+  headers?: Record<string, string>
 }
 
 const ok = (body: unknown, status = 200): FakeResponse => ({ status, body })
@@ -206,10 +207,13 @@ export function createDb(store: StateStore = memoryStore(), seed: () => DemoStat
       })
     },
 
-    listIps({ limit = 10, offset = 0 }: { limit?: number; offset?: number }): FakeResponse {
+    /** One page of the account's IPs, at most `cap` long whatever the limit, and where the next one starts. */
+    listIps({ limit = 10, offset = 0, cap = Infinity }: { limit?: number; offset?: number; cap?: number }) {
       const state = read()
       const pools = membership(state)
-      return ok(state.ips.slice(offset, offset + limit).map((ip) => ({ ...ip, pools: pools.get(ip.ip) ?? [] })))
+      const end = offset + Math.min(limit, cap)
+      const page = state.ips.slice(offset, end).map((ip) => ({ ...ip, pools: pools.get(ip.ip) ?? [] }))
+      return { ...ok(page), next: end < state.ips.length ? end : null }
     },
 
     listWarmup(): FakeResponse {

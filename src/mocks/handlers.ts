@@ -10,10 +10,16 @@ export const DEMO_USER = 'you (demo)'
 export interface HandlerOptions {
   /** A realistic pause before each answer in the browser; none in unit tests. */
   latency?: () => number
+  /** The most IPs one page of GET /v3/ips holds, whatever limit is asked for (SendGrid documents none). */
+  ipsPageCap?: number
+  /** Whether GET /v3/ips says where the next page is in a Link header, as SendGrid does. */
+  pagingLinks?: boolean
 }
 
-function respond({ status, body }: FakeResponse) {
-  return body === undefined ? new HttpResponse(null, { status }) : HttpResponse.json(body as JsonBodyType, { status })
+function respond({ status, body, headers }: FakeResponse) {
+  return body === undefined
+    ? new HttpResponse(null, { status, headers })
+    : HttpResponse.json(body as JsonBodyType, { status, headers })
 }
 
 async function jsonBody(request: Request): Promise<unknown> {
@@ -29,7 +35,7 @@ const METHOD = { GET: 'get', POST: 'post', PUT: 'put', DELETE: 'delete' } as con
 
 const param = (value: string | readonly string[] | undefined) => (typeof value === 'string' ? value : '')
 
-export function createHandlers(db: Db, { latency = () => 0 }: HandlerOptions = {}) {
+export function createHandlers(db: Db, { latency = () => 0, ipsPageCap, pagingLinks = true }: HandlerOptions = {}) {
   const pause = async () => {
     const ms = latency()
     if (ms > 0) await delay(ms)
@@ -47,8 +53,19 @@ export function createHandlers(db: Db, { latency = () => 0 }: HandlerOptions = {
       addPoolIp: async ({ params, request }) => db.addIp(param(params.pool_name), await jsonBody(request)),
       removePoolIp: ({ params }) => db.removeIp(param(params.pool_name), param(params.ip)),
       listIps: ({ request }) => {
-        const query = new URL(request.url).searchParams
-        return db.listIps({ limit: Number(query.get('limit') ?? 10), offset: Number(query.get('offset') ?? 0) })
+        const url = new URL(request.url)
+        const limit = Number(url.searchParams.get('limit') ?? 10)
+        const { next, ...page } = db.listIps({
+          limit,
+          offset: Number(url.searchParams.get('offset') ?? 0),
+          cap: ipsPageCap,
+        })
+        if (!pagingLinks) return page
+        // As SendGrid does: the first page always, the next one while there is one.
+        const link = (offset: number, rel: string) =>
+          `<${new URL(`/v3/ips?limit=${limit}&offset=${offset}`, url).href}>; rel="${rel}"`
+        const links = [link(0, 'first'), ...(next === null ? [] : [link(next, 'next')])]
+        return { ...page, headers: { Link: links.join(', ') } }
       },
       startWarmup: async ({ request }) => db.startWarmup(await jsonBody(request)),
       stopWarmup: ({ params }) => db.stopWarmup(param(params.ip_address)),

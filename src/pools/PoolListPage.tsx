@@ -99,7 +99,12 @@ export function PoolListPage() {
         </Stack>
       </Stack>
 
-      <QueryProblem query={pools} what="the pools" />
+      {/* One Retry brings back all the page shows: the pools and, read with them, their IP counts. */}
+      <QueryProblem
+        query={pools}
+        what="the pools"
+        onRetry={() => Promise.all([pools.refetch(), inventory.isError && inventory.refetch()])}
+      />
       {pools.data && <QueryProblem query={inventory} what="the IP counts" />}
 
       {pools.isPending && <CircularProgress aria-label="Loading pools" sx={{ alignSelf: 'center' }} />}

@@ -1,5 +1,8 @@
 /** Typed calls to SendGrid's v3 IP Pools API, with the answers normalised to the shapes the app uses. */
-import { callSendGrid, sendGridRoute } from '../lib/sendgrid-call'
+import { callSendGrid, callSendGridWithHeaders, sendGridRoute } from '../lib/sendgrid-call'
+import { ACCOUNT_IPS_PAGES_AT_ONCE, ACCOUNT_IPS_PAGE_SIZE, nextOffset, readAllPages } from './paging'
+
+export { ACCOUNT_IPS_PAGES_AT_ONCE, ACCOUNT_IPS_PAGE_SIZE }
 
 export interface PoolIp {
   ip: string
@@ -101,27 +104,21 @@ export async function removeIpFromPool(pool: string, ip: string): Promise<void> 
   await callSendGrid<void>(sendGridRoute('removePoolIp', { pool_name: pool, ip }))
 }
 
-export const ACCOUNT_IPS_PAGE_SIZE = 500
-/** Pages asked for at once: the total is not known up front, so a few pages are read ahead in parallel. */
-export const ACCOUNT_IPS_PAGES_AT_ONCE = 4
-
-/** Every IP on the account. The API pages by limit/offset without a total, so read until a page comes back short. */
+/** Every IP on the account, to the last page (see paging.ts). */
 export async function listAccountIps(signal?: AbortSignal): Promise<AccountIp[]> {
-  const all: AccountIp[] = []
-  for (let first = 0; ; first += ACCOUNT_IPS_PAGES_AT_ONCE) {
-    const pages = await Promise.all(
-      Array.from({ length: ACCOUNT_IPS_PAGES_AT_ONCE }, (_, i) =>
-        callSendGrid<RawAccountIp[] | null>(sendGridRoute('listIps'), {
-          query: { limit: ACCOUNT_IPS_PAGE_SIZE, offset: (first + i) * ACCOUNT_IPS_PAGE_SIZE },
-          signal,
-        }),
-      ),
-    )
-    for (const page of pages) {
-      all.push(...(page ?? []).map(normaliseAccountIp))
-      if (!page || page.length < ACCOUNT_IPS_PAGE_SIZE) return all
-    }
-  }
+  const ips = await readAllPages(
+    async (offset) => {
+      const { data, headers } = await callSendGridWithHeaders<RawAccountIp[] | null>(sendGridRoute('listIps'), {
+        query: { limit: ACCOUNT_IPS_PAGE_SIZE, offset },
+        signal,
+      })
+      return { items: (data ?? []).map(normaliseAccountIp), next: nextOffset(headers.get('Link')) }
+    },
+    { pagesAtOnce: ACCOUNT_IPS_PAGES_AT_ONCE },
+  )
+  // Pages read while the account changed may overlap: each address once.
+  const seen = new Set<string>()
+  return ips.filter((ip) => !seen.has(ip.ip) && Boolean(seen.add(ip.ip)))
 }
 
 export async function startWarmup(ip: string): Promise<void> {

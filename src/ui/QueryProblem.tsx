@@ -13,13 +13,15 @@ interface QueryProblemProps {
   query: UseQueryResult<unknown>
   /** What was being read, for the message: "the pools". */
   what: string
+  /** What Retry does, where it should bring back more than this one read; the read again by default. */
+  onRetry?: () => unknown
 }
 
 /**
  * What went wrong with a read, in words: waiting out a rate limit, a failure with Retry, or a refresh that failed
  * while older data stays on screen. Renders nothing when all is well.
  */
-export function QueryProblem({ query, what }: QueryProblemProps) {
+export function QueryProblem({ query, what, onRetry = () => query.refetch() }: QueryProblemProps) {
   const reconnect = useDisconnect()
   const reason = query.failureReason
 
@@ -46,7 +48,7 @@ export function QueryProblem({ query, what }: QueryProblemProps) {
             Reconnect
           </Button>
         ) : (
-          <Button color="inherit" size="small" onClick={() => void query.refetch()} loading={query.isFetching}>
+          <Button color="inherit" size="small" onClick={() => void onRetry()} loading={query.isFetching}>
             Retry
           </Button>
         )
