@@ -1,4 +1,6 @@
 import { screen, waitFor, within } from '@testing-library/react'
+import { HttpResponse, http } from 'msw'
+import { server } from '../mocks/node'
 import { renderApp } from '../test/render'
 
 const rows = () =>
@@ -44,5 +46,20 @@ describe('IP addresses page', () => {
     await user.click(within(dialog).getByRole('button', { name: 'Start warmup' }))
     expect(await screen.findByRole('button', { name: 'Stop warmup of 203.0.113.50' })).toBeInTheDocument()
     expect(screen.getByRole('row', { name: /^203\.0\.113\.50 .*Warming up\s*since .*\(day 1\)/ })).toBeInTheDocument()
+  })
+})
+
+describe('warmup permissions', () => {
+  it('names the scope each action needs: ips.warmup.create to start, ips.warmup.delete to stop', async () => {
+    server.use(http.get('*/v3/scopes', () => HttpResponse.json({ scopes: ['ips.read', 'ips.warmup.read'] })))
+    renderApp('/ips')
+    const stop = await screen.findByRole('button', { name: 'Stop warmup of 192.0.2.14' })
+    await waitFor(() => expect(stop).toBeDisabled())
+    expect(stop).toHaveAccessibleDescription(
+      'Stop warmup is turned off: This API key lacks the ips.warmup.delete permission.',
+    )
+    expect(screen.getByRole('button', { name: 'Start warmup of 192.0.2.10' })).toHaveAccessibleDescription(
+      'Start warmup is turned off: This API key lacks the ips.warmup.create permission.',
+    )
   })
 })

@@ -65,7 +65,10 @@ export default function IpsPage() {
   usePreload(loadWarmupDialog)
   const startPermission = usePermission('startWarmup')
   const stopPermission = usePermission('stopWarmup')
-  const warmupNoteId = useId()
+  const startNoteId = useId()
+  const stopNoteId = useId()
+  // Each button is described by the reason for its own action: stopping needs another scope than starting.
+  const sameReason = startPermission.reason === stopPermission.reason
 
   // Filtering is cheap (rows sorted once, search texts lowercased once) and only a page of rows renders.
   const view = viewFromParams(params)
@@ -117,8 +120,19 @@ export default function IpsPage() {
       </div>
 
       {(!startPermission.allowed || !stopPermission.allowed) && (
-        <Alert id={warmupNoteId} severity="info" role="note">
-          Warmup changes are turned off: {startPermission.reason ?? stopPermission.reason}
+        <Alert severity="info" role="note">
+          {sameReason ? (
+            <span id={startNoteId}>Warmup changes are turned off: {startPermission.reason}</span>
+          ) : (
+            <>
+              {!startPermission.allowed && (
+                <span id={startNoteId}>Start warmup is turned off: {startPermission.reason} </span>
+              )}
+              {!stopPermission.allowed && (
+                <span id={stopNoteId}>Stop warmup is turned off: {stopPermission.reason}</span>
+              )}
+            </>
+          )}
         </Alert>
       )}
       <QueryProblem query={inventory} what="the IP addresses" />
@@ -197,7 +211,7 @@ export default function IpsPage() {
                     ip={ip}
                     onWarmup={setWarmupOf}
                     allowed={(ip.warmup ? stopPermission : startPermission).allowed}
-                    reasonId={warmupNoteId}
+                    reasonId={ip.warmup && !sameReason ? stopNoteId : startNoteId}
                   />
                 ))}
                 {rows.length === 0 && (
