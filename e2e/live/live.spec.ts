@@ -50,6 +50,31 @@ test('a key SendGrid refuses (401) is said so at the field and not kept', async 
   await expect(field).toHaveValue('SG.refused')
 })
 
+test("the newer API's 401 for a missing scope is said as a permission, without sending the user to reconnect", async ({
+  page,
+}) => {
+  await connect(page, keyFor('scopeless'))
+  await page.getByRole('button', { name: 'Create pool' }).click()
+  const dialog = page.getByRole('dialog', { name: 'Create pool' })
+  await dialog.getByRole('textbox', { name: 'Pool name' }).fill('newsletters')
+  await dialog.getByRole('button', { name: 'Create' }).click()
+  await expect(dialog.getByRole('alert')).toHaveText('This API key lacks the ips.pools.create permission.')
+  await expect(dialog.getByRole('textbox', { name: 'Pool name' })).toHaveValue('newsletters')
+  await page.keyboard.press('Escape')
+  await expect(page.getByRole('button', { name: 'Disconnect' })).toBeVisible()
+  await expect(page.getByRole('heading', { name: 'Connect to SendGrid' })).toBeHidden()
+})
+
+test('every answer from SendGrid carries its rate-limit headers through the proxy', async ({ page }) => {
+  const key = keyFor('full')
+  await connect(page, key)
+  const headers = await page.evaluate(async (apiKey) => {
+    const response = await fetch('/v3/ips/pools', { headers: { Authorization: `Bearer ${apiKey}` } })
+    return Object.fromEntries([...response.headers].filter(([name]) => name.startsWith('x-ratelimit')))
+  }, key)
+  expect(Object.keys(headers).sort()).toEqual(['x-ratelimit-limit', 'x-ratelimit-remaining', 'x-ratelimit-reset'])
+})
+
 test('a read-only key (403 on changes) gives a read-only dashboard that names the missing permissions', async ({
   page,
 }) => {

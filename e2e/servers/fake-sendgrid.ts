@@ -2,8 +2,9 @@
  * A stateful fake SendGrid over HTTP, for the live-mode tests: the demo's own rules and seed data behind the real
  * proxy. Each API key gets its own account, so tests running side by side never meet, and a key's name picks how
  * the account misbehaves:
- *   SG.refused…          every call answers 401
- *   SG.readonly.…        read scopes only; changes answer 403 "missing required scope"
+ *   SG.refused…          every call answers 401, in SendGrid's words
+ *   SG.readonly.…        read scopes only; changes answer 403 "access forbidden", as the older API does
+ *   SG.scopeless.…       every scope listed, yet changes answer the newer API's 401 "missing required scope"
  *   SG.ratelimited.…     the first read of the pool list answers 429 with X-RateLimit-Reset two seconds ahead
  *   SG.flaky.…           the first three reads of the pool list answer 500
  *   SG.down.…            the connection is dropped, as an unreachable SendGrid would
@@ -50,23 +51,31 @@ function accountFor(key: string): Account {
   return account
 }
 
+const REFUSED = 'The provided authorization grant is invalid, expired, or revoked'
+
 const sendGridError = (status: number, message: string, headers: Record<string, string> = {}) =>
-  HttpResponse.json({ errors: [{ field: null, message }] }, { status, headers })
+  HttpResponse.json({ errors: [{ field: null, message, help: null }] }, { status, headers })
+
+/** The scope a change needs, as the newer API names it. */
+function scopeFor(method: string, pathname: string) {
+  const verb = WRITE_SCOPE[method]
+  if (pathname.startsWith('/v3/ips/warmup')) return `ips.warmup.${verb}`
+  return /\/ips\/pools\/[^/]+\/ips/.test(pathname) ? `ips.pools.ips.${verb}` : `ips.pools.${verb}`
+}
 
 /** The scenario's answer where it departs from a healthy account, or undefined to let the fake backend answer. */
 function misbehave(key: string, account: Account, request: Request): Response | undefined {
   const { pathname } = new URL(request.url)
-  if (key.startsWith('SG.refused')) return sendGridError(401, 'authorization required')
+  if (key.startsWith('SG.refused')) return sendGridError(401, REFUSED)
   if (key.startsWith('SG.readonly.')) {
     if (pathname === '/v3/scopes') return HttpResponse.json({ scopes: READ_SCOPES })
-    const verb = WRITE_SCOPE[request.method]
-    if (verb) {
-      const scope =
-        pathname.includes('/ips/pools/') && /\/ips(\/|$)/.test(pathname.split('/ips/pools/')[1] ?? '')
-          ? `ips.pools.ips.${verb}`
-          : `ips.pools.${verb}`
-      return sendGridError(403, `missing required scope: ${scope}`)
-    }
+    if (WRITE_SCOPE[request.method]) return sendGridError(403, 'access forbidden')
+  }
+  if (key.startsWith('SG.scopeless.') && WRITE_SCOPE[request.method]) {
+    return HttpResponse.json(
+      { errors: [{ field: '', message: `missing required scope: ${scopeFor(request.method, pathname)}` }] },
+      { status: 401 },
+    )
   }
   if (request.method === 'GET' && pathname === '/v3/ips/pools') {
     account.poolListReads += 1
@@ -100,7 +109,7 @@ async function writeResponse(res: ServerResponse, response: Response) {
 
 const server = createServer(async (req, res) => {
   const key = req.headers.authorization?.match(/^Bearer (\S+)$/)?.[1]
-  if (!key) return writeResponse(res, sendGridError(401, 'authorization required'))
+  if (!key) return writeResponse(res, sendGridError(401, REFUSED))
   if (key.startsWith('SG.down.')) return req.socket.destroy()
   const account = accountFor(key)
   const request = await toFetchRequest(req)

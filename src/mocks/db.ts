@@ -3,7 +3,7 @@
  * including its documented error bodies, which differ from endpoint to endpoint.
  */
 import { canonicalIp, ipAddressProblem, sameIp } from '../pools/ipRules'
-import { poolLimitProblem, poolNameProblem } from '../pools/rules'
+import { POOL_LIMIT_SENDGRID_MESSAGE, poolLimitProblem, poolNameProblem, sendGridPoolNameMessage } from '../pools/rules'
 import { queryActivity, type ActivityEntry, type ActivityQuery } from '../../server/activity.js'
 import { seedState } from './seed'
 
@@ -147,12 +147,12 @@ export function createDb(store: StateStore = memoryStore(), seed: () => DemoStat
         const name = nameRequest(body)
         if (typeof name !== 'string') return name
         const limit = poolLimitProblem(state.pools.length)
-        if (limit) return fieldError(400, '', limit)
+        if (limit) return fieldError(400, '', POOL_LIMIT_SENDGRID_MESSAGE)
         const problem = poolNameProblem(
           name,
           state.pools.map((pool) => pool.name),
         )
-        if (problem) return fieldError(400, 'name', problem)
+        if (problem) return fieldError(400, 'name', sendGridPoolNameMessage(problem))
         state.pools.push({ name, ips: [] })
         return ok({ name })
       })
@@ -166,7 +166,7 @@ export function createDb(store: StateStore = memoryStore(), seed: () => DemoStat
         if (typeof newName !== 'string') return newName
         const others = state.pools.filter((other) => other !== pool).map((other) => other.name)
         const problem = poolNameProblem(newName, others)
-        if (problem) return fieldError(400, 'name', problem)
+        if (problem) return fieldError(400, 'name', sendGridPoolNameMessage(problem))
         pool.name = newName
         return ok({ name: newName })
       })

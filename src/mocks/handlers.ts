@@ -16,10 +16,18 @@ export interface HandlerOptions {
   pagingLinks?: boolean
 }
 
+/** SendGrid sends its rate-limit headers with every answer, not only with a 429. */
+function rateLimitHeaders(): Record<string, string> {
+  return {
+    'X-RateLimit-Limit': '600',
+    'X-RateLimit-Remaining': '599',
+    'X-RateLimit-Reset': String(Math.ceil(Date.now() / 1000) + 60),
+  }
+}
+
 function respond({ status, body, headers }: FakeResponse) {
-  return body === undefined
-    ? new HttpResponse(null, { status, headers })
-    : HttpResponse.json(body as JsonBodyType, { status, headers })
+  const init = { status, headers: { ...rateLimitHeaders(), ...headers } }
+  return body === undefined ? new HttpResponse(null, init) : HttpResponse.json(body as JsonBodyType, init)
 }
 
 async function jsonBody(request: Request): Promise<unknown> {

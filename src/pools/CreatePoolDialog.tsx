@@ -4,7 +4,8 @@ import { useState } from 'react'
 import { useNotify } from '../app/notifications'
 import { ActionDialog } from '../ui/ActionDialog'
 import { poolQueries, useCreatePool } from './queries'
-import { POOL_NAME_MAX_LENGTH, POOL_NAME_MIN_LENGTH, poolLimitProblem, poolNameProblem } from './rules'
+import { isNameRefusal, localNameProblem, sentNameProblem } from './nameField'
+import { POOL_NAME_MAX_LENGTH, POOL_NAME_MIN_LENGTH, poolLimitProblem } from './rules'
 
 export default function CreatePoolDialog({ onClose }: { onClose: () => void }) {
   const pools = useQuery(poolQueries.list())
@@ -14,8 +15,10 @@ export default function CreatePoolDialog({ onClose }: { onClose: () => void }) {
   const [checked, setChecked] = useState(false)
 
   const names = pools.data ?? []
-  const problem = poolLimitProblem(names.length) ?? poolNameProblem(name, names)
-  const shownProblem = checked ? problem : null
+  const problem = poolLimitProblem(names.length) ?? localNameProblem(name, names)
+  // SendGrid's refusal of the name goes under the field; any other failure above the buttons.
+  const refusedName = sentNameProblem(create.error, create.variables, name)
+  const shownProblem = (checked ? problem : null) ?? refusedName
 
   const submit = () => {
     setChecked(true)
@@ -34,7 +37,7 @@ export default function CreatePoolDialog({ onClose }: { onClose: () => void }) {
       title="Create pool"
       submitLabel="Create"
       pending={create.isPending}
-      error={create.error}
+      error={isNameRefusal(create.error) ? undefined : create.error}
       onSubmit={submit}
       onClose={onClose}
     >

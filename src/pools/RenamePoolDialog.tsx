@@ -7,7 +7,7 @@ import { useNotify } from '../app/notifications'
 import { ActionDialog } from '../ui/ActionDialog'
 import { poolPath } from './paths'
 import { poolQueries, useRenamePool } from './queries'
-import { poolNameProblem } from './rules'
+import { isNameRefusal, localNameProblem, sentNameProblem } from './nameField'
 
 export default function RenamePoolDialog({ name, onClose }: { name: string; onClose: () => void }) {
   const pools = useQuery(poolQueries.list())
@@ -18,8 +18,10 @@ export default function RenamePoolDialog({ name, onClose }: { name: string; onCl
   const [checked, setChecked] = useState(false)
 
   const others = (pools.data ?? []).filter((other) => other !== name)
-  const problem = newName === name ? 'Enter a new name for the pool.' : poolNameProblem(newName, others)
-  const shownProblem = checked ? problem : null
+  const problem = newName === name ? 'Enter a new name for the pool.' : localNameProblem(newName, others)
+  // SendGrid's refusal of the name goes under the field; any other failure above the buttons.
+  const refusedName = sentNameProblem(rename.error, rename.variables?.newName, newName)
+  const shownProblem = (checked ? problem : null) ?? refusedName
 
   const submit = () => {
     setChecked(true)
@@ -43,7 +45,7 @@ export default function RenamePoolDialog({ name, onClose }: { name: string; onCl
       title="Rename pool"
       submitLabel="Save"
       pending={rename.isPending}
-      error={rename.error}
+      error={isNameRefusal(rename.error) ? undefined : rename.error}
       onSubmit={submit}
       onClose={onClose}
     >

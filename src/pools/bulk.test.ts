@@ -79,3 +79,49 @@ describe('moving an IP', () => {
     expect(adds).toEqual([])
   })
 })
+
+describe('a rate limit in the middle of a change of several calls', () => {
+  const tooMany = () =>
+    new ApiError(429, [{ field: null, message: 'too many requests' }], Date.now() + 30 /* the limit lifts soon */)
+
+  it('is waited out: every IP goes in, each sent again only after its 429', async () => {
+    const sent: string[] = []
+    let limited = false
+    const results = await addEach(['192.0.2.1', '192.0.2.2', '192.0.2.3'], async (ip) => {
+      sent.push(ip)
+      if (ip === '192.0.2.2' && !limited) {
+        limited = true
+        throw tooMany()
+      }
+      return ip
+    })
+    expect(results).toEqual([
+      { ip: '192.0.2.1', value: '192.0.2.1' },
+      { ip: '192.0.2.2', value: '192.0.2.2' },
+      { ip: '192.0.2.3', value: '192.0.2.3' },
+    ])
+    expect(sent).toEqual(['192.0.2.1', '192.0.2.2', '192.0.2.2', '192.0.2.3'])
+  })
+
+  it('carries a move on past a 429 on either step, adding once and removing once', async () => {
+    const calls: string[] = []
+    const limitedOnce = new Set<string>()
+    const step = (name: string) => async () => {
+      calls.push(name)
+      if (!limitedOnce.has(name)) {
+        limitedOnce.add(name)
+        throw tooMany()
+      }
+    }
+    const outcome = await moveIp({ ip: '192.0.2.1', from: 'a', to: 'b' }, { add: step('add'), remove: step('remove') })
+    expect(outcome).toEqual({ status: 'moved' })
+    expect(calls).toEqual(['add', 'add', 'remove', 'remove'])
+  })
+
+  it('reports the IP when the limit does not lift', async () => {
+    const results = await addEach(['192.0.2.9'], async () => {
+      throw new ApiError(429, [{ field: null, message: 'too many requests' }], Date.now())
+    })
+    expect(results[0]!.error).toBeInstanceOf(ApiError)
+  }, 10_000)
+})

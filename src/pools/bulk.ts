@@ -1,5 +1,25 @@
 /** Changes made of several calls, and how to report them when some succeed and some fail. */
+import { ApiError } from '../lib/api-client'
 import { errorMessage } from '../ui/errorMessage'
+
+const RATE_LIMIT_ATTEMPTS = 5
+
+/**
+ * One call of a change made of several, sent again after SendGrid's rate limit lifts: a 429 changed nothing, so
+ * sending it again neither loses the change nor makes it twice. Other failures, and a limit that does not lift
+ * after a few tries, are the caller's to report.
+ */
+export async function waitingOutRateLimits<T>(call: () => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await call()
+    } catch (error) {
+      if (!(error instanceof ApiError) || error.status !== 429 || attempt >= RATE_LIMIT_ATTEMPTS) throw error
+      const wait = error.retryAt ? error.retryAt - Date.now() + 250 : 1000 * 2 ** attempt
+      await new Promise((done) => setTimeout(done, Math.min(Math.max(wait, 0), 60_000)))
+    }
+  }
+}
 
 export interface AddResult<T = unknown> {
   ip: string
@@ -13,7 +33,7 @@ export async function addEach<T>(ips: readonly string[], add: (ip: string) => Pr
   const results: AddResult<T>[] = []
   for (const ip of ips) {
     try {
-      results.push({ ip, value: await add(ip) })
+      results.push({ ip, value: await waitingOutRateLimits(() => add(ip)) })
     } catch (error) {
       results.push({ ip, error })
     }
@@ -61,13 +81,13 @@ export async function moveIp(
 ): Promise<MoveOutcome> {
   if (!added) {
     try {
-      await api.add(to, ip)
+      await waitingOutRateLimits(() => api.add(to, ip))
     } catch (error) {
       return { status: 'not-moved', error }
     }
   }
   try {
-    await api.remove(from, ip)
+    await waitingOutRateLimits(() => api.remove(from, ip))
   } catch (error) {
     return { status: 'half-moved', error }
   }

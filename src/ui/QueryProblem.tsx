@@ -5,7 +5,7 @@ import type { UseQueryResult } from '@tanstack/react-query'
 import { useDisconnect } from '../connection/useDisconnect'
 import { ApiError } from '../lib/api-client'
 import { getApiKey } from '../lib/api-key'
-import { errorMessage } from './errorMessage'
+import { errorMessage, isRefusedKey } from './errorMessage'
 
 const timeFormat = new Intl.DateTimeFormat(undefined, { timeStyle: 'medium' })
 
@@ -37,7 +37,7 @@ export function QueryProblem({ query, what, onRetry = () => query.refetch() }: Q
 
   const stale = query.data !== undefined
   // A refused key the user pasted can be replaced; one configured on the server cannot be from here.
-  const refused = query.error instanceof ApiError && query.error.status === 401
+  const refused = isRefusedKey(query.error)
   const canReconnect = refused && getApiKey() !== null
   return (
     <Alert

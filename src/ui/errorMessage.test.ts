@@ -1,5 +1,5 @@
 import { ApiError } from '../lib/api-client'
-import { errorMessage } from './errorMessage'
+import { errorMessage, isRefusedKey } from './errorMessage'
 
 const apiError = (status: number, message: string, retryAt?: number) =>
   new ApiError(status, [{ field: null, message }], retryAt)
@@ -18,7 +18,21 @@ describe('errorMessage', () => {
     expect(errorMessage(apiError(403, 'missing required scope: ips.pools.create'))).toBe(
       'This API key lacks the ips.pools.create permission.',
     )
-    expect(errorMessage(apiError(403, 'access forbidden'))).toBe('This API key may not do this: access forbidden')
+    expect(errorMessage(apiError(403, 'access forbidden'))).toBe(
+      'SendGrid refused: this API key is not allowed to do this (access forbidden).',
+    )
+  })
+
+  it("reads the newer API's 401 for a missing scope as a permission, not a refused key", () => {
+    const missing = new ApiError(401, [{ field: '', message: 'missing required scope: ips.pools.update' }])
+    expect(errorMessage(missing)).toBe('This API key lacks the ips.pools.update permission.')
+    expect(isRefusedKey(missing)).toBe(false)
+    const refused = apiError(401, 'The provided authorization grant is invalid, expired, or revoked')
+    expect(errorMessage(refused)).toBe(
+      'SendGrid refused the API key: The provided authorization grant is invalid, expired, or revoked',
+    )
+    expect(isRefusedKey(refused)).toBe(true)
+    expect(isRefusedKey(new ApiError(401, [{ field: null, message: 'x' }], undefined, 'session_ended'))).toBe(false)
   })
 
   it('says when to try again after a rate limit', () => {
