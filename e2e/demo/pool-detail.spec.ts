@@ -114,10 +114,34 @@ test('adds IPv4 and IPv6 addresses, checking each before sending', async ({ page
   await dialog.getByRole('combobox', { name: 'IP address' }).fill('2001:DB8:0:10::26')
   await add.click()
   await expect(dialog).toBeHidden()
-  await expect(ipRows(page).locator('td:first-child')).toHaveText(['203.0.113.50', '2001:db8:0:10::26'])
+  // Both marked as just added, for the minute SendGrid may take to list them.
+  await expect(ipRows(page).locator('td:first-child')).toHaveText([
+    '203.0.113.50Added just now',
+    '2001:db8:0:10::26Added just now',
+  ])
 
   await page.reload()
-  await expect(ipRows(page)).toHaveCount(2)
+  await expect(ipRows(page).locator('td:first-child')).toHaveText(['203.0.113.50', '2001:db8:0:10::26'])
+})
+
+test('an IP added while SendGrid lags in listing it stays on the page through a re-read, marked as just added', async ({
+  page,
+}) => {
+  await page.goto('/pools/cold-outreach?lag=60')
+  await page.getByRole('button', { name: 'Add IP' }).click()
+  const dialog = page.getByRole('dialog', { name: 'Add IP address' })
+  await dialog.getByRole('combobox', { name: 'IP address' }).fill('203.0.113.50')
+  await dialog.getByRole('button', { name: 'Add' }).click()
+  await expect(dialog).toBeHidden()
+  // Away and back: the pool is read again, and SendGrid (the fake, lagging) does not list the IP yet.
+  await page.getByRole('link', { name: 'IP pools' }).click()
+  await page.getByRole('link', { name: 'cold-outreach' }).click()
+  const listed = await page.evaluate(() =>
+    fetch('/v3/ips/pools/cold-outreach').then((r) => r.json() as Promise<{ ips: unknown[] }>),
+  )
+  expect(listed.ips).toEqual([])
+  await expect(ipRows(page).locator('td:first-child')).toHaveText(['203.0.113.50Added just now'])
+  await expect(page.getByText('1 IP address', { exact: true })).toBeVisible()
 })
 
 test('adds several IPs at once and reports the one the server refused', async ({ page }) => {

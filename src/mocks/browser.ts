@@ -29,6 +29,9 @@ export async function startDemoBackend(): Promise<DemoBackend> {
   if (new URLSearchParams(location.search).get('demo') === 'large' && localStore.load()?.dataset !== 'large') {
     db.replace(largeSeedState())
   }
+  // ?lag=60 makes new pool members take that many seconds to be listed, as SendGrid may; ?lag=0 turns it off.
+  const lag = new URLSearchParams(location.search).get('lag')
+  if (lag !== null && Number.isFinite(Number(lag))) db.setMemberLag(Number(lag))
   const worker = setupWorker(...createHandlers(db, { latency: () => 150 + Math.random() * 250 }))
   await worker.start({
     serviceWorker: { url: `${import.meta.env.BASE_URL}mockServiceWorker.js` },

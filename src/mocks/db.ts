@@ -21,6 +21,8 @@ export interface DemoIp {
 export interface DemoPool {
   name: string
   ips: string[]
+  /** When each IP joined (ms since the epoch), for answering with SendGrid's lag in listing new members. */
+  addedAt?: Record<string, number>
 }
 
 export interface DemoState {
@@ -31,6 +33,11 @@ export interface DemoState {
   ips: DemoIp[]
   /** The activity journal, oldest first, as the dashboard's server keeps it; the newest entries only. */
   activity?: ActivityEntry[]
+  /**
+   * How long a new pool member stays out of the answers that list members (SendGrid: "may take up to 60 seconds").
+   * Off (0) unless a test or the demo's ?lag= setting turns it on.
+   */
+  memberLagSeconds?: number
 }
 
 /** Enough of the journal for a demo; a real server keeps all of it. */
@@ -107,8 +114,17 @@ export function createDb(store: StateStore = memoryStore(), seed: () => DemoStat
   /** Each IP's pools in one pass, for answers about thousands of IPs at once. */
   function membership(state: DemoState): Map<string, string[]> {
     const pools = new Map<string, string[]>()
-    for (const pool of state.pools) for (const ip of pool.ips) pools.set(ip, [...(pools.get(ip) ?? []), pool.name])
+    for (const pool of state.pools)
+      for (const ip of listedMembers(state, pool)) pools.set(ip, [...(pools.get(ip) ?? []), pool.name])
     return pools
+  }
+
+  /** A pool's members as SendGrid lists them: one that joined within the lag is not listed yet. */
+  function listedMembers(state: DemoState, pool: DemoPool): string[] {
+    const lagMs = (state.memberLagSeconds ?? 0) * 1000
+    if (lagMs <= 0) return pool.ips
+    const now = Date.now()
+    return pool.ips.filter((ip) => now - (pool.addedAt?.[ip] ?? 0) >= lagMs)
   }
 
   const findIp = (state: DemoState, address: string) => state.ips.find((candidate) => sameIp(candidate.ip, address))
@@ -139,7 +155,7 @@ export function createDb(store: StateStore = memoryStore(), seed: () => DemoStat
       const state = read()
       const pool = findPool(state, name)
       if (!pool) return fieldError(404, 'error', 'Unable to locate specified IPs Pool')
-      return ok({ pool_name: pool.name, ips: pool.ips.map((address) => poolIp(state, address)) })
+      return ok({ pool_name: pool.name, ips: listedMembers(state, pool).map((address) => poolIp(state, address)) })
     },
 
     createPool(body: unknown): FakeResponse {
@@ -192,6 +208,7 @@ export function createDb(store: StateStore = memoryStore(), seed: () => DemoStat
         if (!account) return fieldError(400, 'ip', `${canonicalIp(text)} is not an IP address on this account.`)
         if (pool.ips.includes(account.ip)) return fieldError(400, 'ip', `${account.ip} is already in this pool.`)
         pool.ips.push(account.ip)
+        pool.addedAt = { ...pool.addedAt, [account.ip]: Date.now() }
         return ok({ ...poolIp(state, account.ip), pools: poolsOf(state, account.ip) }, 201)
       })
     },
@@ -246,6 +263,13 @@ export function createDb(store: StateStore = memoryStore(), seed: () => DemoStat
         ip.start_date = null
         return noContent
       })
+    },
+
+    /** Sets how long new pool members stay unlisted (0: listed at once). */
+    setMemberLag(seconds: number): void {
+      const state = read()
+      state.memberLagSeconds = Math.max(0, seconds)
+      store.save(state)
     },
 
     /** Journals a change, done or refused, as the dashboard's server does for every change that passes it. */

@@ -8,7 +8,8 @@ const ipCells = (table: HTMLElement) =>
   within(table)
     .getAllByRole('row', { hidden: true })
     .slice(1)
-    .map((row) => within(row).getAllByRole('cell', { hidden: true })[0]!.textContent)
+    // The address itself, without the "Added just now" mark an IP added from here carries for a minute.
+    .map((row) => within(row).getAllByRole('cell', { hidden: true })[0]!.firstChild!.textContent)
 
 describe('pool detail', () => {
   it("shows the pool's IPs with their warmup state", async () => {
@@ -283,5 +284,41 @@ describe('the other pools of each IP, and how to send through the pool', () => {
     expect(await screen.findByRole('heading', { name: 'Send mail through this pool' })).toBeInTheDocument()
     expect(screen.getByText('"ip_pool_name": "Product updates"')).toBeInTheDocument()
     expect(screen.getByText('X-SMTPAPI: {"ip_pool":"Product updates"}')).toBeInTheDocument()
+  })
+})
+
+describe('an IP SendGrid does not list yet', () => {
+  it('stays on the pool page, marked "Added just now", through a re-read that leaves it out', async () => {
+    db.setMemberLag(60)
+    const { user, queryClient } = renderApp('/pools/billing')
+    await user.click(await screen.findByRole('button', { name: 'Add IP' }))
+    const field = await screen.findByRole('combobox', { name: 'IP address' })
+    await user.type(field, '203.0.113.50{Enter}')
+    await user.keyboard('{Enter}')
+    await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument())
+
+    // The fake, like SendGrid, leaves the new member out of its answers for now.
+    const listed = await (await fetch('/v3/ips/pools/billing')).json()
+    expect(listed.ips.map((m: { ip: string }) => m.ip)).not.toContain('203.0.113.50')
+    await queryClient.refetchQueries()
+
+    const table = screen.getByRole('table', { name: 'IP addresses' })
+    const row = within(table).getByRole('row', { name: /203\.0\.113\.50/ })
+    expect(row).toHaveTextContent('Added just now')
+    expect(screen.getByText('3 IP addresses')).toBeInTheDocument()
+  })
+
+  it('shows on its new pool after a move, and in the "Also in" column of its other pools', async () => {
+    db.setMemberLag(60)
+    const { user } = renderApp('/pools/billing')
+    await user.click(await screen.findByRole('button', { name: 'Add IP' }))
+    await user.type(await screen.findByRole('combobox', { name: 'IP address' }), '192.0.2.10{Enter}')
+    await user.keyboard('{Enter}')
+    await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument())
+
+    await user.click(screen.getByRole('link', { name: 'IP pools' }))
+    await user.click(await screen.findByRole('link', { name: 'transactional' }))
+    const row = await screen.findByRole('row', { name: /^192\.0\.2\.10/ })
+    await waitFor(() => expect(within(row).getByRole('link', { name: 'billing' })).toBeInTheDocument())
   })
 })

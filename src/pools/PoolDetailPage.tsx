@@ -33,6 +33,8 @@ import { poolNameFromPath } from './paths'
 import { accountQueries, poolQueries } from './queries'
 import { SendingSnippets } from './SendingSnippets'
 import { PoolLinks } from './PoolLinks'
+import { recentlyAddedQuery, type RecentAddition } from './recentlyAdded'
+import { Badge } from '../ui/Badge'
 
 const loadAddIpDialog = () => import('./AddIpDialog')
 const loadRenamePoolDialog = () => import('./RenamePoolDialog')
@@ -62,10 +64,24 @@ export function PoolDetailPage() {
   usePreload(loadAddIpDialog, loadRenamePoolDialog, loadDeletePoolDialog, loadRemoveIpDialog, loadMoveIpDialog)
   // The other pools each IP is in, from the one inventory read the pool list shares.
   const inventory = useQuery(accountQueries.ips())
-  const poolsOf = useMemo(
-    () => inventory.data && new Map(inventory.data.map((ip) => [ip.ip, ip.pools])),
-    [inventory.data],
-  )
+  // IPs added in the last minute, which SendGrid may not list yet: shown here and in "Also in" all the same.
+  const recent = useQuery(recentlyAddedQuery()).data ?? NONE_RECENT
+  const poolsOf = useMemo(() => {
+    if (!inventory.data) return undefined
+    const pools = new Map(inventory.data.map((ip) => [ip.ip, ip.pools]))
+    for (const { pool: added, ip } of recent) {
+      const listed = pools.get(ip) ?? []
+      if (!listed.includes(added)) pools.set(ip, [...listed, added])
+    }
+    return pools
+  }, [inventory.data, recent])
+  const justAdded = useMemo(() => new Set(recent.filter((r) => r.pool === name).map((r) => r.ip)), [recent, name])
+  const members = useMemo(() => {
+    if (!pool.data) return undefined
+    const listed = new Set(pool.data.ips.map((member) => member.ip))
+    const unlisted = [...justAdded].filter((ip) => !listed.has(ip))
+    return [...pool.data.ips, ...unlisted.map((ip): PoolIp => ({ ip, warmup: null, startDate: null }))]
+  }, [pool.data, justAdded])
   const ipsHeadingId = useId()
   const ipsHeading = useRef<HTMLHeadingElement>(null)
   const close = () => setDialog(null)
@@ -111,7 +127,7 @@ export function PoolDetailPage() {
           </Typography>
           {pool.data && (
             <Typography color="text.secondary">
-              {pool.data.ips.length === 1 ? '1 IP address' : `${pool.data.ips.length} IP addresses`}
+              {members!.length === 1 ? '1 IP address' : `${members!.length} IP addresses`}
             </Typography>
           )}
         </div>
@@ -166,7 +182,7 @@ export function PoolDetailPage() {
           >
             IP addresses
           </Typography>
-          {pool.data.ips.length === 0 ? (
+          {members!.length === 0 ? (
             <Paper variant="outlined" sx={{ p: 3 }}>
               <Typography>No IP addresses in this pool yet.</Typography>
               <Typography color="text.secondary">
@@ -190,10 +206,11 @@ export function PoolDetailPage() {
                   </TableRow>
                 </TableHead>
                 <TableBody>
-                  {pool.data.ips.map((member) => (
+                  {members!.map((member) => (
                     <IpRow
                       key={member.ip}
                       member={member}
+                      justAdded={justAdded.has(member.ip)}
                       removeProps={actionProps('removeIp')}
                       // A move adds there and removes here: whichever permission is missing disables it.
                       moveProps={actionProps(can('addIp').allowed ? 'removeIp' : 'addIp')}
@@ -250,12 +267,16 @@ export function PoolDetailPage() {
   )
 }
 
+const NONE_RECENT: RecentAddition[] = []
+
 const alsoInColumn = { display: { xs: 'none', md: 'table-cell' } } as const
 
 type ActionProps = { disabled: boolean; 'aria-describedby'?: string }
 
 interface IpRowProps {
   member: PoolIp
+  /** Added from here within the minute SendGrid may take to list it. */
+  justAdded: boolean
   /** The other pools this IP is in; undefined until the inventory has loaded. */
   alsoIn: string[] | undefined
   removeProps: ActionProps
@@ -264,7 +285,7 @@ interface IpRowProps {
   onRemove: () => void
 }
 
-function IpRow({ member, alsoIn, removeProps, moveProps, onMove, onRemove }: IpRowProps) {
+function IpRow({ member, justAdded, alsoIn, removeProps, moveProps, onMove, onRemove }: IpRowProps) {
   return (
     <TableRow hover>
       <TableCell
@@ -276,6 +297,11 @@ function IpRow({ member, alsoIn, removeProps, moveProps, onMove, onRemove }: IpR
         }
       >
         {member.ip}
+        {justAdded && (
+          <Box component="span" sx={{ ml: 1, fontFamily: 'body1.fontFamily' }}>
+            <Badge>Added just now</Badge>
+          </Box>
+        )}
       </TableCell>
       <TableCell>
         {member.warmup === null ? (

@@ -2,6 +2,7 @@
 import { queryOptions, useMutation, useQueryClient, type QueryClient } from '@tanstack/react-query'
 import { ApiError } from '../lib/api-client'
 import { addEach, moveIp } from './bulk'
+import { noteAdded, noteRemoved } from './recentlyAdded'
 import {
   addIpToPool,
   createPool,
@@ -115,6 +116,11 @@ export function useAddIps() {
       addEach(ips, (ip) => addIpToPool(pool, ip)),
     onSuccess: (results, { pool }) => {
       const added = results.flatMap((result) => (result.value ? [result.value] : []))
+      noteAdded(
+        queryClient,
+        pool,
+        added.map((member) => member.ip),
+      )
       queryClient.setQueryData(
         poolQueries.detail(pool).queryKey,
         (detail): PoolDetail | undefined =>
@@ -136,7 +142,9 @@ export function useMoveIp() {
     mutationFn: (move: { ip: string; from: string; to: string; added?: boolean }) =>
       moveIp(move, { add: addIpToPool, remove: removeIpFromPool }),
     onSuccess: (outcome, { ip, from, to }) => {
+      if (outcome.status !== 'not-moved') noteAdded(queryClient, to, [ip])
       if (outcome.status === 'moved') {
+        noteRemoved(queryClient, from, ip)
         queryClient.setQueryData(
           poolQueries.detail(from).queryKey,
           (detail): PoolDetail | undefined =>
@@ -158,6 +166,7 @@ export function useRemoveIp() {
     mutationFn: ({ pool, ip }: { pool: string; ip: string }) => removeIpFromPool(pool, ip),
     onError: (error, { pool }) => rereadWhenGone(queryClient, pool, error),
     onSuccess: (_, { pool, ip }) => {
+      noteRemoved(queryClient, pool, ip)
       queryClient.setQueryData(
         poolQueries.detail(pool).queryKey,
         (detail): PoolDetail | undefined =>
