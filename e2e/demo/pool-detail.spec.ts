@@ -212,3 +212,28 @@ test('removes an IP after asking, including an IPv6 address', async ({ page }) =
   await expect(ipRows(page)).toHaveCount(3)
   await expect(page.getByRole('button', { name: 'Remove 2001:db8:0:10::25' })).toBeHidden()
 })
+
+test("a warming pool shows each IP's hourly cap and end date, and what happens to mail when all of them warm", async ({
+  page,
+}) => {
+  await page.goto('/pools/marketing')
+  const warming = ipRows(page).filter({ hasText: '198.51.100.23' })
+  await expect(warming).toContainText(/up to [\d,]+ an hour today · ends /)
+  await expect(page.getByText(/Every IP in this pool is warming up/)).toBeHidden()
+
+  const statuses = await page.evaluate(() =>
+    Promise.all(
+      ['192.0.2.13', '192.0.2.40'].map((ip) =>
+        fetch('/v3/ips/warmup', {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json' },
+          body: JSON.stringify({ ip }),
+        }).then((r) => r.status),
+      ),
+    ),
+  )
+  expect(statuses).toEqual([200, 200])
+  await page.goto('/pools/billing')
+  await expect(ipRows(page).filter({ hasText: '192.0.2.13' })).toContainText('up to 20 an hour today')
+  await expect(page.getByText(/Every IP in this pool is warming up/)).toContainText('drops it after 72 hours')
+})

@@ -28,7 +28,7 @@ import { accountQueries, poolQueries } from '../pools/queries'
 import { QueryProblem } from '../ui/QueryProblem'
 import { SearchField } from '../ui/SearchField'
 import { usePreload } from '../ui/usePreload'
-import { warmupSince } from '../ui/warmup'
+import { warmupPlanText, warmupSince } from '../ui/warmup'
 import {
   ipSortKey,
   ipsToCsv,
@@ -275,6 +275,8 @@ const IpRow = memo(function IpRow({ ip, allowed, reasonId, onWarmup }: IpRowProp
             {ip.startDate !== null && (
               <Typography component="span" variant="body2" color="text.secondary" sx={{ display: 'block' }}>
                 {warmupSince(ip.startDate)}
+                <br />
+                {warmupPlanText(ip.startDate)}
               </Typography>
             )}
           </>

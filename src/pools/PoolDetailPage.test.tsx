@@ -322,3 +322,27 @@ describe('an IP SendGrid does not list yet', () => {
     await waitFor(() => expect(within(row).getByRole('link', { name: 'billing' })).toBeInTheDocument())
   })
 })
+
+describe('warmup on a pool page', () => {
+  it("shows each warming IP's hourly cap today and when warmup ends, and flags a pool whose IPs are all warming", async () => {
+    for (const ip of ['192.0.2.13', '192.0.2.40']) {
+      await fetch('/v3/ips/warmup', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ ip }),
+      })
+    }
+    renderApp('/pools/billing')
+    const row = await screen.findByRole('row', { name: /^192\.0\.2\.13/ })
+    expect(row).toHaveTextContent(/Warming up\s*since .* \(day 1\)\s*up to 20 an hour today · ends /)
+    expect(screen.getByText(/Every IP in this pool is warming up/)).toHaveTextContent(
+      'retries it about every 15 minutes and drops it after 72 hours',
+    )
+  })
+
+  it('does not flag a pool where some IPs can take the mail over the caps', async () => {
+    renderApp('/pools/marketing')
+    expect(await screen.findByRole('row', { name: /^198\.51\.100\.23/ })).toHaveTextContent(/an hour today/)
+    expect(screen.queryByText(/Every IP in this pool is warming up/)).not.toBeInTheDocument()
+  })
+})

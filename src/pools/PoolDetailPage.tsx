@@ -27,7 +27,7 @@ import { ApiError } from '../lib/api-client'
 import { QueryProblem } from '../ui/QueryProblem'
 import { Unknown } from '../ui/Unknown'
 import { usePreload } from '../ui/usePreload'
-import { warmupSince } from '../ui/warmup'
+import { OVER_CAP_CONSEQUENCE, warmupPlanText, warmupSince } from '../ui/warmup'
 import type { PoolIp } from './api'
 import { poolNameFromPath } from './paths'
 import { accountQueries, poolQueries } from './queries'
@@ -165,6 +165,11 @@ export function PoolDetailPage() {
           {viewer
             ? VIEWER_REASON
             : `Some actions are turned off: this API key lacks ${missing.map((action) => ACTION_SCOPES[action]).join(', ')}.`}
+        </Alert>
+      )}
+      {members && members.length > 0 && members.every((member) => member.warmup) && (
+        <Alert severity="warning">
+          Every IP in this pool is warming up, so it can send only up to their hourly caps. {OVER_CAP_CONSEQUENCE}
         </Alert>
       )}
       <QueryProblem query={pool} what="this pool" />
@@ -319,6 +324,8 @@ function IpRow({ member, justAdded, alsoIn, removeProps, moveProps, onMove, onRe
             {member.startDate !== null && (
               <Box component="span" sx={{ display: 'block', fontWeight: 400, color: 'text.secondary' }}>
                 {warmupSince(member.startDate)}
+                <br />
+                {warmupPlanText(member.startDate)}
               </Box>
             )}
           </Box>

@@ -1,4 +1,6 @@
-import { warmupDay, warmupSince } from './warmup'
+import { HOURLY_CAPS, warmupDay, warmupPlan, warmupPlanText, warmupSince } from './warmup'
+
+const DAY_MS = 86_400_000
 
 describe('warmup day', () => {
   const start = Date.UTC(2026, 10, 1) / 1000
@@ -11,5 +13,25 @@ describe('warmup day', () => {
 
   it('says the date and the day', () => {
     expect(warmupSince(start, Date.UTC(2026, 10, 13))).toMatch(/^since .*2026 \(day 13\)$/)
+  })
+})
+
+describe('the warmup plan', () => {
+  const start = Date.UTC(2026, 10, 1) / 1000
+
+  it("gives each day's hourly cap from SendGrid's schedule, day 0 to day 41", () => {
+    const caps = Array.from({ length: 42 }, (_, day) => warmupPlan(start, start * 1000 + day * DAY_MS + 1).hourlyCap)
+    expect(caps).toEqual([...HOURLY_CAPS])
+    expect(caps[0]).toBe(20)
+    expect(caps[12]).toBe(1_000)
+    expect(caps[27]).toBe(176_395)
+    expect(caps[41]).toBe(19_601_056)
+  })
+
+  it("ends on the schedule's day 41, and says so once it is over", () => {
+    expect(warmupPlan(start, start * 1000).endsAt).toBe(Date.UTC(2026, 11, 12))
+    expect(warmupPlan(start, start * 1000 + 42 * DAY_MS).hourlyCap).toBeNull()
+    expect(warmupPlanText(start, start * 1000 + 42 * DAY_MS)).toMatch(/^schedule finished on /)
+    expect(warmupPlanText(start, start * 1000 + 27 * DAY_MS)).toMatch(/^up to 176,395 an hour today · ends .*2026$/)
   })
 })

@@ -1,5 +1,20 @@
+/**
+ * Where an IP is in SendGrid's automated warmup: which day, today's hourly cap and when it ends. The schedule
+ * counts from day 0 (the day warmup starts) to day 41; people count the first day as day 1, so day N here is the
+ * schedule's day N − 1.
+ */
 const DAY = 86_400
 const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' })
+const numberFormat = new Intl.NumberFormat()
+
+/** SendGrid's automated warmup schedule: the most mail an hour an IP may send on each day, day 0 to day 41. */
+export const HOURLY_CAPS = [
+  20, 28, 39, 55, 77, 108, 151, 211, 295, 413, 579, 810, 1_000, 1_587, 2_222, 3_111, 4_356, 6_098, 8_583, 11_953,
+  16_734, 23_427, 32_798, 45_917, 64_284, 89_998, 125_997, 176_395, 246_953, 345_735, 484_029, 677_640, 948_696,
+  1_328_175, 1_859_444, 2_603_222, 3_644_511, 5_102_316, 7_143_242, 10_000_539, 14_000_754, 19_601_056,
+] as const
+
+export const WARMUP_DAYS = HOURLY_CAPS.length
 
 /** Which day of warmup an IP is on: the day it started is day 1. */
 export function warmupDay(startDate: number, now = Date.now()): number {
@@ -10,3 +25,30 @@ export function warmupDay(startDate: number, now = Date.now()): number {
 export function warmupSince(startDate: number, now = Date.now()): string {
   return `since ${dateFormat.format(startDate * 1000)} (day ${warmupDay(startDate, now)})`
 }
+
+export interface WarmupPlan {
+  /** The most mail an hour SendGrid lets it send today; null once the schedule is over. */
+  hourlyCap: number | null
+  /** The last day of the schedule (its day 41), in ms since the epoch. */
+  endsAt: number
+}
+
+export function warmupPlan(startDate: number, now = Date.now()): WarmupPlan {
+  const index = warmupDay(startDate, now) - 1
+  return {
+    hourlyCap: index < WARMUP_DAYS ? HOURLY_CAPS[index]! : null,
+    endsAt: (startDate + (WARMUP_DAYS - 1) * DAY) * 1000,
+  }
+}
+
+/** "up to 176,395 an hour today · ends 10 Dec 2026", or that the schedule is over. */
+export function warmupPlanText(startDate: number, now = Date.now()): string {
+  const { hourlyCap, endsAt } = warmupPlan(startDate, now)
+  if (hourlyCap === null) return `schedule finished on ${dateFormat.format(endsAt)}`
+  return `up to ${numberFormat.format(hourlyCap)} an hour today · ends ${dateFormat.format(endsAt)}`
+}
+
+/** What happens to mail over the caps when every IP that could send it is warming up. */
+export const OVER_CAP_CONSEQUENCE =
+  "Mail over an IP's hourly cap goes out on the account's other IPs; when none can take it, SendGrid retries it " +
+  'about every 15 minutes and drops it after 72 hours.'
