@@ -124,3 +124,16 @@ test('the Activity page lists each change with its filters in the address, and l
   await expect(page.getByRole('heading', { level: 1, name: 'newsletters' })).toBeVisible()
   await expect(page.getByRole('region', { name: 'Recent changes' })).toContainText('Created pool “newsletters”')
 })
+
+test('"Check a pool name" finds a typo in an X-SMTPAPI header and names the pool it meant', async ({ page }) => {
+  await openPoolList(page)
+  await page.getByRole('button', { name: 'Check a pool name' }).click()
+  const dialog = page.getByRole('dialog', { name: 'Check a pool name' })
+  await dialog.getByRole('textbox').fill('X-SMTPAPI: {"ip_pool": "transactinal"}')
+  await dialog.getByRole('textbox').press('Control+Enter')
+  await dialog.getByRole('button', { name: 'Check' }).click()
+  await expect(dialog.getByRole('status')).toContainText('no pool has exactly that name')
+  await expect(dialog.getByRole('status')).toContainText('Did you mean transactional?')
+  await page.keyboard.press('Escape')
+  await expect(dialog).toBeHidden()
+})

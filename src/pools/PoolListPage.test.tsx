@@ -135,3 +135,29 @@ describe('create pool dialog', () => {
     expect(screen.queryByRole('link', { name: 'draft' })).not.toBeInTheDocument()
   })
 })
+
+describe('checking a pool name', () => {
+  it('finds the pool name in a Mail Send body and says, with the closest names, when no pool has it exactly', async () => {
+    const { user } = renderApp('/pools')
+    await user.click(await screen.findByRole('button', { name: 'Check a pool name' }))
+    const dialog = await screen.findByRole('dialog', { name: 'Check a pool name' })
+    const field = within(dialog).getByRole('textbox', { name: /Pool name, Mail Send JSON or X-SMTPAPI header/ })
+    await user.click(field)
+    await user.paste('{"from":{"email":"a@example.com"},"ip_pool_name":"Marketing"}')
+    await user.click(within(dialog).getByRole('button', { name: 'Check' }))
+    const verdict = within(dialog).getByRole('status')
+    expect(verdict).toHaveTextContent(
+      'The Mail Send body names “Marketing”, and no pool has exactly that name. SendGrid ignores it without a word',
+    )
+    expect(verdict).toHaveTextContent('Did you mean marketing (differs in case)?')
+
+    await user.clear(field)
+    await user.paste('X-SMTPAPI: {"ip_pool":"transactional"}')
+    await user.click(within(dialog).getByRole('button', { name: 'Check' }))
+    expect(within(dialog).getByRole('status')).toHaveTextContent(
+      'The X-SMTPAPI header names “transactional”, which matches the pool transactional exactly',
+    )
+    await user.click(within(within(dialog).getByRole('status')).getByRole('link', { name: 'transactional' }))
+    expect(await screen.findByRole('heading', { level: 1, name: 'transactional' })).toBeInTheDocument()
+  })
+})

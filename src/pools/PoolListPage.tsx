@@ -28,6 +28,7 @@ import { MAX_POOLS, poolLimitProblem } from './rules'
 
 const loadCreatePoolDialog = () => import('./CreatePoolDialog')
 const CreatePoolDialog = lazy(loadCreatePoolDialog)
+const CheckPoolNameDialog = lazy(() => import('./CheckPoolNameDialog'))
 
 const byName = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true })
 
@@ -38,6 +39,7 @@ export function PoolListPage() {
   const health = useMemo(() => inventory.data && poolHealth(inventory.data), [inventory.data])
   const [params, setParams] = useSearchParams()
   const [creating, setCreating] = useState(false)
+  const [checking, setChecking] = useState(false)
   usePreload(loadCreatePoolDialog)
   const createReasonId = useId()
   const filter = params.get('q') ?? ''
@@ -82,15 +84,20 @@ export function PoolListPage() {
           )}
         </div>
         <Stack sx={{ alignItems: { xs: 'flex-start', sm: 'flex-end' } }} spacing={0.5}>
-          <Button
-            variant="contained"
-            startIcon={<AddIcon />}
-            onClick={() => setCreating(true)}
-            disabled={!pools.data || Boolean(cannotCreate)}
-            aria-describedby={cannotCreate ? createReasonId : undefined}
-          >
-            Create pool
-          </Button>
+          <Stack direction="row" spacing={1} useFlexGap sx={{ flexWrap: 'wrap' }}>
+            <Button variant="outlined" onClick={() => setChecking(true)} disabled={!pools.data}>
+              Check a pool name
+            </Button>
+            <Button
+              variant="contained"
+              startIcon={<AddIcon />}
+              onClick={() => setCreating(true)}
+              disabled={!pools.data || Boolean(cannotCreate)}
+              aria-describedby={cannotCreate ? createReasonId : undefined}
+            >
+              Create pool
+            </Button>
+          </Stack>
           {cannotCreate && (
             <Typography id={createReasonId} variant="body2" color="text.secondary" sx={{ maxWidth: 320 }}>
               {cannotCreate}
@@ -150,6 +157,11 @@ export function PoolListPage() {
         </>
       )}
 
+      {checking && (
+        <Suspense fallback={null}>
+          <CheckPoolNameDialog onClose={() => setChecking(false)} />
+        </Suspense>
+      )}
       {creating && (
         <Suspense fallback={null}>
           <CreatePoolDialog onClose={() => setCreating(false)} />

@@ -11,6 +11,8 @@ import { errorMessage } from './errorMessage'
 interface ActionDialogProps {
   title: string
   submitLabel: string
+  /** "Close" where nothing is sent, so there is nothing to cancel. */
+  cancelLabel?: string
   /** Deleting or removing: a red button, and Cancel takes the first focus. */
   destructive?: boolean
   /** While the request runs the dialog cannot be closed or sent again. */
@@ -27,6 +29,7 @@ interface ActionDialogProps {
 export function ActionDialog({
   title,
   submitLabel,
+  cancelLabel = 'Cancel',
   destructive,
   pending,
   error,
@@ -66,7 +69,7 @@ export function ActionDialog({
       </DialogContent>
       <DialogActions sx={{ px: 3, pb: 2 }}>
         <Button onClick={onClose} disabled={pending} autoFocus={destructive}>
-          Cancel
+          {cancelLabel}
         </Button>
         <Button type="submit" variant="contained" color={destructive ? 'error' : 'primary'} loading={pending}>
           {submitLabel}
