@@ -4,7 +4,10 @@
  * fake backend (which keeps it in the browser): what each change records, and how the journal is read.
  */
 
-/** @typedef {'create' | 'rename' | 'delete' | 'add-ip' | 'remove-ip' | 'warmup-start' | 'warmup-stop'} ActivityAction */
+/**
+ * @typedef {'create' | 'rename' | 'delete' | 'add-ip' | 'remove-ip' | 'warmup-start' | 'warmup-stop' | 'subuser-ips'}
+ *   ActivityAction
+ */
 
 /**
  * @typedef {object} ActivityEntry
@@ -16,6 +19,8 @@
  * @property {string} [ip]
  * @property {string} [oldName] a rename's old name (also in `pool`)
  * @property {string} [newName]
+ * @property {string} [subuser] whose IPs were set
+ * @property {string[]} [ips] the subuser's whole new list of IPs
  * @property {number} status SendGrid's answer
  * @property {boolean} ok
  * @property {string} [message] SendGrid's message, when it refused
@@ -30,6 +35,7 @@ const ACTIONS = /** @type {const} */ ({
   removePoolIp: 'remove-ip',
   startWarmup: 'warmup-start',
   stopWarmup: 'warmup-stop',
+  setSubuserIps: 'subuser-ips',
 })
 
 export const DEFAULT_LIMIT = 50
@@ -40,7 +46,7 @@ export const MAX_LIMIT = 500
  * @param {string} routeId
  * @param {Record<string, string>} params
  * @param {Record<string, unknown>} fields
- * @returns {Pick<ActivityEntry, 'action' | 'pool' | 'ip' | 'oldName' | 'newName'> | undefined}
+ * @returns {Pick<ActivityEntry, 'action' | 'pool' | 'ip' | 'oldName' | 'newName' | 'subuser' | 'ips'> | undefined}
  */
 export function describeChange(routeId, params, fields) {
   const action = /** @type {Record<string, ActivityAction>} */ (ACTIONS)[routeId]
@@ -48,8 +54,13 @@ export function describeChange(routeId, params, fields) {
   const text = (/** @type {unknown} */ value) => (typeof value === 'string' ? value : undefined)
   const pool = params.pool_name ?? (action === 'create' ? text(fields.name) : undefined)
   const ip = params.ip ?? params.ip_address ?? text(fields.ip)
-  /** @type {Pick<ActivityEntry, 'action' | 'pool' | 'ip' | 'oldName' | 'newName'>} */
+  /** @type {Pick<ActivityEntry, 'action' | 'pool' | 'ip' | 'oldName' | 'newName' | 'subuser' | 'ips'>} */
   const change = { action }
+  if (action === 'subuser-ips') {
+    change.subuser = params.subuser_name
+    change.ips = Array.isArray(fields.ips) ? fields.ips.filter((ip) => typeof ip === 'string') : []
+    return change
+  }
   if (pool !== undefined) change.pool = pool
   if (ip !== undefined) change.ip = ip
   if (action === 'rename') {

@@ -20,6 +20,11 @@ export const SENDGRID_ROUTES = /** @type {const} */ ([
   { id: 'listIps', method: 'GET', path: '/v3/ips', query: { limit: COUNT, offset: COUNT } },
   { id: 'startWarmup', method: 'POST', path: '/v3/ips/warmup', body: ['ip'] },
   { id: 'stopWarmup', method: 'DELETE', path: '/v3/ips/warmup/{ip_address}' },
+  { id: 'listReverseDns', method: 'GET', path: '/v3/whitelabel/ips', query: { limit: COUNT, offset: COUNT } },
+  { id: 'validateReverseDns', method: 'POST', path: '/v3/whitelabel/ips/{id}/validate' },
+  { id: 'listSubusers', method: 'GET', path: '/v3/subusers', query: { limit: COUNT, offset: COUNT } },
+  // The body is the subuser's whole list of IPs, which it replaces.
+  { id: 'setSubuserIps', method: 'PUT', path: '/v3/subusers/{subuser_name}/ips', body: 'ip-list' },
 ])
 
 /** @typedef {(typeof SENDGRID_ROUTES)[number]} SendGridRoute */

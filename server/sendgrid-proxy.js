@@ -17,7 +17,7 @@ import { matchRequest } from './routes.js'
 /** @typedef {{ status: number, headers: Record<string, string>, body: string, call?: ForwardedCall }} Answer */
 /**
  * What was forwarded, for the journal: the table's route, the path values and the body's fields.
- * @typedef {{ routeId: string, params: Record<string, string>, fields: Record<string, string> }} ForwardedCall
+ * @typedef {{ routeId: string, params: Record<string, string>, fields: Record<string, unknown> }} ForwardedCall
  */
 /**
  * Who is signed in, for /proxy/status; without sign-in everyone is "local".
@@ -96,16 +96,21 @@ function bearerKey(header) {
   return match ? match[1] : undefined
 }
 
+/** A list of IPs in a body: at most this many, each at most this long (an IPv6 address is 45 characters). */
+const MAX_LIST_ITEMS = 5000
+const MAX_LIST_ITEM_LENGTH = 64
+
 /**
- * The body a call takes, rebuilt from the fields the table names: a JSON object of strings and nothing more.
- * @param {readonly string[] | undefined} fields
+ * The body a call takes, rebuilt from what the table says it holds: a JSON object of the named string fields, or
+ * ("ip-list") a JSON array of short strings. Nothing else is forwarded.
+ * @param {readonly string[] | 'ip-list' | undefined} shape
  * @param {Headers} headers
  * @param {Buffer | undefined} body
- * @returns {{ ok: true, json?: string, fields: Record<string, string> } | { ok: false, answer: Answer }}
+ * @returns {{ ok: true, json?: string, fields: Record<string, unknown> } | { ok: false, answer: Answer }}
  */
-function checkedBody(fields, headers, body) {
+function checkedBody(shape, headers, body) {
   const empty = !body || body.length === 0
-  if (!fields) return empty ? { ok: true, fields: {} } : { ok: false, answer: error(400, 'This call takes no body.') }
+  if (!shape) return empty ? { ok: true, fields: {} } : { ok: false, answer: error(400, 'This call takes no body.') }
   if (!/^application\/json(\s*;\s*charset=utf-8)?$/i.test(headers['content-type'] ?? '')) {
     return { ok: false, answer: error(415, 'The body must be JSON (Content-Type: application/json).') }
   }
@@ -116,13 +121,21 @@ function checkedBody(fields, headers, body) {
   } catch {
     return { ok: false, answer: error(400, 'The body is not valid JSON.') }
   }
+  if (shape === 'ip-list') {
+    const valid =
+      Array.isArray(parsed) &&
+      parsed.length <= MAX_LIST_ITEMS &&
+      parsed.every((item) => typeof item === 'string' && item.length <= MAX_LIST_ITEM_LENGTH)
+    if (!valid) return { ok: false, answer: error(400, 'The body must be a list of IP addresses.') }
+    return { ok: true, json: JSON.stringify(parsed), fields: { ips: parsed } }
+  }
   const valid =
     parsed !== null &&
     typeof parsed === 'object' &&
     !Array.isArray(parsed) &&
-    Object.entries(parsed).every(([name, value]) => fields.includes(name) && typeof value === 'string')
-  if (!valid) return { ok: false, answer: error(400, `The body must be an object with only ${fields.join(', ')}.`) }
-  const kept = Object.fromEntries(fields.flatMap((f) => (f in parsed ? [[f, parsed[f]]] : [])))
+    Object.entries(parsed).every(([name, value]) => shape.includes(name) && typeof value === 'string')
+  if (!valid) return { ok: false, answer: error(400, `The body must be an object with only ${shape.join(', ')}.`) }
+  const kept = Object.fromEntries(shape.flatMap((f) => (f in parsed ? [[f, parsed[f]]] : [])))
   return { ok: true, json: JSON.stringify(kept), fields: kept }
 }
 

@@ -84,6 +84,10 @@ describe.each(Object.keys(MOUNTS) as (keyof typeof MOUNTS)[])('the SendGrid prox
     ['DELETE', '/v3/ips/pools/a/ips/2001%3Adb8%3A%3A1', ''],
     ['POST', '/v3/ips/warmup', '{"ip":"192.0.2.1"}'],
     ['DELETE', '/v3/ips/warmup/192.0.2.1', ''],
+    ['GET', '/v3/whitelabel/ips?limit=500&offset=0', ''],
+    ['POST', '/v3/whitelabel/ips/12/validate', ''],
+    ['GET', '/v3/subusers?limit=500&offset=0', ''],
+    ['PUT', '/v3/subusers/eu-team%40example.com/ips', '["192.0.2.1","2001:db8::1"]'],
   ])('forwards %s %s %s as it came, with the server key', async (method, path, body) => {
     const { base, seen } = await startProxy()
     const response = await fetch(base + path, {
@@ -142,6 +146,18 @@ describe.each(Object.keys(MOUNTS) as (keyof typeof MOUNTS)[])('the SendGrid prox
     const { base, seen } = await startProxy()
     const answer = await rawRequest(base, 'POST', '/v3/ips/pools', { 'Content-Type': 'application/json' }, body)
     expect(answer.status).toBe(status)
+    expect(seen).toEqual([])
+  })
+
+  it.each([
+    ['an object', '{"ips":["192.0.2.1"]}'],
+    ['numbers', '[1,2]'],
+    ['an overlong item', JSON.stringify(['x'.repeat(100)])],
+    ['nested lists', '[["192.0.2.1"]]'],
+  ])("refuses a subuser's IP list given as %s", async (_what, body) => {
+    const { base, seen } = await startProxy()
+    const answer = await rawRequest(base, 'PUT', '/v3/subusers/a/ips', { 'Content-Type': 'application/json' }, body)
+    expect(answer.status).toBe(400)
     expect(seen).toEqual([])
   })
 

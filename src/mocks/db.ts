@@ -14,6 +14,8 @@ export interface DemoIp {
   /** Unix seconds, or null when not warming up. */
   start_date: number | null
   whitelabeled: boolean
+  /** Whether its reverse DNS record (when whitelabeled) validates; true unless said otherwise. */
+  rdnsValid?: boolean
   subusers: string[]
   assigned_at: number | null
 }
@@ -31,6 +33,8 @@ export interface DemoState {
   dataset?: 'sample' | 'large'
   pools: DemoPool[]
   ips: DemoIp[]
+  /** The parent account's subusers, by username; each IP lists those it serves. */
+  subusers?: string[]
   /** The activity journal, oldest first, as the dashboard's server keeps it; the newest entries only. */
   activity?: ActivityEntry[]
   /**
@@ -127,6 +131,33 @@ export function createDb(store: StateStore = memoryStore(), seed: () => DemoStat
     return pool.ips.filter((ip) => now - (pool.addedAt?.[ip] ?? 0) >= lagMs)
   }
 
+  const hasValidRdns = (ip: DemoIp) => ip.whitelabeled && ip.rdnsValid !== false
+
+  /** Reverse DNS records as GET /v3/whitelabel/ips lists them: one per whitelabeled IP, its id its place + 1. */
+  const rdnsRecords = (state: DemoState) =>
+    state.ips.flatMap((ip, i) => {
+      if (!ip.whitelabeled) return []
+      const [sub = '', ...domain] = ip.rdns.split('.')
+      const valid = hasValidRdns(ip)
+      return [
+        {
+          id: i + 1,
+          ip: ip.ip,
+          rdns: ip.rdns,
+          users: [],
+          subdomain: sub,
+          domain: domain.join('.'),
+          valid,
+          legacy: false,
+          a_record: { valid, type: 'a', host: ip.rdns, data: ip.ip },
+        },
+      ]
+    })
+
+  const subuserNames = (state: DemoState) => [
+    ...new Set([...(state.subusers ?? []), ...state.ips.flatMap((ip) => ip.subusers)]),
+  ]
+
   const findIp = (state: DemoState, address: string) => state.ips.find((candidate) => sameIp(candidate.ip, address))
 
   function nameRequest(body: unknown): string | FakeResponse {
@@ -206,6 +237,9 @@ export function createDb(store: StateStore = memoryStore(), seed: () => DemoStat
         if (problem) return fieldError(400, 'ip', problem)
         const account = findIp(state, text)
         if (!account) return fieldError(400, 'ip', `${canonicalIp(text)} is not an IP address on this account.`)
+        if (!hasValidRdns(account)) {
+          return fieldError(400, 'ip', `${account.ip} does not have a valid reverse DNS record.`)
+        }
         if (pool.ips.includes(account.ip)) return fieldError(400, 'ip', `${account.ip} is already in this pool.`)
         pool.ips.push(account.ip)
         pool.addedAt = { ...pool.addedAt, [account.ip]: Date.now() }
@@ -262,6 +296,50 @@ export function createDb(store: StateStore = memoryStore(), seed: () => DemoStat
         ip.warmup = false
         ip.start_date = null
         return noContent
+      })
+    },
+
+    listReverseDns({ limit = 10, offset = 0 }: { limit?: number; offset?: number }): FakeResponse {
+      return ok(rdnsRecords(read()).slice(offset, offset + limit))
+    },
+
+    validateReverseDns(id: string): FakeResponse {
+      const record = rdnsRecords(read()).find((candidate) => String(candidate.id) === id)
+      if (!record) return fieldError(404, null, 'reverse DNS record not found')
+      return ok({
+        id: record.id,
+        valid: record.valid,
+        validation_results: {
+          a_record: record.valid
+            ? { valid: true, reason: null }
+            : {
+                valid: false,
+                reason: `Failed to resolve A Record at ${record.rdns}: lookup ${record.rdns}: no such host`,
+              },
+        },
+      })
+    },
+
+    listSubusers({ limit = 100, offset = 0 }: { limit?: number; offset?: number }): FakeResponse {
+      const names = subuserNames(read()).slice(offset, offset + limit)
+      return ok(names.map((username, i) => ({ id: 1000 + offset + i, username, email: username, disabled: false })))
+    },
+
+    /** Replaces a subuser's whole list of IPs, as PUT /v3/subusers/{name}/ips does. */
+    setSubuserIps(name: string, body: unknown): FakeResponse {
+      return change((state) => {
+        if (!subuserNames(state).includes(name)) return fieldError(404, null, 'subuser not found')
+        if (!Array.isArray(body) || !body.every((ip) => typeof ip === 'string')) {
+          return fieldError(400, null, 'a list of IP addresses is required')
+        }
+        const wanted = body.map((text: string) => findIp(state, text))
+        const unknown = body.find((_: string, i: number) => !wanted[i])
+        if (unknown !== undefined) return fieldError(400, null, `${unknown} is not an IP address on this account`)
+        for (const ip of state.ips) {
+          const serves = wanted.includes(ip)
+          ip.subusers = serves ? [...new Set([...ip.subusers, name])] : ip.subusers.filter((s) => s !== name)
+        }
+        return ok({ ips: wanted.map((ip) => ip!.ip) })
       })
     },
 

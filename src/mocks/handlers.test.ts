@@ -147,3 +147,47 @@ describe('pool IPs', () => {
     expect(first.length + rest.length).toBe(seedState().ips.length)
   })
 })
+
+describe('reverse DNS', () => {
+  it('lists a record per whitelabeled IP, with whether it is valid, and validates one by id', async () => {
+    const { status, body } = await call('GET', '/v3/whitelabel/ips?limit=500&offset=0')
+    expect(status).toBe(200)
+    const legacy = body.find((record: { ip: string }) => record.ip === '203.0.113.99')
+    expect(legacy).toMatchObject({ rdns: 'legacy.example.com', valid: false, a_record: { valid: false } })
+    const checked = await call('POST', `/v3/whitelabel/ips/${legacy.id}/validate`)
+    expect(checked.body).toMatchObject({
+      id: legacy.id,
+      valid: false,
+      validation_results: { a_record: { valid: false } },
+    })
+    expect(checked.body.validation_results.a_record.reason).toMatch(/no such host/)
+    expect((await call('POST', '/v3/whitelabel/ips/99999/validate')).status).toBe(404)
+  })
+
+  it('refuses to pool an IP without a valid reverse DNS record, as SendGrid does', async () => {
+    const { status, body } = await call('POST', '/v3/ips/pools/billing/ips', { ip: '203.0.113.99' })
+    expect(status).toBe(400)
+    expect(body.errors[0]).toEqual({ field: 'ip', message: '203.0.113.99 does not have a valid reverse DNS record.' })
+  })
+})
+
+describe('subusers', () => {
+  it("lists the parent account's subusers and replaces one's whole list of IPs", async () => {
+    const { body } = await call('GET', '/v3/subusers?limit=500&offset=0')
+    expect(body.map((s: { username: string }) => s.username)).toEqual([
+      'billing@example.com',
+      'eu-team@example.com',
+      'partners@example.com',
+    ])
+    expect(await call('PUT', `/v3/subusers/${encodeURIComponent('partners@example.com')}/ips`, ['192.0.2.10'])).toEqual(
+      {
+        status: 200,
+        body: { ips: ['192.0.2.10'] },
+      },
+    )
+    const ips = (await call('GET', '/v3/ips?limit=500&offset=0')).body as { ip: string; subusers: string[] }[]
+    expect(ips.filter((ip) => ip.subusers.includes('partners@example.com')).map((ip) => ip.ip)).toEqual(['192.0.2.10'])
+    expect((await call('PUT', '/v3/subusers/nobody/ips', [])).status).toBe(404)
+    expect((await call('PUT', '/v3/subusers/partners%40example.com/ips', ['192.0.2.254'])).status).toBe(400)
+  })
+})

@@ -39,6 +39,12 @@ async function jsonBody(request: Request): Promise<unknown> {
 }
 
 type Params = PathParams<string>
+
+/** The limit and offset a paged list was asked for. */
+function pageOf(request: Request) {
+  const query = new URL(request.url).searchParams
+  return { limit: Number(query.get('limit') ?? 10), offset: Number(query.get('offset') ?? 0) }
+}
 const METHOD = { GET: 'get', POST: 'post', PUT: 'put', DELETE: 'delete' } as const
 
 const param = (value: string | readonly string[] | undefined) => (typeof value === 'string' ? value : '')
@@ -77,6 +83,11 @@ export function createHandlers(db: Db, { latency = () => 0, ipsPageCap, pagingLi
       },
       startWarmup: async ({ request }) => db.startWarmup(await jsonBody(request)),
       stopWarmup: ({ params }) => db.stopWarmup(param(params.ip_address)),
+      listReverseDns: ({ request }) => db.listReverseDns(pageOf(request)),
+      validateReverseDns: ({ params }) => db.validateReverseDns(param(params.id)),
+      listSubusers: ({ request }) => db.listSubusers(pageOf(request)),
+      setSubuserIps: async ({ params, request }) =>
+        db.setSubuserIps(param(params.subuser_name), await jsonBody(request)),
     }
 
   const sendGrid = SENDGRID_ROUTES.map((route) =>
@@ -86,7 +97,11 @@ export function createHandlers(db: Db, { latency = () => 0, ipsPageCap, pagingLi
       const answer = await answers[route.id]({ params, request })
       // The journal the dashboard's server keeps, kept here for the demo.
       const stringParams = Object.fromEntries(Object.entries(params).map(([key, value]) => [key, param(value)]))
-      const change = describeChange(route.id, stringParams, isRecord(fields) ? fields : {})
+      const change = describeChange(
+        route.id,
+        stringParams,
+        Array.isArray(fields) ? { ips: fields } : isRecord(fields) ? fields : {},
+      )
       if (change) {
         const message = answer.status < 400 ? undefined : sendGridMessage(JSON.stringify(answer.body ?? null))
         db.record({

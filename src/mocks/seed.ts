@@ -41,10 +41,11 @@ export function seedState(now = Date.now()): DemoState {
     ip('203.0.113.5', 'notify1.example.com'),
     ip('203.0.113.6', 'notify2.example.com'),
     ip('203.0.113.7', 'notify3.example.com', warming(1)),
-    ip('203.0.113.50', 'spare1.example.com', { whitelabeled: false, assigned_at: today - 20 * DAY }),
+    ip('203.0.113.50', 'spare1.example.com', { assigned_at: today - 20 * DAY }),
     ip('203.0.113.51', 'spare2.example.com', { assigned_at: today - 6 * DAY }),
     ip('203.0.113.52', 'spare3.example.com', warming(8)),
-    ip('203.0.113.99', 'legacy.example.com', { assigned_at: today - 1500 * DAY }),
+    // Its reverse DNS record no longer resolves: it cannot join a pool until the record is fixed and validated.
+    ip('203.0.113.99', 'legacy.example.com', { assigned_at: today - 1500 * DAY, rdnsValid: false }),
     ip('2001:db8:0:10::25', 'v6.eu1.example.com', { subusers: ['eu-team@example.com'] }),
     ip('2001:db8:0:10::26', 'v6.eu2.example.com', { subusers: ['eu-team@example.com'] }),
   ]
@@ -53,6 +54,8 @@ export function seedState(now = Date.now()): DemoState {
     version: 1,
     dataset: 'sample',
     ips,
+    // Subusers the parent account has; some send from none of its IPs yet.
+    subusers: ['billing@example.com', 'eu-team@example.com', 'partners@example.com'],
     pools: [
       { name: 'transactional', ips: ['192.0.2.10', '192.0.2.11', '192.0.2.12', '192.0.2.14', '203.0.113.5'] },
       { name: 'marketing', ips: ['198.51.100.20', '198.51.100.21', '198.51.100.22', '198.51.100.23', '198.51.100.24'] },
