@@ -63,3 +63,63 @@ describe('warmup permissions', () => {
     )
   })
 })
+
+describe('reverse DNS on the IP addresses page', () => {
+  it('says which records are valid, and validates one that is not, saying why it still fails', async () => {
+    const { user } = renderApp('/ips?q=example.com')
+    const valid = await screen.findByRole('row', { name: /^192\.0\.2\.10/ })
+    await waitFor(() => expect(valid).toHaveTextContent(/o1\.mail\.example\.comValid/))
+    expect(within(valid).queryByRole('button', { name: /Validate/ })).not.toBeInTheDocument()
+    const row = screen.getByRole('row', { name: /^203\.0\.113\.99/ })
+    await waitFor(() => expect(row).toHaveTextContent('Not valid: cannot join a pool'))
+    await user.click(within(row).getByRole('button', { name: 'Validate the reverse DNS of 203.0.113.99' }))
+    expect(await screen.findByRole('status')).toHaveTextContent(
+      /The reverse DNS record of 203\.0\.113\.99 is still not valid: Failed to resolve A Record at legacy\.example\.com/,
+    )
+  })
+})
+
+describe('subusers on the IP addresses page', () => {
+  it('changes which subusers send from an IP, and filters by subuser in the address', async () => {
+    const { user, location } = renderApp('/ips?q=192.0.2.10')
+    const row = await screen.findByRole('row', { name: /^192\.0\.2\.10/ })
+    await user.click(within(row).getByRole('button', { name: 'Change the subusers of 192.0.2.10' }))
+    const dialog = await screen.findByRole('dialog', { name: 'Subusers of 192.0.2.10' })
+    await user.click(await within(dialog).findByRole('checkbox', { name: 'partners@example.com' }))
+    await user.click(within(dialog).getByRole('button', { name: 'Save' }))
+    await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument())
+    expect(await screen.findByRole('status')).toHaveTextContent('Subusers of 192.0.2.10 saved')
+    await waitFor(() =>
+      expect(screen.getByRole('row', { name: /^192\.0\.2\.10/ })).toHaveTextContent('partners@example.com'),
+    )
+
+    await user.click(screen.getByRole('combobox', { name: 'Subuser' }))
+    await user.click(await screen.findByRole('option', { name: 'partners@example.com' }))
+    expect(location().search).toBe('?q=192.0.2.10&subuser=partners%40example.com')
+    await waitFor(() => expect(rows()).toEqual(['192.0.2.10']))
+  })
+
+  it("writes nothing when a subuser's list changed elsewhere since the page loaded, and says so", async () => {
+    const { user } = renderApp('/ips?q=192.0.2.11')
+    const row = await screen.findByRole('row', { name: /^192\.0\.2\.11/ })
+    await user.click(within(row).getByRole('button', { name: 'Change the subusers of 192.0.2.11' }))
+    const dialog = await screen.findByRole('dialog', { name: 'Subusers of 192.0.2.11' })
+    await user.click(await within(dialog).findByRole('checkbox', { name: 'eu-team@example.com' }))
+    // Someone else gives eu-team another IP meanwhile.
+    await fetch('/v3/subusers/eu-team%40example.com/ips', {
+      method: 'PUT',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify(['198.51.100.60']),
+    })
+    const puts: string[] = []
+    server.events.on('request:start', ({ request }) => {
+      if (request.method === 'PUT') puts.push(request.url)
+    })
+    await user.click(within(dialog).getByRole('button', { name: 'Save' }))
+    expect(await within(dialog).findByRole('alert')).toHaveTextContent(
+      'The IPs of eu-team@example.com were changed elsewhere since this page loaded (now 198.51.100.60). Nothing was saved',
+    )
+    expect(puts).toEqual([])
+    expect(within(dialog).getByRole('checkbox', { name: 'eu-team@example.com' })).toBeChecked()
+  })
+})

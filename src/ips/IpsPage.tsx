@@ -1,5 +1,6 @@
 import DownloadIcon from '@mui/icons-material/Download'
 import Alert from '@mui/material/Alert'
+import Box from '@mui/material/Box'
 import Button from '@mui/material/Button'
 import Checkbox from '@mui/material/Checkbox'
 import CircularProgress from '@mui/material/CircularProgress'
@@ -18,13 +19,15 @@ import TableSortLabel from '@mui/material/TableSortLabel'
 import TextField from '@mui/material/TextField'
 import Typography from '@mui/material/Typography'
 import { useQuery } from '@tanstack/react-query'
-import { Suspense, lazy, memo, useId, useMemo, useState } from 'react'
+import { Suspense, lazy, memo, useCallback, useId, useMemo, useState } from 'react'
 import { useSearchParams } from 'react-router'
 import { pageTitle } from '../app/product'
-import { usePermission } from '../connection/permissions'
-import type { AccountIp } from '../pools/api'
+import { usePermission, useRole } from '../connection/permissions'
+import { useNotify } from '../app/notifications'
+import { errorMessage } from '../ui/errorMessage'
+import type { AccountIp, ReverseDns } from '../pools/api'
 import { PoolLinks } from '../pools/PoolLinks'
-import { accountQueries, poolQueries } from '../pools/queries'
+import { accountQueries, poolQueries, useValidateReverseDns } from '../pools/queries'
 import { QueryProblem } from '../ui/QueryProblem'
 import { SearchField } from '../ui/SearchField'
 import { usePreload } from '../ui/usePreload'
@@ -42,6 +45,8 @@ import {
 } from './ipTable'
 
 const loadWarmupDialog = () => import('./WarmupDialog')
+const loadSubusersDialog = () => import('./SubusersDialog')
+const SubusersDialog = lazy(loadSubusersDialog)
 const WarmupDialog = lazy(loadWarmupDialog)
 
 export const ROWS_PER_PAGE = 50
@@ -62,7 +67,32 @@ export default function IpsPage() {
   const pools = useQuery(poolQueries.list())
   const [params, setParams] = useSearchParams()
   const [warmupOf, setWarmupOf] = useState<AccountIp | null>(null)
-  usePreload(loadWarmupDialog)
+  const [subusersOf, setSubusersOf] = useState<AccountIp | null>(null)
+  usePreload(loadWarmupDialog, loadSubusersDialog)
+  // Reverse DNS records say whether each IP may be pooled; subusers, who sends from it.
+  const reverseDns = useQuery(accountQueries.reverseDns())
+  const subusers = useQuery(accountQueries.subusers())
+  const records = useMemo(
+    () => new Map((reverseDns.data ?? []).map((record) => [record.ip, record])),
+    [reverseDns.data],
+  )
+  const validate = useValidateReverseDns()
+  const { mutate: validateRecord } = validate
+  const notify = useNotify()
+  const viewer = useRole() === 'viewer'
+  const onValidate = useCallback(
+    (record: ReverseDns) =>
+      validateRecord(record.id, {
+        onSuccess: (check) =>
+          notify(
+            check.valid
+              ? `The reverse DNS record of ${record.ip} is valid`
+              : `The reverse DNS record of ${record.ip} is still not valid: ${check.reason ?? 'SendGrid gave no reason'}`,
+          ),
+        onError: (error) => notify(`Could not validate ${record.ip}: ${errorMessage(error)}`),
+      }),
+    [validateRecord, notify],
+  )
   const startPermission = usePermission('startWarmup')
   const stopPermission = usePermission('stopWarmup')
   const startNoteId = useId()
@@ -74,11 +104,11 @@ export default function IpsPage() {
   const view = viewFromParams(params)
   const keys = useMemo(() => new Map((inventory.data ?? []).map(({ ip }) => [ip, ipSortKey(ip)])), [inventory.data])
   const texts = useMemo(() => searchTexts(inventory.data ?? []), [inventory.data])
-  const { q, pool, noPool, warming, sort, desc } = view
+  const { q, pool, noPool, warming, subuser, sort, desc } = view
   const sorted = useMemo(() => sortRows(inventory.data ?? [], sort, desc, keys), [inventory.data, sort, desc, keys])
   const rows = useMemo(
-    () => filterRows(sorted, { q, pool, noPool, warming, sort, desc, page: 1 }, texts),
-    [sorted, texts, q, pool, noPool, warming, sort, desc],
+    () => filterRows(sorted, { q, pool, noPool, warming, subuser, sort, desc, page: 1 }, texts),
+    [sorted, texts, q, pool, noPool, warming, subuser, sort, desc],
   )
   const lastPage = Math.max(1, Math.ceil(rows.length / ROWS_PER_PAGE))
   const page = Math.min(view.page, lastPage)
@@ -136,6 +166,7 @@ export default function IpsPage() {
         </Alert>
       )}
       <QueryProblem query={inventory} what="the IP addresses" />
+      {inventory.data && <QueryProblem query={reverseDns} what="the reverse DNS records" />}
       {inventory.isPending && <CircularProgress aria-label="Loading IP addresses" sx={{ alignSelf: 'center' }} />}
 
       {inventory.data && (
@@ -166,6 +197,22 @@ export default function IpsPage() {
               <MenuItem value="">Any pool</MenuItem>
               <MenuItem value={NO_POOL}>In no pool</MenuItem>
               {(pools.data ?? []).map((name) => (
+                <MenuItem key={name} value={name}>
+                  {name}
+                </MenuItem>
+              ))}
+            </TextField>
+            <TextField
+              select
+              label="Subuser"
+              value={view.subuser ?? ''}
+              onChange={(event) => show({ subuser: event.target.value || null })}
+              helperText=" "
+              slotProps={{ inputLabel: { shrink: true }, select: { displayEmpty: true } }}
+              sx={{ width: { xs: '100%', sm: 220 } }}
+            >
+              <MenuItem value="">Any subuser</MenuItem>
+              {[...new Set([...(subusers.data ?? []), ...(view.subuser ? [view.subuser] : [])])].map((name) => (
                 <MenuItem key={name} value={name}>
                   {name}
                 </MenuItem>
@@ -210,6 +257,10 @@ export default function IpsPage() {
                     key={ip.ip}
                     ip={ip}
                     onWarmup={setWarmupOf}
+                    record={reverseDns.data ? (records.get(ip.ip) ?? null) : undefined}
+                    onValidate={viewer ? undefined : onValidate}
+                    validating={validate.isPending && validate.variables === records.get(ip.ip)?.id}
+                    onEditSubusers={viewer ? undefined : setSubusersOf}
                     allowed={(ip.warmup ? stopPermission : startPermission).allowed}
                     reasonId={ip.warmup && !sameReason ? stopNoteId : startNoteId}
                   />
@@ -240,12 +291,23 @@ export default function IpsPage() {
           <WarmupDialog ip={warmupOf} onClose={() => setWarmupOf(null)} />
         </Suspense>
       )}
+      {subusersOf && (
+        <Suspense fallback={null}>
+          <SubusersDialog ip={subusersOf} onClose={() => setSubusersOf(null)} />
+        </Suspense>
+      )}
     </Stack>
   )
 }
 
 interface IpRowProps {
   ip: AccountIp
+  /** Its reverse DNS record; null when it has none, undefined until the records are known. */
+  record: ReverseDns | null | undefined
+  /** Absent where the user may not change anything. */
+  onValidate?: (record: ReverseDns) => void
+  validating: boolean
+  onEditSubusers?: (ip: AccountIp) => void
   /** Whether the key may change this IP's warmup; if not, `reasonId` names the note that says why. */
   allowed: boolean
   reasonId: string
@@ -253,7 +315,16 @@ interface IpRowProps {
 }
 
 /** Memoised: typing in the search box re-renders the page at once, and the unchanged rows need not follow. */
-const IpRow = memo(function IpRow({ ip, allowed, reasonId, onWarmup }: IpRowProps) {
+const IpRow = memo(function IpRow({
+  ip,
+  record,
+  onValidate,
+  validating,
+  onEditSubusers,
+  allowed,
+  reasonId,
+  onWarmup,
+}: IpRowProps) {
   return (
     <TableRow hover>
       <TableCell sx={{ fontFamily: 'monospace', whiteSpace: ip.ip.includes(':') ? undefined : 'nowrap' }}>
@@ -284,8 +355,52 @@ const IpRow = memo(function IpRow({ ip, allowed, reasonId, onWarmup }: IpRowProp
           '—'
         )}
       </TableCell>
-      <TableCell sx={{ overflowWrap: 'break-word' }}>{ip.rdns ?? '—'}</TableCell>
-      <TableCell sx={{ overflowWrap: 'break-word' }}>{ip.subusers.join(', ') || '—'}</TableCell>
+      <TableCell sx={{ overflowWrap: 'break-word' }}>
+        {record?.rdns ?? ip.rdns ?? '—'}
+        {record !== undefined && (
+          <Typography component="span" variant="body2" sx={{ display: 'block' }}>
+            {record === null ? (
+              <Box component="span" sx={{ color: 'error.main' }}>
+                No reverse DNS record: cannot join a pool
+              </Box>
+            ) : record.valid ? (
+              <Box component="span" sx={{ color: 'text.secondary' }}>
+                Valid
+              </Box>
+            ) : (
+              <>
+                <Box component="span" sx={{ color: 'error.main' }}>
+                  Not valid: cannot join a pool
+                </Box>
+                {onValidate && (
+                  <Button
+                    size="small"
+                    onClick={() => onValidate(record)}
+                    loading={validating}
+                    aria-label={`Validate the reverse DNS of ${ip.ip}`}
+                    sx={{ ml: 1 }}
+                  >
+                    Validate
+                  </Button>
+                )}
+              </>
+            )}
+          </Typography>
+        )}
+      </TableCell>
+      <TableCell sx={{ overflowWrap: 'break-word' }}>
+        {ip.subusers.join(', ') || '—'}
+        {onEditSubusers && (
+          <Button
+            size="small"
+            onClick={() => onEditSubusers(ip)}
+            aria-label={`Change the subusers of ${ip.ip}`}
+            sx={{ display: 'block', px: 0, minWidth: 0 }}
+          >
+            Change
+          </Button>
+        )}
+      </TableCell>
       <TableCell sx={{ whiteSpace: 'nowrap' }}>
         {ip.assignedAt === null ? '—' : dateFormat.format(ip.assignedAt * 1000)}
       </TableCell>

@@ -15,6 +15,8 @@ export interface IpView {
   noPool: boolean
   /** Only IPs warming up. */
   warming: boolean
+  /** Only IPs this subuser sends from. */
+  subuser: string | null
   sort: SortColumn
   desc: boolean
   /** 1-based. */
@@ -28,6 +30,7 @@ export function viewFromParams(params: URLSearchParams): IpView {
     pool: params.get('pool'),
     noPool: params.get('nopool') === '1',
     warming: params.get('warming') === '1',
+    subuser: params.get('subuser'),
     sort: SORTABLE.includes(sort as SortColumn) ? (sort as SortColumn) : 'ip',
     desc: params.get('dir') === 'desc',
     page: Math.max(1, Math.floor(Number(params.get('page'))) || 1),
@@ -41,6 +44,7 @@ export function paramsFromView(view: IpView): URLSearchParams {
   if (view.pool !== null) params.set('pool', view.pool)
   if (view.noPool) params.set('nopool', '1')
   if (view.warming) params.set('warming', '1')
+  if (view.subuser !== null) params.set('subuser', view.subuser)
   if (view.sort !== 'ip') params.set('sort', view.sort)
   if (view.desc) params.set('dir', 'desc')
   if (view.page > 1) params.set('page', String(view.page))
@@ -97,7 +101,8 @@ export function filterRows(sorted: readonly AccountIp[], view: IpView, texts: Ma
       (!needle || texts.get(ip.ip)!.includes(needle)) &&
       (view.pool === null || ip.pools.includes(view.pool)) &&
       (!view.noPool || ip.pools.length === 0) &&
-      (!view.warming || ip.warmup),
+      (!view.warming || ip.warmup) &&
+      (view.subuser === null || ip.subusers.includes(view.subuser)),
   )
 }
 

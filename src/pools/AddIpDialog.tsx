@@ -18,6 +18,8 @@ const SUGGESTIONS = 50
 export default function AddIpDialog({ pool, onClose }: { pool: PoolDetail; onClose: () => void }) {
   // The account's IPs make the suggestions and the "on the account" check; until they load, the server checks.
   const accountIps = useQuery(accountQueries.ips())
+  // Pools take only IPs with a valid reverse DNS record; until the records load, the server checks.
+  const reverseDns = useQuery(accountQueries.reverseDns())
   const add = useAddIps()
   const notify = useNotify()
   const [chosen, setChosen] = useState<string[]>([])
@@ -29,6 +31,11 @@ export default function AddIpDialog({ pool, onClose }: { pool: PoolDetail; onClo
   const inPool = useMemo(() => addressSet(pool.ips.map(({ ip }) => ip)), [pool.ips])
   const byIp = useMemo(() => new Map((accountIps.data ?? []).map((ip) => [ip.ip, ip])), [accountIps.data])
   const onAccount = useMemo(() => accountIps.data && addressSet(byIp.keys()), [accountIps.data, byIp])
+  const withoutValidRdns = useMemo(() => {
+    if (!reverseDns.data) return undefined
+    const valid = addressSet(reverseDns.data.filter((record) => record.valid).map((record) => record.ip))
+    return addressSet([...byIp.keys()].filter((ip) => !valid.has(canonicalIp(ip))))
+  }, [reverseDns.data, byIp])
   const suggestions = useMemo(() => [...byIp.keys()].filter((ip) => !inPool.has(canonicalIp(ip))), [byIp, inPool])
   const filter = useMemo(
     () => createFilterOptions<string>({ limit: SUGGESTIONS, stringify: (ip) => `${ip} ${byIp.get(ip)?.rdns ?? ''}` }),
@@ -39,7 +46,7 @@ export default function AddIpDialog({ pool, onClose }: { pool: PoolDetail; onClo
   const pending = [...new Set([...chosen, ...(typed.trim() ? [typed.trim()] : [])])]
   const problemsOf = (ips: readonly string[]) =>
     ips.flatMap((ip) => {
-      const problem = poolIpProblem(ip, { inPool, onAccount })
+      const problem = poolIpProblem(ip, { inPool, onAccount, withoutValidRdns })
       return problem ? [problem] : []
     })
   const problem =
@@ -93,7 +100,15 @@ export default function AddIpDialog({ pool, onClose }: { pool: PoolDetail; onClo
         onChange={(_, values) => setChosen([...new Set(values.map((value) => value.trim()).filter(Boolean))])}
         inputValue={typed}
         onInputChange={(_, value, reason) => reason !== 'reset' && setTyped(value)}
-        renderOption={({ key, ...props }, ip) => <SuggestedIp key={key} props={props} ip={byIp.get(ip)} address={ip} />}
+        renderOption={({ key, ...props }, ip) => (
+          <SuggestedIp
+            key={key}
+            props={props}
+            ip={byIp.get(ip)}
+            address={ip}
+            noValidRdns={withoutValidRdns?.has(ip) ?? false}
+          />
+        )}
         renderInput={(params) => (
           <TextField
             {...params}
@@ -132,10 +147,12 @@ function SuggestedIp({
   props,
   ip,
   address,
+  noValidRdns,
 }: {
   props: React.HTMLAttributes<HTMLLIElement>
   ip?: AccountIp
   address: string
+  noValidRdns: boolean
 }) {
   return (
     <li {...props}>
@@ -144,7 +161,11 @@ function SuggestedIp({
           {address}
         </Box>
         <Box component="span" sx={{ fontSize: 13, color: 'text.secondary' }}>
-          {[ip?.rdns, ip?.warmup ? 'warming up' : null, ip?.pools.length ? `in ${ip.pools.join(', ')}` : 'in no pool']
+          {[
+            noValidRdns ? 'no valid reverse DNS: cannot be pooled' : ip?.rdns,
+            ip?.warmup ? 'warming up' : null,
+            ip?.pools.length ? `in ${ip.pools.join(', ')}` : 'in no pool',
+          ]
             .filter(Boolean)
             .join(' · ')}
         </Box>

@@ -346,3 +346,24 @@ describe('warmup on a pool page', () => {
     expect(screen.queryByText(/Every IP in this pool is warming up/)).not.toBeInTheDocument()
   })
 })
+
+describe('reverse DNS in the Add IP dialog', () => {
+  it('marks an IP without a valid record among the suggestions and refuses it with the reason', async () => {
+    const { user } = renderApp('/pools/billing')
+    await user.click(await screen.findByRole('button', { name: 'Add IP' }))
+    const field = await screen.findByRole('combobox', { name: 'IP address' })
+    await user.type(field, 'legacy')
+    expect(
+      await screen.findByRole('option', { name: /203\.0\.113\.99.*no valid reverse DNS: cannot be pooled/ }),
+    ).toBeInTheDocument()
+    await user.clear(field)
+    await user.type(field, '203.0.113.99')
+    await user.click(screen.getByRole('button', { name: 'Add' }))
+    await waitFor(() =>
+      expect(field).toHaveAccessibleDescription(
+        '203.0.113.99 has no valid reverse DNS record, and SendGrid pools only IPs that have one. Validate it on the IP addresses page.',
+      ),
+    )
+    expect(screen.getByRole('dialog', { name: 'Add IP address' })).toBeInTheDocument()
+  })
+})

@@ -128,3 +128,62 @@ export async function startWarmup(ip: string): Promise<void> {
 export async function stopWarmup(ip: string): Promise<void> {
   await callSendGrid<void>(sendGridRoute('stopWarmup', { ip_address: ip }))
 }
+
+/** An IP's reverse DNS record (GET /v3/whitelabel/ips): pools only work with IPs whose record is valid. */
+export interface ReverseDns {
+  id: number
+  ip: string
+  rdns: string
+  valid: boolean
+}
+
+export interface ReverseDnsCheck {
+  valid: boolean
+  /** Why it is not valid, in SendGrid's words. */
+  reason: string | null
+}
+
+const PAGE = ACCOUNT_IPS_PAGE_SIZE
+
+/** Every reverse DNS record of the account, paged like the IPs (see paging.ts). */
+export async function listReverseDns(signal?: AbortSignal): Promise<ReverseDns[]> {
+  return readAllPages(
+    async (offset) => {
+      const { data, headers } = await callSendGridWithHeaders<ReverseDns[] | null>(sendGridRoute('listReverseDns'), {
+        query: { limit: PAGE, offset },
+        signal,
+      })
+      const items = (data ?? []).map(({ id, ip, rdns, valid }) => ({ id, ip, rdns, valid: Boolean(valid) }))
+      return { items, next: nextOffset(headers.get('Link')) }
+    },
+    { pagesAtOnce: ACCOUNT_IPS_PAGES_AT_ONCE },
+  )
+}
+
+export async function validateReverseDns(id: number): Promise<ReverseDnsCheck> {
+  const answer = await callSendGrid<{
+    valid?: boolean
+    validation_results?: { a_record?: { reason?: string | null } }
+  }>(sendGridRoute('validateReverseDns', { id: String(id) }))
+  return { valid: Boolean(answer.valid), reason: answer.validation_results?.a_record?.reason ?? null }
+}
+
+/** The parent account's subusers, by username. */
+export async function listSubusers(signal?: AbortSignal): Promise<string[]> {
+  const subusers = await readAllPages(
+    async (offset) => {
+      const { data, headers } = await callSendGridWithHeaders<{ username: string }[] | null>(
+        sendGridRoute('listSubusers'),
+        { query: { limit: PAGE, offset }, signal },
+      )
+      return { items: (data ?? []).map((s) => s.username), next: nextOffset(headers.get('Link')) }
+    },
+    { pagesAtOnce: 1 },
+  )
+  return [...new Set(subusers)]
+}
+
+/** Replaces a subuser's whole list of IPs (SendGrid has no call to add or remove one). */
+export async function setSubuserIps(subuser: string, ips: readonly string[]): Promise<void> {
+  await callSendGrid<unknown>(sendGridRoute('setSubuserIps', { subuser_name: subuser }), { body: ips })
+}

@@ -27,13 +27,20 @@ export function addressSet(ips: Iterable<string>): ReadonlySet<string> {
 /** Why an address cannot join a pool, or null when it can. Unknown sets (not loaded yet) skip their check. */
 export function poolIpProblem(
   text: string,
-  { inPool = new Set(), onAccount }: { inPool?: ReadonlySet<string>; onAccount?: ReadonlySet<string> } = {},
+  {
+    inPool = new Set(),
+    onAccount,
+    withoutValidRdns,
+  }: { inPool?: ReadonlySet<string>; onAccount?: ReadonlySet<string>; withoutValidRdns?: ReadonlySet<string> } = {},
 ): string | null {
   const formatProblem = ipAddressProblem(text)
   if (formatProblem) return formatProblem
   const ip = canonicalIp(text)
   if (onAccount && !onAccount.has(ip)) return `${ip} is not an IP address on this account.`
   if (inPool.has(ip)) return `${ip} is already in this pool.`
+  if (withoutValidRdns?.has(ip)) {
+    return `${ip} has no valid reverse DNS record, and SendGrid pools only IPs that have one. Validate it on the IP addresses page.`
+  }
   return null
 }
 

@@ -10,12 +10,18 @@ import {
   getPool,
   listAccountIps,
   listPoolNames,
+  listReverseDns,
+  listSubusers,
   removeIpFromPool,
   renamePool,
+  setSubuserIps,
   startWarmup,
   stopWarmup,
+  validateReverseDns,
+  type AccountIp,
   type PoolDetail,
 } from './api'
+import { waitingOutRateLimits } from './bulk'
 
 export const poolQueries = {
   all: () => ['pools'] as const,
@@ -38,6 +44,17 @@ export const accountQueries = {
     queryOptions({
       queryKey: ['ips', 'list'] as const,
       queryFn: ({ signal }) => listAccountIps(signal),
+    }),
+  reverseDns: () =>
+    queryOptions({
+      queryKey: ['ips', 'reverse-dns'] as const,
+      queryFn: ({ signal }) => listReverseDns(signal),
+    }),
+  subusers: () =>
+    queryOptions({
+      queryKey: ['subusers', 'list'] as const,
+      queryFn: ({ signal }) => listSubusers(signal),
+      staleTime: 5 * 60_000,
     }),
 }
 
@@ -195,3 +212,67 @@ function useWarmupMutation(change: (ip: string) => Promise<void>) {
 
 export const useStartWarmup = () => useWarmupMutation(startWarmup)
 export const useStopWarmup = () => useWarmupMutation(stopWarmup)
+
+export function useValidateReverseDns() {
+  const queryClient = useQueryClient()
+  return useMutation({
+    mutationFn: (id: number) => validateReverseDns(id),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: accountQueries.reverseDns().queryKey }),
+  })
+}
+
+/** A subuser's list of IPs changed between reading it and writing it back: nothing was written for it. */
+export class ListChangedError extends Error {
+  constructor(
+    readonly subuser: string,
+    readonly now: readonly string[],
+  ) {
+    super(
+      `The IPs of ${subuser} were changed elsewhere since this page loaded (now ${now.join(', ') || 'none'}). ` +
+        'Nothing was saved: check the choices and save again.',
+    )
+    this.name = 'ListChangedError'
+  }
+}
+
+const ipsOf = (inventory: readonly AccountIp[], subuser: string) =>
+  inventory.filter((ip) => ip.subusers.includes(subuser)).map((ip) => ip.ip)
+
+const sameList = (a: readonly string[], b: readonly string[]) =>
+  a.length === b.length && [...a].sort().every((ip, i) => ip === [...b].sort()[i])
+
+/**
+ * Which subusers an IP serves. SendGrid only replaces a subuser's whole list, so each list is read again, checked
+ * against the one this page showed (`seen`), changed by this IP and written back; a list changed elsewhere in the
+ * meantime stops the save before anything is written, and says so.
+ */
+export function useSetIpSubusers() {
+  const queryClient = useQueryClient()
+  return useMutation({
+    mutationFn: async ({
+      ip,
+      serves,
+      seen,
+    }: {
+      ip: string
+      serves: Record<string, boolean>
+      seen: readonly AccountIp[]
+    }) => {
+      const fresh = await listAccountIps()
+      const changes = Object.entries(serves).filter(([subuser, serve]) => ipsOf(seen, subuser).includes(ip) !== serve)
+      for (const [subuser] of changes) {
+        const now = ipsOf(fresh, subuser)
+        if (!sameList(now, ipsOf(seen, subuser))) {
+          queryClient.setQueryData(accountQueries.ips().queryKey, fresh)
+          throw new ListChangedError(subuser, now)
+        }
+      }
+      for (const [subuser, serve] of changes) {
+        const now = ipsOf(fresh, subuser)
+        await waitingOutRateLimits(() => setSubuserIps(subuser, serve ? [...now, ip] : now.filter((x) => x !== ip)))
+      }
+      return changes.length
+    },
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: accountQueries.ips().queryKey }),
+  })
+}
