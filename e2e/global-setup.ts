@@ -5,7 +5,8 @@
 import { execFileSync, spawn } from 'node:child_process'
 import { mkdirSync, openSync, rmSync } from 'node:fs'
 import { resolve } from 'node:path'
-import { SERVERS, TEAM, type ServerSpec } from './servers'
+import { CONTRACT_SPEC, SERVERS, TEAM, type ServerSpec } from './servers'
+import { writeContractSpec } from './servers/contract-spec'
 
 export const LOG_DIR = resolve('e2e-logs')
 
@@ -46,6 +47,7 @@ export default async function globalSetup() {
   build([])
   mkdirSync(LOG_DIR, { recursive: true })
   rmSync(TEAM.dataDir, { recursive: true, force: true }) // each run starts with empty journals
+  writeContractSpec(CONTRACT_SPEC)
 
   // A server left over from another run would answer in place of the build under test.
   for (const spec of SERVERS) {

@@ -19,6 +19,9 @@ export const TEAM = {
   dataDir: 'e2e-logs/team-data',
 } as const
 
+/** Written by global-setup from e2e/fixtures (servers/contract-spec.ts) before Prism starts. */
+export const CONTRACT_SPEC = 'e2e-logs/contract-spec.json'
+
 /** The key the contract server is configured with: Prism checks that a bearer token arrives, not which. */
 export const CONTRACT_SERVER_KEY = 'SG.contract-test-key'
 
@@ -68,16 +71,7 @@ export const SERVERS: ServerSpec[] = [
   {
     name: 'prism',
     command: 'npx',
-    args: [
-      'prism',
-      'mock',
-      '--host',
-      '127.0.0.1',
-      '--port',
-      String(PORTS.prism),
-      '--errors',
-      'e2e/fixtures/tsg_ips_v3.json',
-    ],
+    args: ['prism', 'mock', '--host', '127.0.0.1', '--port', String(PORTS.prism), '--errors', CONTRACT_SPEC],
     readyUrl: `http://127.0.0.1:${PORTS.prism}`,
   },
   {

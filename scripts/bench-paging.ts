@@ -17,7 +17,7 @@ async function count(total: number, cap: number, links: boolean) {
     const end = offset + length
     return { items: Array.from({ length }, (_, i) => offset + i), next: links ? (end < total ? end : null) : undefined }
   }
-  const items = await readAllPages(readPage, { pagesAtOnce: ACCOUNT_IPS_PAGES_AT_ONCE })
+  const items = await readAllPages(readPage, { pagesAtOnce: ACCOUNT_IPS_PAGES_AT_ONCE, key: String })
   if (items.length !== total) throw new Error(`read ${items.length} of ${total}`)
   return { requests, roundTrips }
 }

@@ -1,14 +1,11 @@
 import { readFileSync } from 'node:fs'
+import { CONTRACT_SPECS } from '../e2e/servers/contract-spec'
 import { SENDGRID_ROUTES, fillPath, matchRequest } from './routes.js'
 import { DISGUISED_TARGETS } from './testing'
 
-const SPECS = [
-  'tsg_ips_v3.json',
-  'tsg_ip_warmup_v3.json',
-  'tsg_reverse_dns_v3.json',
-  'tsg_subusers_v3.json',
-  'scopes_v3.json',
-].map((file) => JSON.parse(readFileSync(`e2e/fixtures/${file}`, 'utf8')) as { paths: Record<string, object> })
+const SPECS = CONTRACT_SPECS.map(
+  (file) => JSON.parse(readFileSync(`e2e/fixtures/${file}`, 'utf8')) as { paths: Record<string, object> },
+)
 
 describe('the route table', () => {
   it('lists only calls that SendGrid documents, with the method it documents', () => {

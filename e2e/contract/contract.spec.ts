@@ -60,3 +60,42 @@ test('creating, renaming and deleting a pool and adding an IP send requests the 
   expect(log).toContain('[VALIDATOR] ✔  success')
   expect(log).not.toMatch(/\[VALIDATOR\] ✖/)
 })
+
+test('the IP addresses page, warmup, reverse DNS and subusers send requests the specs accept', async ({ page }) => {
+  await page.goto('/ips')
+  // GET /v3/ips example: two IPs; GET /v3/whitelabel/ips example: a valid record for 192.168.1.1.
+  await expect(page.getByText(/^2 on this account/)).toBeVisible()
+  await expect(page.getByRole('row', { name: /^192\.168\.1\.1/ })).toContainText('o1.email.example.comValid')
+
+  await page.getByRole('button', { name: 'Start warmup of 208.115.214.22' }).click()
+  await page.getByRole('dialog').getByRole('button', { name: 'Start warmup' }).click()
+  await expect(page.getByRole('dialog')).toBeHidden()
+
+  await page.getByRole('button', { name: 'Change the subusers of 208.115.214.22' }).click()
+  const dialog = page.getByRole('dialog', { name: 'Subusers of 208.115.214.22' })
+  // GET /v3/subusers example: example_subuser and example_subuser2.
+  await dialog.getByRole('checkbox', { name: 'example_subuser', exact: true }).check()
+  await dialog.getByRole('button', { name: 'Save' }).click()
+  await expect(dialog).toBeHidden()
+
+  // The spec's records are all valid, so the page offers no Validate: the same call the button makes, sent here.
+  const validated = await page.evaluate(() =>
+    fetch('/v3/whitelabel/ips/1/validate', { method: 'POST', headers: { Accept: 'application/json' } }).then(
+      (r) => r.status,
+    ),
+  )
+  expect(validated).toBe(200)
+
+  const log = prismLog()
+  for (const call of [
+    'get /v3/scopes ',
+    'get /v3/whitelabel/ips ',
+    'get /v3/subusers ',
+    'post /v3/ips/warmup ',
+    'put /v3/subusers/example_subuser/ips ',
+    'post /v3/whitelabel/ips/1/validate ',
+  ]) {
+    expect(log).toContain(`[HTTP SERVER] ${call}`)
+  }
+  expect(log).not.toMatch(/\[VALIDATOR\] ✖/)
+})

@@ -113,3 +113,36 @@ test('?demo=large loads 100 pools and 5,000 IPs, with a bounded number of reques
   await page.getByRole('searchbox', { name: 'Search addresses' }).fill('198.18.19.1')
   await expect(firstCells(page).first()).toHaveText('198.18.19.1')
 })
+
+test('an IP without a valid reverse DNS record cannot be added to a pool, and the dialog says why', async ({
+  page,
+}) => {
+  await page.goto('/ips?q=legacy')
+  const row = page.getByRole('row', { name: /^203\.0\.113\.99/ })
+  await expect(row).toContainText('Not valid: cannot join a pool')
+  await row.getByRole('button', { name: 'Validate the reverse DNS of 203.0.113.99' }).click()
+  await expect(page.getByRole('status')).toContainText('is still not valid: Failed to resolve A Record')
+
+  await page.goto('/pools/billing')
+  await page.getByRole('button', { name: 'Add IP' }).click()
+  const field = page.getByRole('dialog', { name: 'Add IP address' }).getByRole('combobox', { name: 'IP address' })
+  await field.fill('203.0.113.99')
+  await page.getByRole('dialog').getByRole('button', { name: 'Add' }).click()
+  await expect(field).toHaveAccessibleDescription(/203\.0\.113\.99 has no valid reverse DNS record/)
+})
+
+test("a change to an IP's subusers is saved, survives a reload, and the subuser filter finds it", async ({ page }) => {
+  await page.goto('/ips?q=192.0.2.11')
+  await page.getByRole('button', { name: 'Change the subusers of 192.0.2.11' }).click()
+  const dialog = page.getByRole('dialog', { name: 'Subusers of 192.0.2.11' })
+  await dialog.getByRole('checkbox', { name: 'partners@example.com' }).check()
+  await dialog.getByRole('button', { name: 'Save' }).click()
+  await expect(dialog).toBeHidden()
+  await expect(page.getByRole('status')).toHaveText('Subusers of 192.0.2.11 saved')
+
+  await page.goto('/ips?subuser=partners%40example.com')
+  await expect(firstCells(page)).toHaveText(['192.0.2.11'])
+  await page.reload()
+  await expect(firstCells(page)).toHaveText(['192.0.2.11'])
+  await expect(page.getByRole('combobox', { name: 'Subuser' })).toContainText('partners@example.com')
+})

@@ -360,9 +360,11 @@ const IpRow = memo(function IpRow({
         {record !== undefined && (
           <Typography component="span" variant="body2" sx={{ display: 'block' }}>
             {record === null ? (
-              <Box component="span" sx={{ color: 'error.main' }}>
-                No reverse DNS record: cannot join a pool
-              </Box>
+              ip.whitelabeled === false && (
+                <Box component="span" sx={{ color: 'error.main' }}>
+                  No reverse DNS record: cannot join a pool
+                </Box>
+              )
             ) : record.valid ? (
               <Box component="span" sx={{ color: 'text.secondary' }}>
                 Valid

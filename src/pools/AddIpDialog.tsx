@@ -8,7 +8,7 @@ import { useNotify } from '../app/notifications'
 import { ActionDialog } from '../ui/ActionDialog'
 import type { AccountIp, PoolDetail } from './api'
 import { summariseAdds, type AddSummary } from './bulk'
-import { addressSet, canonicalIp, ipAddressProblem, poolIpProblem } from './ipRules'
+import { addressSet, canonicalIp, ipAddressProblem, ipsWithoutValidRdns, poolIpProblem } from './ipRules'
 import { accountQueries, useAddIps } from './queries'
 
 /** Only so many suggestions at a time: an account may have thousands of IPs. */
@@ -31,11 +31,10 @@ export default function AddIpDialog({ pool, onClose }: { pool: PoolDetail; onClo
   const inPool = useMemo(() => addressSet(pool.ips.map(({ ip }) => ip)), [pool.ips])
   const byIp = useMemo(() => new Map((accountIps.data ?? []).map((ip) => [ip.ip, ip])), [accountIps.data])
   const onAccount = useMemo(() => accountIps.data && addressSet(byIp.keys()), [accountIps.data, byIp])
-  const withoutValidRdns = useMemo(() => {
-    if (!reverseDns.data) return undefined
-    const valid = addressSet(reverseDns.data.filter((record) => record.valid).map((record) => record.ip))
-    return addressSet([...byIp.keys()].filter((ip) => !valid.has(canonicalIp(ip))))
-  }, [reverseDns.data, byIp])
+  const withoutValidRdns = useMemo(
+    () => reverseDns.data && addressSet(ipsWithoutValidRdns([...byIp.values()], reverseDns.data)),
+    [reverseDns.data, byIp],
+  )
   const suggestions = useMemo(() => [...byIp.keys()].filter((ip) => !inPool.has(canonicalIp(ip))), [byIp, inPool])
   const filter = useMemo(
     () => createFilterOptions<string>({ limit: SUGGESTIONS, stringify: (ip) => `${ip} ${byIp.get(ip)?.rdns ?? ''}` }),

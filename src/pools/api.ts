@@ -24,6 +24,8 @@ export interface AccountIp {
   /** When warmup started, in Unix seconds. */
   startDate: number | null
   rdns: string | null
+  /** Whether it has a reverse DNS record, as GET /v3/ips says; null when not said. */
+  whitelabeled: boolean | null
   subusers: string[]
   /** When the IP was assigned to the account, in Unix seconds. */
   assignedAt: number | null
@@ -45,6 +47,7 @@ interface RawAccountIp {
   warmup?: boolean
   start_date?: number | null
   rdns?: string | null
+  whitelabeled?: boolean | null
   subusers?: string[] | null
   assigned_at?: number | null
 }
@@ -56,6 +59,7 @@ function normaliseAccountIp(raw: RawAccountIp): AccountIp {
     warmup: raw.warmup ?? false,
     startDate: raw.start_date ?? null,
     rdns: raw.rdns || null,
+    whitelabeled: raw.whitelabeled ?? null,
     subusers: raw.subusers ?? [],
     assignedAt: raw.assigned_at ?? null,
   }
@@ -114,11 +118,9 @@ export async function listAccountIps(signal?: AbortSignal): Promise<AccountIp[]>
       })
       return { items: (data ?? []).map(normaliseAccountIp), next: nextOffset(headers.get('Link')) }
     },
-    { pagesAtOnce: ACCOUNT_IPS_PAGES_AT_ONCE },
+    { pagesAtOnce: ACCOUNT_IPS_PAGES_AT_ONCE, key: (ip) => ip.ip },
   )
-  // Pages read while the account changed may overlap: each address once.
-  const seen = new Set<string>()
-  return ips.filter((ip) => !seen.has(ip.ip) && Boolean(seen.add(ip.ip)))
+  return ips
 }
 
 export async function startWarmup(ip: string): Promise<void> {
@@ -156,7 +158,7 @@ export async function listReverseDns(signal?: AbortSignal): Promise<ReverseDns[]
       const items = (data ?? []).map(({ id, ip, rdns, valid }) => ({ id, ip, rdns, valid: Boolean(valid) }))
       return { items, next: nextOffset(headers.get('Link')) }
     },
-    { pagesAtOnce: ACCOUNT_IPS_PAGES_AT_ONCE },
+    { pagesAtOnce: ACCOUNT_IPS_PAGES_AT_ONCE, key: (record) => String(record.id) },
   )
 }
 
@@ -178,9 +180,9 @@ export async function listSubusers(signal?: AbortSignal): Promise<string[]> {
       )
       return { items: (data ?? []).map((s) => s.username), next: nextOffset(headers.get('Link')) }
     },
-    { pagesAtOnce: 1 },
+    { pagesAtOnce: 1, key: (username) => username },
   )
-  return [...new Set(subusers)]
+  return subusers
 }
 
 /** Replaces a subuser's whole list of IPs (SendGrid has no call to add or remove one). */

@@ -1,4 +1,4 @@
-import { addressSet, canonicalIp, ipAddressProblem, poolIpProblem, sameIp } from './ipRules'
+import { addressSet, canonicalIp, ipAddressProblem, poolIpProblem, sameIp, ipsWithoutValidRdns } from './ipRules'
 
 describe('ipAddressProblem', () => {
   it.each(['192.0.2.10', '255.255.255.255', '2001:db8::1', '::1', '::ffff:192.0.2.1', ' 198.51.100.7 '])(
@@ -49,5 +49,23 @@ describe('poolIpProblem', () => {
 
   it('skips the account check while the account is not known', () => {
     expect(poolIpProblem('203.0.113.9', { inPool: addressSet([]) })).toBeNull()
+  })
+})
+
+describe('ipsWithoutValidRdns', () => {
+  it('counts a record that is not valid, or no record where /v3/ips says not whitelabeled; else the server decides', () => {
+    const ips = [
+      { ip: '192.0.2.1', whitelabeled: true },
+      { ip: '192.0.2.2', whitelabeled: true },
+      { ip: '192.0.2.3', whitelabeled: false },
+      { ip: '192.0.2.4', whitelabeled: true },
+      { ip: '2001:db8::1', whitelabeled: null },
+    ]
+    const records = [
+      { ip: '192.0.2.1', valid: true },
+      { ip: '192.0.2.2', valid: false },
+      { ip: '2001:DB8::1', valid: false },
+    ]
+    expect(ipsWithoutValidRdns(ips, records)).toEqual(['192.0.2.2', '192.0.2.3', '2001:db8::1'])
   })
 })

@@ -48,3 +48,21 @@ export function sameIp(a: string, b: string): boolean {
   if (a === b) return true
   return ipAddressProblem(a) === null && ipAddressProblem(b) === null && canonicalIp(a) === canonicalIp(b)
 }
+
+/**
+ * The account's IPs that SendGrid will not pool for want of a valid reverse DNS record: those whose record is
+ * listed as not valid, and those without a record that GET /v3/ips says are not whitelabeled. An IP the record
+ * list leaves out but /v3/ips calls whitelabeled is given the benefit of the doubt: the server has the last word.
+ */
+export function ipsWithoutValidRdns(
+  ips: readonly { ip: string; whitelabeled: boolean | null }[],
+  records: readonly { ip: string; valid: boolean }[],
+): string[] {
+  const validity = new Map(records.map((record) => [canonicalIp(record.ip), record.valid]))
+  return ips
+    .filter(({ ip, whitelabeled }) => {
+      const valid = validity.get(canonicalIp(ip))
+      return valid === false || (valid === undefined && whitelabeled === false)
+    })
+    .map(({ ip }) => ip)
+}

@@ -21,26 +21,26 @@ const expectAll = (items: number[], total: number) => expect(items).toEqual(Arra
 describe('readAllPages', () => {
   it('reads a server that gives 200 of the 500 asked, without Link headers, to the last item', async () => {
     const { readPage, asked } = account(1200, { cap: 200 })
-    expectAll(await readAllPages(readPage, { pagesAtOnce: 4 }), 1200)
+    expectAll(await readAllPages(readPage, { pagesAtOnce: 4, key: String }), 1200)
     // First page alone, then four at a time by the page size seen, until an empty page.
     expect(asked).toEqual([0, 200, 400, 600, 800, 1000, 1200, 1400, 1600])
   })
 
   it('follows Link headers and stops where they name no next page', async () => {
     const { readPage, asked } = account(1200, { cap: 500, links: true })
-    expectAll(await readAllPages(readPage, { pagesAtOnce: 4 }), 1200)
+    expectAll(await readAllPages(readPage, { pagesAtOnce: 4, key: String }), 1200)
     expect(asked).toEqual([0, 500, 1000, 1500, 2000])
   })
 
   it('reads a small account in one request when the server says there is no next page', async () => {
     const { readPage, asked } = account(25, { links: true })
-    expectAll(await readAllPages(readPage, { pagesAtOnce: 4 }), 25)
+    expectAll(await readAllPages(readPage, { pagesAtOnce: 4, key: String }), 25)
     expect(asked).toEqual([0])
   })
 
   it('answers an empty first page with an empty list', async () => {
     const { readPage, asked } = account(0)
-    expect(await readAllPages(readPage, { pagesAtOnce: 4 })).toEqual([])
+    expect(await readAllPages(readPage, { pagesAtOnce: 4, key: String })).toEqual([])
     expect(asked).toEqual([0])
   })
 
@@ -55,17 +55,32 @@ describe('readAllPages', () => {
         next: undefined,
       }
     }
-    expectAll(await readAllPages(readPage, { pagesAtOnce: 4 }), 1000)
+    expectAll(await readAllPages(readPage, { pagesAtOnce: 4, key: String }), 1000)
   })
 
   it('fails as a whole when a page fails, never with a partial list', async () => {
     const { readPage } = account(1200, { cap: 200, failAt: 3 })
-    await expect(readAllPages(readPage, { pagesAtOnce: 4 })).rejects.toThrow('SendGrid had a problem (500)')
+    await expect(readAllPages(readPage, { pagesAtOnce: 4, key: String })).rejects.toThrow(
+      'SendGrid had a problem (500)',
+    )
+  })
+
+  it('stops at a page with nothing new, as from a mock that answers every offset with the same page', async () => {
+    const asked: number[] = []
+    const readPage = async (offset: number): Promise<Page<number>> => {
+      asked.push(offset)
+      return { items: [1, 2], next: undefined }
+    }
+    expect(await readAllPages(readPage, { pagesAtOnce: 4, key: String })).toEqual([1, 2])
+    expect(asked).toEqual([0, 2, 4, 6, 8])
   })
 
   it('gives up, in words, on a server that never ends', async () => {
-    const readPage = async (): Promise<Page<number>> => ({ items: [1, 2, 3], next: undefined })
-    await expect(readAllPages(readPage, { pagesAtOnce: 4, maxPages: 20 })).rejects.toThrow(/did not end after 21 pages/)
+    let n = 0
+    const readPage = async (): Promise<Page<number>> => ({ items: [n++, n++, n++], next: undefined })
+    await expect(readAllPages(readPage, { pagesAtOnce: 4, key: String, maxPages: 20 })).rejects.toThrow(
+      /did not end after 21 pages/,
+    )
   })
 })
 

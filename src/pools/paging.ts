@@ -27,16 +27,17 @@ export function nextOffset(link: string | null): number | null | undefined {
 }
 
 /**
- * Reads pages until the end. The first page is read alone, so a small account takes one round trip; after it, as
+ * Reads pages until the end, each item once (by `key`: pages read while the list changes may overlap). The first page is read alone, so a small account takes one round trip; after it, as
  * many pages as the server turned out to give are read `pagesAtOnce` at a time, each at the offset it would have if
  * every page before it were full. A page that comes back short makes the pages after it in that batch worthless,
  * and reading starts again where it ended.
  */
 export async function readAllPages<T>(
   readPage: (offset: number) => Promise<Page<T>>,
-  { pagesAtOnce, maxPages = 1000 }: { pagesAtOnce: number; maxPages?: number },
+  { pagesAtOnce, key, maxPages = 1000 }: { pagesAtOnce: number; key: (item: T) => string; maxPages?: number },
 ): Promise<T[]> {
   const all: T[] = []
+  const seen = new Set<string>()
   let offset = 0
   let pageSize = 0
   let read = 0
@@ -49,9 +50,12 @@ export async function readAllPages<T>(
     read += pages.length
     for (const [i, page] of pages.entries()) {
       if (offsets[i] !== offset) break // a page before this one came back short
-      all.push(...page.items)
+      const fresh = page.items.filter((item) => !seen.has(key(item)) && Boolean(seen.add(key(item))))
+      all.push(...fresh)
       offset += page.items.length
       if (page.items.length === 0 || page.next === null) return all
+      // Nothing new in a whole page: the server is not paging (a mock answering every offset alike). Stop here.
+      if (fresh.length === 0) return all
       if (page.next !== undefined && page.next !== offset) {
         offset = page.next // the server knows its own paging best
         break

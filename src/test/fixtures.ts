@@ -2,5 +2,15 @@ import type { AccountIp } from '../pools/api'
 
 /** An IP on the account as the app holds it, with whatever a test cares about set. */
 export function accountIp(ip: string, extra: Partial<AccountIp> = {}): AccountIp {
-  return { ip, pools: [], warmup: false, startDate: null, rdns: null, subusers: [], assignedAt: null, ...extra }
+  return {
+    ip,
+    pools: [],
+    warmup: false,
+    startDate: null,
+    rdns: null,
+    whitelabeled: null,
+    subusers: [],
+    assignedAt: null,
+    ...extra,
+  }
 }
