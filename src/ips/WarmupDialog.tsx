@@ -45,6 +45,12 @@ export default function WarmupDialog({ ip, onClose }: { ip: AccountIp; onClose: 
           none, it waits. Sending volume from this IP drops until warmup ends.
         </Typography>
       )}
+      {!stopping && (
+        <Typography color="text.secondary">
+          An IP that has sent nothing for 30 days needs warming up again. SendGrid&apos;s API does not say when an IP
+          last sent, so check its sending statistics.
+        </Typography>
+      )}
     </ActionDialog>
   )
 }
