@@ -33,9 +33,9 @@ const BUDGETS = {
     proxied: { rps: 1000, p99: 150 },
   },
   proxyAddedMs: 2,
-  // A small account in one request when SendGrid's Link header says there is no more; the large sample in 4 rounds.
+  // A small account in one request when SendGrid's Link header says there is no more; the large sample in 3 rounds.
   inventorySmallRequests: 1,
-  inventoryLargeRoundTrips: 4,
+  inventoryLargeRoundTrips: 3,
 }
 const RUNS = 5
 const PORT = 4273

@@ -1,12 +1,13 @@
 import { lazy } from 'react'
 import { Navigate, Route, Routes } from 'react-router'
-import { PoolDetailPage } from '../pools/PoolDetailPage'
 import { PoolListPage } from '../pools/PoolListPage'
 import { AppShell } from './AppShell'
 import { NotFoundPage } from './NotFoundPage'
 
 // The IP addresses page, like every dialog, loads when first needed: most visits start at the pools.
 const IpsPage = lazy(() => import('../ips/IpsPage'))
+// A pool's page too: the list preloads it once on screen, so opening a pool does not wait for it.
+const PoolDetailPage = lazy(() => import('../pools/PoolDetailPage'))
 const ActivityPage = lazy(() => import('../activity/ActivityPage'))
 
 /** Every address the app answers. Declarative routes: the data router costs ~17 KB gzip that nothing here uses. */

@@ -231,7 +231,28 @@ export default function IpsPage() {
           </Stack>
 
           <TableContainer component={Paper} variant="outlined">
-            <Table aria-label="IP addresses" size="small" sx={{ '& th, & td': { px: { xs: 1, sm: 2 } } }}>
+            <Table
+              aria-label="IP addresses"
+              size="small"
+              sx={{
+                '& th, & td': { px: { xs: 1, sm: 2 } },
+                // The rows' buttons have no ripple (see ROW_BUTTON), so their keyboard focus is a ring.
+                '& .row-button-focus': { outline: '2px solid', outlineColor: 'primary.main', outlineOffset: 1 },
+                '& .row-link-button': {
+                  display: 'block',
+                  p: 0,
+                  border: 0,
+                  background: 'none',
+                  font: 'inherit',
+                  fontSize: 13,
+                  fontWeight: 500,
+                  color: 'primary.main',
+                  textDecoration: 'underline',
+                  cursor: 'pointer',
+                  '&:focus-visible': { outline: '2px solid', outlineColor: 'primary.main', outlineOffset: 1 },
+                },
+              }}
+            >
               <TableHead>
                 <TableRow>
                   {COLUMNS.map((column) => (
@@ -299,6 +320,16 @@ export default function IpsPage() {
     </Stack>
   )
 }
+
+/**
+ * Buttons in the 5,000-row table mount by the page-full on every keystroke: without the ripple each is much lighter,
+ * and the focus ring is drawn instead.
+ */
+const ROW_BUTTON = {
+  size: 'small',
+  disableRipple: true,
+  focusVisibleClassName: 'row-button-focus',
+} as const
 
 interface IpRowProps {
   ip: AccountIp
@@ -376,7 +407,7 @@ const IpRow = memo(function IpRow({
                 </Box>
                 {onValidate && (
                   <Button
-                    size="small"
+                    {...ROW_BUTTON}
                     onClick={() => onValidate(record)}
                     loading={validating}
                     aria-label={`Validate the reverse DNS of ${ip.ip}`}
@@ -393,14 +424,15 @@ const IpRow = memo(function IpRow({
       <TableCell sx={{ overflowWrap: 'break-word' }}>
         {ip.subusers.join(', ') || '—'}
         {onEditSubusers && (
-          <Button
-            size="small"
+          // A plain button styled by the table (see .row-link-button): a page of rows mounts per keystroke.
+          <button
+            type="button"
+            className="row-link-button"
             onClick={() => onEditSubusers(ip)}
             aria-label={`Change the subusers of ${ip.ip}`}
-            sx={{ display: 'block', px: 0, minWidth: 0 }}
           >
             Change
-          </Button>
+          </button>
         )}
       </TableCell>
       <TableCell sx={{ whiteSpace: 'nowrap' }}>
@@ -408,7 +440,7 @@ const IpRow = memo(function IpRow({
       </TableCell>
       <TableCell>
         <Button
-          size="small"
+          {...ROW_BUTTON}
           onClick={() => onWarmup(ip)}
           disabled={!allowed}
           aria-describedby={allowed ? undefined : reasonId}

@@ -57,7 +57,7 @@ type OpenDialog =
   | { kind: 'move'; ip: string }
   | null
 
-export function PoolDetailPage() {
+export default function PoolDetailPage() {
   const name = poolNameFromPath(useLocation().pathname)
   const pool = useQuery(poolQueries.detail(name))
   const [dialog, setDialog] = useState<OpenDialog>(null)

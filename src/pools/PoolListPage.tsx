@@ -28,6 +28,7 @@ import { MAX_POOLS, poolLimitProblem } from './rules'
 
 const loadCreatePoolDialog = () => import('./CreatePoolDialog')
 const CreatePoolDialog = lazy(loadCreatePoolDialog)
+const loadPoolDetailPage = () => import('./PoolDetailPage')
 const CheckPoolNameDialog = lazy(() => import('./CheckPoolNameDialog'))
 
 const byName = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true })
@@ -40,7 +41,7 @@ export function PoolListPage() {
   const [params, setParams] = useSearchParams()
   const [creating, setCreating] = useState(false)
   const [checking, setChecking] = useState(false)
-  usePreload(loadCreatePoolDialog)
+  usePreload(loadCreatePoolDialog, loadPoolDetailPage)
   const createReasonId = useId()
   const filter = params.get('q') ?? ''
 

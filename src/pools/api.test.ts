@@ -95,7 +95,7 @@ describe('listAccountIps', () => {
     // page at 1200, until a page came back empty.
     expect(asked.every((a) => a.startsWith(`${ACCOUNT_IPS_PAGE_SIZE}@`))).toBe(true)
     expect(asked.map((a) => Number(a.split('@')[1])).sort((a, b) => a - b)).toEqual([
-      0, 200, 400, 600, 800, 1000, 1200, 1203, 1400, 1403, 1600, 1603, 1803,
+      0, 200, 400, 600, 800, 1000, 1200, 1203, 1400, 1403, 1600, 1603, 1800, 1803, 2000, 2003,
     ])
   })
 

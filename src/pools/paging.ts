@@ -6,7 +6,7 @@
 
 /** The account's IPs: the limit asked for each page (SendGrid may give fewer), and pages read at once after the first. */
 export const ACCOUNT_IPS_PAGE_SIZE = 500
-export const ACCOUNT_IPS_PAGES_AT_ONCE = 4
+export const ACCOUNT_IPS_PAGES_AT_ONCE = 5
 
 export interface Page<T> {
   items: T[]
