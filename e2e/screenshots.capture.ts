@@ -98,6 +98,30 @@ const shots: [string, (page: Page) => Promise<void>][] = [
     },
   ],
   [
+    'check-pool-name',
+    async (page) => {
+      await openPoolList(page)
+      await page.getByRole('button', { name: 'Check a pool name' }).click()
+      await page.getByRole('dialog').getByRole('textbox').fill('{"ip_pool_name": "Marketing "}')
+      await page.getByRole('dialog').getByRole('button', { name: 'Check' }).click()
+    },
+  ],
+  [
+    'subusers-dialog',
+    async (page) => {
+      await page.goto('/ips?q=192.0.2.13')
+      await page.getByRole('button', { name: 'Change the subusers of 192.0.2.13' }).click()
+      await expect(page.getByRole('checkbox', { name: 'billing@example.com' })).toBeChecked()
+    },
+  ],
+  [
+    'ips-reverse-dns',
+    async (page) => {
+      await page.goto('/ips?q=203.0.113')
+      await expect(page.getByText('Not valid: cannot join a pool')).toBeVisible()
+    },
+  ],
+  [
     'activity',
     async (page) => {
       await openPoolList(page)
