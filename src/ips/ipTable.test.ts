@@ -47,7 +47,7 @@ describe('the IP addresses view', () => {
 describe('ipsToCsv', () => {
   it('exports the rows with their pools, warmup, dates and reverse DNS', () => {
     expect(ipsToCsv([inventory[1]!, ip('203.0.113.5', { pools: ['EU, "promo"'] })]).split('\r\n')).toEqual([
-      'ip,pools,warming_up,warmup_started,reverse_dns,subusers,assigned',
+      '\uFEFFip,pools,warming_up,warmup_started,reverse_dns,subusers,assigned',
       '192.0.2.9,transactional; marketing,yes,1970-01-01,,,1970-01-01',
       '203.0.113.5,"EU, ""promo""",no,,,,',
       '',

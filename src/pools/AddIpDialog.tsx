@@ -42,7 +42,9 @@ export default function AddIpDialog({ pool, onClose }: { pool: PoolDetail; onClo
   )
 
   // Text typed but not yet made a chip counts too, so "type, then Add" does what it says.
-  const pending = [...new Set([...chosen, ...(typed.trim() ? [typed.trim()] : [])])]
+  // One spelling per address before duplicates go: 2001:db8::1 and 2001:DB8::1 are one IP, sent once.
+  const spelling = (text: string) => (ipAddressProblem(text) ? text : canonicalIp(text))
+  const pending = [...new Set([...chosen, ...(typed.trim() ? [typed.trim()] : [])].map(spelling))]
   const problemsOf = (ips: readonly string[]) =>
     ips.flatMap((ip) => {
       const problem = poolIpProblem(ip, { inPool, onAccount, withoutValidRdns })

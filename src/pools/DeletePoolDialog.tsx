@@ -49,7 +49,8 @@ export default function DeletePoolDialog({ pool, onClose }: { pool: PoolDetail; 
               : `These ${pool.ips.length} IP addresses leave the pool`}
             . They stay on your account and in any other pools.
           </Typography>
-          <List dense aria-labelledby={listId} sx={{ maxHeight: 200, overflow: 'auto' }}>
+          {/* Focusable, so the keyboard alone can scroll a long list. */}
+          <List dense aria-labelledby={listId} tabIndex={0} sx={{ maxHeight: 200, overflow: 'auto' }}>
             {pool.ips.map(({ ip }) => (
               <ListItem key={ip} sx={{ fontFamily: 'monospace' }}>
                 {ip}

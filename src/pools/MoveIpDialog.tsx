@@ -7,7 +7,8 @@ import { useState } from 'react'
 import { useNotify } from '../app/notifications'
 import { ActionDialog } from '../ui/ActionDialog'
 import { describeMove, type MoveOutcome } from './bulk'
-import { poolQueries, useMoveIp } from './queries'
+import { accountQueries, poolQueries, useMoveIp } from './queries'
+import { recentlyAddedQuery } from './recentlyAdded'
 
 interface MoveIpDialogProps {
   ip: string
@@ -25,7 +26,17 @@ export default function MoveIpDialog({ ip, from, onClose, onMoved }: MoveIpDialo
   const [checked, setChecked] = useState(false)
   const [outcome, setOutcome] = useState<MoveOutcome | null>(null)
   const halfMoved = outcome?.status === 'half-moved'
-  const targets = (pools.data ?? []).filter((name) => name !== from)
+  // Only pools the IP is not in already (as SendGrid lists it, or as just added from here); a half-done move keeps
+  // its target, where the IP now is, so it can be finished.
+  const inventory = useQuery(accountQueries.ips())
+  const recent = useQuery(recentlyAddedQuery()).data
+  const alreadyIn = new Set([
+    ...(inventory.data?.find((member) => member.ip === ip)?.pools ?? []),
+    ...(recent ?? []).filter((added) => added.ip === ip).map((added) => added.pool),
+  ])
+  const targets = (pools.data ?? []).filter(
+    (name) => name !== from && (!alreadyIn.has(name) || (halfMoved && name === to)),
+  )
   const noTarget = pools.data !== undefined && targets.length === 0
   const problem = noTarget
     ? 'There is no other pool to move it to: create one first.'

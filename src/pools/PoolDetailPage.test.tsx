@@ -367,3 +367,38 @@ describe('reverse DNS in the Add IP dialog', () => {
     expect(screen.getByRole('dialog', { name: 'Add IP address' })).toBeInTheDocument()
   })
 })
+
+describe('dialog details', () => {
+  it('offers a move only to pools the IP is not in already', async () => {
+    const { user } = renderApp('/pools/transactional')
+    await user.click(await screen.findByRole('button', { name: 'Move 192.0.2.10', exact: true }))
+    const dialog = await screen.findByRole('dialog')
+    await user.click(within(dialog).getByRole('combobox'))
+    const options = (await screen.findAllByRole('option')).map((option) => option.textContent)
+    expect(options).not.toContain('password-resets')
+    expect(options).not.toContain('transactional')
+    expect(options).toContain('marketing')
+  })
+
+  it('sends an address typed in two spellings once', async () => {
+    const posted: string[] = []
+    server.events.on('request:start', async ({ request }) => {
+      if (request.method === 'POST') posted.push(((await request.clone().json()) as { ip: string }).ip)
+    })
+    const { user } = renderApp('/pools/billing')
+    await user.click(await screen.findByRole('button', { name: 'Add IP' }))
+    const field = await screen.findByRole('combobox', { name: 'IP address' })
+    await user.type(field, '2001:DB8:0:10::26{Enter}')
+    await user.type(field, '2001:db8:0:10::26')
+    await user.click(screen.getByRole('button', { name: 'Add' }))
+    await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument())
+    expect(posted).toEqual(['2001:db8:0:10::26'])
+  })
+
+  it("lets the keyboard reach and scroll the Delete dialog's list of IPs", async () => {
+    const { user } = renderApp('/pools/transactional')
+    await user.click(await screen.findByRole('button', { name: 'Delete pool' }))
+    const list = within(await screen.findByRole('dialog')).getByRole('list')
+    expect(list).toHaveAttribute('tabindex', '0')
+  })
+})
