@@ -5,7 +5,7 @@ import { useState } from 'react'
 import { BrowserRouter } from 'react-router'
 import { AppRoutes } from './AppRoutes'
 import { BackendContext, type Backend } from './backend'
-import { NotificationsProvider } from './notifications'
+import { NotificationsProvider } from '../ui/notifications'
 import { createQueryClient } from './queryClient'
 import { theme } from './theme'
 

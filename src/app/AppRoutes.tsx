@@ -2,7 +2,7 @@ import { lazy } from 'react'
 import { Navigate, Route, Routes } from 'react-router'
 import { PoolListPage } from '../pools/PoolListPage'
 import { AppShell } from './AppShell'
-import { NotFoundPage } from './NotFoundPage'
+import { NotFoundPage } from '../ui/NotFoundPage'
 
 // The IP addresses page, like every dialog, loads when first needed: most visits start at the pools.
 const IpsPage = lazy(() => import('../ips/IpsPage'))

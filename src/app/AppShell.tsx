@@ -16,7 +16,7 @@ import { DemoBanner } from './DemoBanner'
 import { OfflineBanner } from './OfflineBanner'
 import { Badge } from '../ui/Badge'
 import { PageError } from './PageError'
-import { PRODUCT_NAME } from './product'
+import { PRODUCT_NAME } from '../ui/product'
 
 export function AppShell() {
   const backend = useBackend()

@@ -1,7 +1,7 @@
 import Alert from '@mui/material/Alert'
 import Button from '@mui/material/Button'
 import { useQueryClient } from '@tanstack/react-query'
-import { useNotify } from './notifications'
+import { useNotify } from '../ui/notifications'
 
 export function DemoBanner({ reset }: { reset: () => void }) {
   const queryClient = useQueryClient()

@@ -4,7 +4,7 @@ import { useSyncExternalStore } from 'react'
 import { getApiKey, subscribeToApiKey } from '../lib/api-key'
 import { Badge } from '../ui/Badge'
 import { connectionQueries } from './queries'
-import { useDisconnect } from './useDisconnect'
+import { useDisconnect } from '../ui/useDisconnect'
 
 /** Says plainly that this is a real account, which host it is, and whose key is in use; offers Disconnect. */
 export function LiveBadge() {

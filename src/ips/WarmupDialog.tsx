@@ -1,5 +1,5 @@
 import Typography from '@mui/material/Typography'
-import { useNotify } from '../app/notifications'
+import { useNotify } from '../ui/notifications'
 import type { AccountIp } from '../pools/api'
 import { useStartWarmup, useStopWarmup } from '../pools/queries'
 import { ActionDialog } from '../ui/ActionDialog'

@@ -1,7 +1,7 @@
 import TextField from '@mui/material/TextField'
 import { useQuery } from '@tanstack/react-query'
 import { useState } from 'react'
-import { useNotify } from '../app/notifications'
+import { useNotify } from '../ui/notifications'
 import { ActionDialog } from '../ui/ActionDialog'
 import { poolQueries, useCreatePool } from './queries'
 import { isNameRefusal, localNameProblem, sentNameProblem } from './nameField'

@@ -1,5 +1,5 @@
 import Typography from '@mui/material/Typography'
-import { useNotify } from '../app/notifications'
+import { useNotify } from '../ui/notifications'
 import { ActionDialog } from '../ui/ActionDialog'
 import { useRemoveIp } from './queries'
 

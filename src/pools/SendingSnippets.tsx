@@ -4,7 +4,7 @@ import Button from '@mui/material/Button'
 import Stack from '@mui/material/Stack'
 import Typography from '@mui/material/Typography'
 import { useId } from 'react'
-import { useNotify } from '../app/notifications'
+import { useNotify } from '../ui/notifications'
 
 /** Header values should be ASCII: non-ASCII letters in a pool name are written as JSON \u escapes. */
 export function smtpApiHeader(pool: string): string {

@@ -1,5 +1,6 @@
 import { ApiError } from '../lib/api-client'
-import { addEach, describeMove, moveIp, summariseAdds } from './bulk'
+import { addEach, moveIp } from './bulk'
+import { describeMove, summariseAdds } from './bulkMessages'
 
 const refused = (message: string) => new ApiError(400, [{ field: 'ip', message }])
 

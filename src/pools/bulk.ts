@@ -1,6 +1,5 @@
-/** Changes made of several calls, and how to report them when some succeed and some fail. */
+/** Changes made of several calls: each call's outcome kept as data (bulkMessages.ts words them). */
 import { ApiError } from '../lib/api-client'
-import { errorMessage } from '../ui/errorMessage'
 
 const RATE_LIMIT_ATTEMPTS = 5
 
@@ -41,29 +40,6 @@ export async function addEach<T>(ips: readonly string[], add: (ip: string) => Pr
   return results
 }
 
-export interface AddSummary {
-  added: string[]
-  failed: { ip: string; reason: string }[]
-  /** One sentence for the confirmation message, or the dialog when some failed. */
-  message: string
-}
-
-const list = (ips: readonly string[]) => ips.join(', ')
-
-export function summariseAdds(pool: string, results: readonly AddResult[]): AddSummary {
-  const added = results.filter((r) => r.error === undefined).map((r) => r.ip)
-  const failed = results.filter((r) => r.error !== undefined).map((r) => ({ ip: r.ip, reason: errorMessage(r.error) }))
-  let message: string
-  if (failed.length === 0) {
-    message = added.length === 1 ? `${added[0]} added to “${pool}”` : `${added.length} IPs added to “${pool}”`
-  } else if (added.length === 0) {
-    message = failed.length === 1 ? `${failed[0]!.ip} was not added.` : `None of the ${failed.length} IPs was added.`
-  } else {
-    message = `Added ${list(added)}; ${failed.length} not added.`
-  }
-  return { added, failed, message }
-}
-
 export type MoveOutcome =
   | { status: 'moved' }
   /** Adding to the target failed: nothing changed. */
@@ -92,15 +68,4 @@ export async function moveIp(
     return { status: 'half-moved', error }
   }
   return { status: 'moved' }
-}
-
-export function describeMove({ ip, from, to }: { ip: string; from: string; to: string }, outcome: MoveOutcome): string {
-  switch (outcome.status) {
-    case 'moved':
-      return `${ip} moved from “${from}” to “${to}”`
-    case 'not-moved':
-      return `Nothing changed: ${ip} could not be added to “${to}”. ${errorMessage(outcome.error)}`
-    case 'half-moved':
-      return `${ip} was added to “${to}” but could not be removed from “${from}”, so it is in both pools now. ${errorMessage(outcome.error)} Try again to finish the move.`
-  }
 }

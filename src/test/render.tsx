@@ -6,7 +6,7 @@ import userEvent from '@testing-library/user-event'
 import { MemoryRouter, useLocation, type Location } from 'react-router'
 import { AppRoutes } from '../app/AppRoutes'
 import { BackendContext, type Backend } from '../app/backend'
-import { NotificationsProvider } from '../app/notifications'
+import { NotificationsProvider } from '../ui/notifications'
 import { createQueryClient } from '../app/queryClient'
 import { theme } from '../app/theme'
 
