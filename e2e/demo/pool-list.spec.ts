@@ -130,7 +130,6 @@ test('"Check a pool name" finds a typo in an X-SMTPAPI header and names the pool
   await page.getByRole('button', { name: 'Check a pool name' }).click()
   const dialog = page.getByRole('dialog', { name: 'Check a pool name' })
   await dialog.getByRole('textbox').fill('X-SMTPAPI: {"ip_pool": "transactinal"}')
-  await dialog.getByRole('textbox').press('Control+Enter')
   await dialog.getByRole('button', { name: 'Check' }).click()
   await expect(dialog.getByRole('status')).toContainText('no pool has exactly that name')
   await expect(dialog.getByRole('status')).toContainText('Did you mean transactional?')

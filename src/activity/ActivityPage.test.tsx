@@ -1,6 +1,7 @@
 /** The activity journal in the demo: every change the fake backend takes is listed, filtered and linked. */
-import { screen, waitFor, within } from '@testing-library/react'
-import { db } from '../mocks/node'
+import { cleanup, screen, waitFor, within } from '@testing-library/react'
+import { HttpResponse, http } from 'msw'
+import { db, server } from '../mocks/node'
 import { renderApp } from '../test/render'
 
 function journal(entries: { action: 'create' | 'rename' | 'remove-ip'; pool: string; user?: string; ok?: boolean }[]) {
@@ -86,5 +87,18 @@ describe('the Activity page', () => {
   it('says so when nothing has changed yet', async () => {
     renderApp('/activity')
     expect(await screen.findByText('No changes yet. What anyone changes here shows up here.')).toBeInTheDocument()
+  })
+})
+
+describe('a server that keeps no journal (the dev server)', () => {
+  it('says so on the Activity page, and leaves the section out of a pool page', async () => {
+    server.use(http.get('*/api/activity', () => new HttpResponse(null, { status: 404 })))
+    renderApp('/activity')
+    expect(await screen.findByText(/This server keeps no activity journal/)).toBeInTheDocument()
+    cleanup()
+    renderApp('/pools/marketing')
+    await screen.findByRole('table', { name: 'IP addresses' })
+    await waitFor(() => expect(screen.queryByRole('region', { name: 'Recent changes' })).not.toBeInTheDocument())
+    expect(screen.queryByText(/Could not load this pool's changes/)).not.toBeInTheDocument()
   })
 })

@@ -1,3 +1,4 @@
+import Alert from '@mui/material/Alert'
 import Button from '@mui/material/Button'
 import CircularProgress from '@mui/material/CircularProgress'
 import Paper from '@mui/material/Paper'
@@ -18,7 +19,7 @@ import { QueryProblem } from '../ui/QueryProblem'
 import type { ActivityFilters } from './api'
 import { ChangeText } from './ChangeText'
 import { describeOutcome, entryTime } from './describe'
-import { activityQueries, useActivityFollowsChanges } from './queries'
+import { activityQueries, isNoJournal, useActivityFollowsChanges } from './queries'
 
 /** Every change made through the dashboard, newest first, filtered by pool and by who made it; filters in the URL. */
 export default function ActivityPage() {
@@ -71,7 +72,14 @@ export default function ActivityPage() {
         {filtered && <Button onClick={() => setParams(new URLSearchParams())}>Show all</Button>}
       </Stack>
 
-      <QueryProblem query={activity} what="the activity" />
+      {isNoJournal(activity.error) ? (
+        <Alert severity="info">
+          This server keeps no activity journal. The dashboard&apos;s production server does (<code>npm run serve</code>
+          ); the development server does not.
+        </Alert>
+      ) : (
+        <QueryProblem query={activity} what="the activity" />
+      )}
       {activity.isPending && <CircularProgress aria-label="Loading activity" sx={{ alignSelf: 'center' }} />}
       {activity.isSuccess && entries.length === 0 && (
         <Paper variant="outlined" sx={{ p: 3 }}>

@@ -8,7 +8,7 @@ import { Link as RouterLink } from 'react-router'
 import { QueryProblem } from '../ui/QueryProblem'
 import { ChangeText } from './ChangeText'
 import { describeOutcome, entryTime } from './describe'
-import { activityQueries, useActivityFollowsChanges } from './queries'
+import { activityQueries, isNoJournal, useActivityFollowsChanges } from './queries'
 
 const SHOWN = 5
 
@@ -18,6 +18,8 @@ export default function RecentActivity({ pool }: { pool: string }) {
   useActivityFollowsChanges()
   const headingId = useId()
   const entries = recent.data?.entries ?? []
+  // A server that keeps no journal (the dev server) has nothing to show here: no section, rather than an error.
+  if (isNoJournal(recent.error)) return null
   return (
     <section aria-labelledby={headingId}>
       <Typography id={headingId} variant="h6" component="h2" sx={{ mb: 1 }}>

@@ -1,5 +1,6 @@
 import { infiniteQueryOptions, queryOptions, useQueryClient } from '@tanstack/react-query'
 import { useEffect } from 'react'
+import { ApiError } from '../lib/api-client'
 import { getActivity, type ActivityFilters } from './api'
 
 export const PAGE_SIZE = 50
@@ -32,4 +33,9 @@ export function useActivityFollowsChanges() {
       }),
     [queryClient],
   )
+}
+
+/** A 404 from /api/activity: this server keeps no journal (the dev server; `npm run serve` does). */
+export function isNoJournal(error: unknown): boolean {
+  return error instanceof ApiError && error.status === 404
 }

@@ -40,7 +40,9 @@ export default function MoveIpDialog({ ip, from, onClose, onMoved }: MoveIpDialo
   )
   const noTarget = pools.data !== undefined && targets.length === 0
   const problem = noTarget
-    ? 'There is no other pool to move it to: create one first.'
+    ? (pools.data ?? []).length > 1
+      ? `${ip} is already in every other pool: there is no pool to move it to.`
+      : 'There is no other pool to move it to: create one first.'
     : to
       ? null
       : 'Choose the pool to move it to.'

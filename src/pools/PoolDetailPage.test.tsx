@@ -402,3 +402,17 @@ describe('dialog details', () => {
     expect(list).toHaveAttribute('tabindex', '0')
   })
 })
+
+describe('a move with nowhere to go', () => {
+  it('says the IP is already in every other pool', async () => {
+    server.use(
+      http.get('*/v3/ips/pools', () => HttpResponse.json([{ name: 'transactional' }, { name: 'password-resets' }])),
+    )
+    const { user } = renderApp('/pools/transactional')
+    await user.click(await screen.findByRole('button', { name: /^Move 192\.0\.2\.10$/ }))
+    const dialog = await screen.findByRole('dialog')
+    expect(
+      await within(dialog).findByText('192.0.2.10 is already in every other pool: there is no pool to move it to.'),
+    ).toBeInTheDocument()
+  })
+})

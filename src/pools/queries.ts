@@ -239,7 +239,7 @@ const ipsOf = (inventory: readonly AccountIp[], subuser: string) =>
   inventory.filter((ip) => ip.subusers.includes(subuser)).map((ip) => ip.ip)
 
 const sameList = (a: readonly string[], b: readonly string[]) =>
-  a.length === b.length && [...a].sort().every((ip, i) => ip === [...b].sort()[i])
+  a.length === b.length && [...a].sort().join('\n') === [...b].sort().join('\n')
 
 /**
  * Which subusers an IP serves. SendGrid only replaces a subuser's whole list, so each list is read again, checked
