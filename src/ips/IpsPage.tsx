@@ -1,6 +1,5 @@
 import DownloadIcon from '@mui/icons-material/Download'
 import Alert from '@mui/material/Alert'
-import Box from '@mui/material/Box'
 import Button from '@mui/material/Button'
 import Checkbox from '@mui/material/Checkbox'
 import CircularProgress from '@mui/material/CircularProgress'
@@ -236,6 +235,13 @@ export default function IpsPage() {
               size="small"
               sx={{
                 '& th, & td': { px: { xs: 1, sm: 2 } },
+                // Rows style by class, not sx: a page of rows mounts per keystroke, and sx is resolved per element.
+                '& .ip-address': { fontFamily: 'monospace' },
+                '& .ip-nowrap': { whiteSpace: 'nowrap' },
+                '& .ip-wrap': { overflowWrap: 'break-word' },
+                '& .ip-block': { display: 'block', typography: 'body2' },
+                '& .ip-note': { color: 'text.secondary', typography: 'body2' },
+                '& .ip-problem': { color: 'error.main' },
                 // The rows' buttons have no ripple (see ROW_BUTTON), so their keyboard focus is a ring.
                 '& .row-button-focus': { outline: '2px solid', outlineColor: 'primary.main', outlineOffset: 1 },
                 '& .row-link-button': {
@@ -358,53 +364,37 @@ const IpRow = memo(function IpRow({
 }: IpRowProps) {
   return (
     <TableRow hover>
-      <TableCell sx={{ fontFamily: 'monospace', whiteSpace: ip.ip.includes(':') ? undefined : 'nowrap' }}>
-        {ip.ip}
-      </TableCell>
+      <TableCell className={ip.ip.includes(':') ? 'ip-address' : 'ip-address ip-nowrap'}>{ip.ip}</TableCell>
       <TableCell>
-        {ip.pools.length === 0 ? (
-          <Typography component="span" variant="body2" color="text.secondary">
-            No pool
-          </Typography>
-        ) : (
-          <PoolLinks pools={ip.pools} />
-        )}
+        {ip.pools.length === 0 ? <span className="ip-note">No pool</span> : <PoolLinks pools={ip.pools} />}
       </TableCell>
       <TableCell>
         {ip.warmup ? (
           <>
             Warming up
             {ip.startDate !== null && (
-              <Typography component="span" variant="body2" color="text.secondary" sx={{ display: 'block' }}>
+              <span className="ip-note ip-block">
                 {warmupSince(ip.startDate)}
                 <br />
                 {warmupPlanText(ip.startDate)}
-              </Typography>
+              </span>
             )}
           </>
         ) : (
           '—'
         )}
       </TableCell>
-      <TableCell sx={{ overflowWrap: 'break-word' }}>
+      <TableCell className="ip-wrap">
         {record?.rdns ?? ip.rdns ?? '—'}
         {record !== undefined && (
-          <Typography component="span" variant="body2" sx={{ display: 'block' }}>
+          <span className="ip-block">
             {record === null ? (
-              ip.whitelabeled === false && (
-                <Box component="span" sx={{ color: 'error.main' }}>
-                  No reverse DNS record: cannot join a pool
-                </Box>
-              )
+              ip.whitelabeled === false && <span className="ip-problem">No reverse DNS record: cannot join a pool</span>
             ) : record.valid ? (
-              <Box component="span" sx={{ color: 'text.secondary' }}>
-                Valid
-              </Box>
+              <span className="ip-note">Valid</span>
             ) : (
               <>
-                <Box component="span" sx={{ color: 'error.main' }}>
-                  Not valid: cannot join a pool
-                </Box>
+                <span className="ip-problem">Not valid: cannot join a pool</span>
                 {onValidate && (
                   <Button
                     {...ROW_BUTTON}
@@ -418,10 +408,10 @@ const IpRow = memo(function IpRow({
                 )}
               </>
             )}
-          </Typography>
+          </span>
         )}
       </TableCell>
-      <TableCell sx={{ overflowWrap: 'break-word' }}>
+      <TableCell className="ip-wrap">
         {ip.subusers.join(', ') || '—'}
         {onEditSubusers && (
           // A plain button styled by the table (see .row-link-button): a page of rows mounts per keystroke.
@@ -435,7 +425,7 @@ const IpRow = memo(function IpRow({
           </button>
         )}
       </TableCell>
-      <TableCell sx={{ whiteSpace: 'nowrap' }}>
+      <TableCell className="ip-nowrap">
         {ip.assignedAt === null ? '—' : dateFormat.format(ip.assignedAt * 1000)}
       </TableCell>
       <TableCell>
