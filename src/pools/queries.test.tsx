@@ -1,8 +1,17 @@
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query'
+import { QueryClient, QueryClientProvider, useQuery } from '@tanstack/react-query'
 import { renderHook, waitFor } from '@testing-library/react'
+import { delay, http, HttpResponse } from 'msw'
 import type { ReactNode } from 'react'
-import { server } from '../mocks/node'
-import { poolQueries, useAddIps, useCreatePool, useDeletePool, useRenamePool } from './queries'
+import { db, server } from '../mocks/node'
+import {
+  accountQueries,
+  poolQueries,
+  useAddIps,
+  useCreatePool,
+  useDeletePool,
+  useRemoveIp,
+  useRenamePool,
+} from './queries'
 
 function setup() {
   const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false, staleTime: Infinity } } })
@@ -64,5 +73,62 @@ describe('pool mutations keep the cache right', () => {
       '192.0.2.40',
       '203.0.113.50',
     ])
+  })
+})
+
+describe('a change and the reads around it', () => {
+  const membersOf = (data: { ips: { ip: string }[] } | undefined) => data?.ips.map(({ ip }) => ip)
+
+  it('a read of the pool in flight when an IP is removed does not bring the IP back', async () => {
+    const { wrapper } = setup()
+    const page = renderHook(() => useQuery(poolQueries.detail('billing')), { wrapper }).result
+    await waitFor(() => expect(membersOf(page.current.data)).toEqual(['192.0.2.13', '192.0.2.40']))
+    // A re-read SendGrid answers as it was before the change, arriving after the change is done.
+    const before = db.getPool('billing').body as object
+    server.use(
+      http.get('*/v3/ips/pools/billing', async () => {
+        await delay(80)
+        return HttpResponse.json(before)
+      }),
+    )
+    void page.current.refetch()
+    const remove = renderHook(() => useRemoveIp(), { wrapper }).result
+    await remove.current.mutateAsync({ pool: 'billing', ip: '192.0.2.13' })
+    await waitFor(() => expect(membersOf(page.current.data)).toEqual(['192.0.2.40']))
+    await delay(150)
+    expect(membersOf(page.current.data)).toEqual(['192.0.2.40'])
+  })
+
+  it('a remove is done when its own request is: the inventory shows it at once and is re-read behind it', async () => {
+    const { wrapper, requests } = setup()
+    const inventory = renderHook(() => useQuery(accountQueries.ips()), { wrapper }).result
+    await waitFor(() => expect(inventory.current.isSuccess).toBe(true))
+    const poolsOf = (ip: string) => inventory.current.data?.find((entry) => entry.ip === ip)?.pools
+    expect(poolsOf('192.0.2.13')).toContain('billing')
+    // The inventory takes long to read again; the change must not wait for it.
+    server.use(
+      http.get('*/v3/ips', async () => {
+        await delay(300)
+        return HttpResponse.json([])
+      }),
+    )
+    const reads = requests.filter((r) => r === 'GET /v3/ips').length
+    const remove = renderHook(() => useRemoveIp(), { wrapper }).result
+    await remove.current.mutateAsync({ pool: 'billing', ip: '192.0.2.13' })
+    await waitFor(() => expect(poolsOf('192.0.2.13')).not.toContain('billing'))
+    expect(inventory.current.isFetching).toBe(true)
+    expect(requests.filter((r) => r === 'GET /v3/ips')).toHaveLength(reads + 1)
+  })
+
+  it('a rename shows the new name in the inventory before any re-read', async () => {
+    const { wrapper } = setup()
+    const inventory = renderHook(() => useQuery(accountQueries.ips()), { wrapper }).result
+    const poolsOf40 = () => inventory.current.data?.find((entry) => entry.ip === '192.0.2.40')?.pools
+    await waitFor(() => expect(poolsOf40()).toEqual(['billing']))
+    // Re-reads of the inventory never come back: what shows is what the change wrote.
+    server.use(http.get('*/v3/ips', () => new Promise<Response>(() => {})))
+    const rename = renderHook(() => useRenamePool(), { wrapper }).result
+    await rename.current.mutateAsync({ name: 'billing', newName: 'invoices' })
+    await waitFor(() => expect(poolsOf40()).toEqual(['invoices']))
   })
 })

@@ -1,5 +1,6 @@
 /** The cache: one key factory with the query options beside each key, and mutations that keep it correct. */
-import { queryOptions, useMutation, useQueryClient, type QueryClient } from '@tanstack/react-query'
+import { mutationOptions, queryOptions, useMutation, useQueryClient, type QueryClient } from '@tanstack/react-query'
+import { markStale, refreshInBackground, writeQuery } from '../lib/cache-writes'
 import { ApiError } from '../lib/api-client'
 import { addEach, moveIp } from './bulk'
 import { noteAdded, noteRemoved } from './recentlyAdded'
@@ -59,154 +60,167 @@ export const accountQueries = {
 }
 
 /*
- * A pool's old detail entry is marked stale rather than removed: its page is still on screen until the dialog
- * navigates away, and removing the entry under it would make that page fetch a pool that no longer exists.
+ * Each change is a set of mutation options: the hooks below use them in components, and a notification's Undo runs
+ * them (through runMutation) after the dialog that made the change has closed. A change writes what its answer says
+ * (writeQuery) and re-reads the rest in the background; its promise is the request alone.
  */
 
-export function useCreatePool() {
-  const queryClient = useQueryClient()
-  return useMutation({
-    mutationFn: (name: string) => createPool(name),
-    onSuccess: (name) => {
-      queryClient.setQueryData(
-        poolQueries.list().queryKey,
-        (names) => names && [...names.filter((n) => n !== name), name],
-      )
-      queryClient.setQueryData(poolQueries.detail(name).queryKey, { name, ips: [] })
-      return queryClient.invalidateQueries({ queryKey: poolQueries.list().queryKey })
-    },
-  })
-}
+const inventoryKey = accountQueries.ips().queryKey
+
+/** Writes a change's effect on each IP into the account's inventory, as the IP addresses page shows it. */
+const editInventory = (queryClient: QueryClient, edit: (ip: AccountIp) => AccountIp) =>
+  writeQuery(queryClient, inventoryKey, (ips) => ips?.map(edit))
+
+const withPools = (ip: AccountIp, pools: string[]): AccountIp => ({ ...ip, pools })
+
+const writeMembers = (queryClient: QueryClient, pool: string, edit: (ips: PoolDetail['ips']) => PoolDetail['ips']) =>
+  writeQuery(queryClient, poolQueries.detail(pool).queryKey, (detail) => detail && { ...detail, ips: edit(detail.ips) })
 
 /** A 404 from a change means the pool (or the IP in it) went away elsewhere: re-read so the page shows that. */
 function rereadWhenGone(queryClient: QueryClient, pool: string, error: unknown) {
   if (!(error instanceof ApiError) || error.status !== 404) return
-  void queryClient.invalidateQueries({ queryKey: poolQueries.detail(pool).queryKey })
-  void queryClient.invalidateQueries({ queryKey: poolQueries.list().queryKey })
+  refreshInBackground(queryClient, poolQueries.detail(pool).queryKey, poolQueries.list().queryKey)
 }
 
-/** After a rename or delete: the old name's entry goes stale (not re-read), the list and the inventory are re-read. */
-function refreshAfterPoolGoes(queryClient: QueryClient, name: string) {
-  return Promise.all([
-    queryClient.invalidateQueries({ queryKey: poolQueries.detail(name).queryKey, exact: true, refetchType: 'none' }),
-    queryClient.invalidateQueries({ queryKey: poolQueries.list().queryKey }),
-    queryClient.invalidateQueries({ queryKey: accountQueries.ips().queryKey }),
-  ])
-}
-
-export function useRenamePool() {
-  const queryClient = useQueryClient()
-  return useMutation({
-    mutationFn: ({ name, newName }: { name: string; newName: string }) => renamePool(name, newName),
-    onError: (error, { name }) => rereadWhenGone(queryClient, name, error),
-    onSuccess: (newName, { name }) => {
-      const detail = queryClient.getQueryData(poolQueries.detail(name).queryKey)
-      if (detail) queryClient.setQueryData(poolQueries.detail(newName).queryKey, { ...detail, name: newName })
-      queryClient.setQueryData(poolQueries.list().queryKey, (names) => names?.map((n) => (n === name ? newName : n)))
-      return refreshAfterPoolGoes(queryClient, name)
-    },
-  })
-}
-
-export function useDeletePool() {
-  const queryClient = useQueryClient()
-  return useMutation({
-    mutationFn: (name: string) => deletePool(name),
-    onError: (error, name) => rereadWhenGone(queryClient, name, error),
-    onSuccess: (_, name) => {
-      queryClient.setQueryData(poolQueries.list().queryKey, (names) => names?.filter((n) => n !== name))
-      return refreshAfterPoolGoes(queryClient, name)
-    },
-  })
-}
-
-/*
- * SendGrid says a new pool member "may take up to 60 seconds" to show: the cache takes the IP from the answer
- * and is marked stale without an immediate re-read that could drop it again.
- */
-
-export function useAddIps() {
-  const queryClient = useQueryClient()
-  return useMutation({
-    // Never throws: each IP's outcome is in the answer, for the dialog to report.
-    mutationFn: ({ pool, ips }: { pool: string; ips: readonly string[] }) =>
-      addEach(ips, (ip) => addIpToPool(pool, ip)),
-    onSuccess: (results, { pool }) => {
-      const added = results.flatMap((result) => (result.value ? [result.value] : []))
-      noteAdded(
-        queryClient,
-        pool,
-        added.map((member) => member.ip),
-      )
-      queryClient.setQueryData(
-        poolQueries.detail(pool).queryKey,
-        (detail): PoolDetail | undefined =>
-          detail && { ...detail, ips: [...detail.ips.filter((m) => !added.some((a) => a.ip === m.ip)), ...added] },
-      )
-      for (const { error } of results) rereadWhenGone(queryClient, pool, error)
-      return Promise.all([
-        queryClient.invalidateQueries({ queryKey: poolQueries.detail(pool).queryKey, refetchType: 'none' }),
-        queryClient.invalidateQueries({ queryKey: accountQueries.ips().queryKey }),
-      ])
-    },
-  })
-}
-
-export function useMoveIp() {
-  const queryClient = useQueryClient()
-  return useMutation({
-    // Never throws: a move that went half way is an outcome to report, not an exception.
-    mutationFn: (move: { ip: string; from: string; to: string; added?: boolean }) =>
-      moveIp(move, { add: addIpToPool, remove: removeIpFromPool }),
-    onSuccess: (outcome, { ip, from, to }) => {
-      if (outcome.status !== 'not-moved') noteAdded(queryClient, to, [ip])
-      if (outcome.status === 'moved') {
-        noteRemoved(queryClient, from, ip)
-        queryClient.setQueryData(
-          poolQueries.detail(from).queryKey,
-          (detail): PoolDetail | undefined =>
-            detail && { ...detail, ips: detail.ips.filter((member) => member.ip !== ip) },
+export const poolChanges = {
+  create: (queryClient: QueryClient) =>
+    mutationOptions({
+      mutationFn: (name: string) => createPool(name),
+      onSuccess: async (name) => {
+        await writeQuery(
+          queryClient,
+          poolQueries.list().queryKey,
+          (names) => names && [...names.filter((n) => n !== name), name],
         )
-      }
-      return Promise.all([
-        queryClient.invalidateQueries({ queryKey: poolQueries.detail(from).queryKey, refetchType: 'none' }),
-        queryClient.invalidateQueries({ queryKey: poolQueries.detail(to).queryKey }),
-        queryClient.invalidateQueries({ queryKey: accountQueries.ips().queryKey }),
-      ])
-    },
-  })
+        queryClient.setQueryData(poolQueries.detail(name).queryKey, { name, ips: [] })
+        refreshInBackground(queryClient, poolQueries.list().queryKey)
+      },
+    }),
+
+  rename: (queryClient: QueryClient) =>
+    mutationOptions({
+      mutationFn: ({ name, newName }: { name: string; newName: string }) => renamePool(name, newName),
+      onError: (error, { name }) => rereadWhenGone(queryClient, name, error),
+      onSuccess: async (newName, { name }) => {
+        const detail = queryClient.getQueryData(poolQueries.detail(name).queryKey)
+        if (detail) queryClient.setQueryData(poolQueries.detail(newName).queryKey, { ...detail, name: newName })
+        // The old name's entry goes stale rather than away: its page is on screen until the dialog navigates.
+        markStale(queryClient, poolQueries.detail(name).queryKey)
+        await Promise.all([
+          writeQuery(queryClient, poolQueries.list().queryKey, (names) =>
+            names?.map((n) => (n === name ? newName : n)),
+          ),
+          editInventory(queryClient, (ip) =>
+            withPools(
+              ip,
+              ip.pools.map((n) => (n === name ? newName : n)),
+            ),
+          ),
+        ])
+        refreshInBackground(queryClient, poolQueries.list().queryKey, inventoryKey)
+      },
+    }),
+
+  delete: (queryClient: QueryClient) =>
+    mutationOptions({
+      mutationFn: (name: string) => deletePool(name),
+      onError: (error, name) => rereadWhenGone(queryClient, name, error),
+      onSuccess: async (_, name) => {
+        markStale(queryClient, poolQueries.detail(name).queryKey)
+        await Promise.all([
+          writeQuery(queryClient, poolQueries.list().queryKey, (names) => names?.filter((n) => n !== name)),
+          editInventory(queryClient, (ip) =>
+            withPools(
+              ip,
+              ip.pools.filter((n) => n !== name),
+            ),
+          ),
+        ])
+        refreshInBackground(queryClient, poolQueries.list().queryKey, inventoryKey)
+      },
+    }),
+
+  /*
+   * SendGrid says a new pool member "may take up to 60 seconds" to show: the cache takes the IP from the answer and
+   * is marked stale without an immediate re-read that could drop it again.
+   */
+  addIps: (queryClient: QueryClient) =>
+    mutationOptions({
+      // Never throws: each IP's outcome is in the answer, for the dialog to report.
+      mutationFn: ({ pool, ips }: { pool: string; ips: readonly string[] }) =>
+        addEach(ips, (ip) => addIpToPool(pool, ip)),
+      onSuccess: async (results, { pool }) => {
+        const added = results.flatMap((result) => (result.value ? [result.value] : []))
+        const addedIps = added.map((member) => member.ip)
+        noteAdded(queryClient, pool, addedIps)
+        await Promise.all([
+          writeMembers(queryClient, pool, (ips) => [...ips.filter((m) => !addedIps.includes(m.ip)), ...added]),
+          editInventory(queryClient, (ip) =>
+            addedIps.includes(ip.ip) && !ip.pools.includes(pool) ? withPools(ip, [...ip.pools, pool]) : ip,
+          ),
+        ])
+        for (const { error } of results) rereadWhenGone(queryClient, pool, error)
+      },
+    }),
+
+  moveIp: (queryClient: QueryClient) =>
+    mutationOptions({
+      // Never throws: a move that went half way is an outcome to report, not an exception.
+      mutationFn: (move: { ip: string; from: string; to: string; added?: boolean }) =>
+        moveIp(move, { add: addIpToPool, remove: removeIpFromPool }),
+      onSuccess: async (outcome, { ip, from, to }) => {
+        if (outcome.status === 'not-moved') return
+        noteAdded(queryClient, to, [ip])
+        const moved = outcome.status === 'moved'
+        if (moved) noteRemoved(queryClient, from, ip)
+        await Promise.all([
+          moved && writeMembers(queryClient, from, (ips) => ips.filter((member) => member.ip !== ip)),
+          editInventory(queryClient, (entry) =>
+            entry.ip !== ip
+              ? entry
+              : withPools(entry, [...entry.pools.filter((n) => n !== to && (!moved || n !== from)), to]),
+          ),
+        ])
+        // The target's page lists the IP once SendGrid does; until then "Added just now" stands in for it.
+        refreshInBackground(queryClient, poolQueries.detail(to).queryKey)
+      },
+    }),
+
+  removeIp: (queryClient: QueryClient) =>
+    mutationOptions({
+      mutationFn: ({ pool, ip }: { pool: string; ip: string }) => removeIpFromPool(pool, ip),
+      onError: (error, { pool }) => rereadWhenGone(queryClient, pool, error),
+      onSuccess: async (_, { pool, ip }) => {
+        noteRemoved(queryClient, pool, ip)
+        await Promise.all([
+          writeMembers(queryClient, pool, (ips) => ips.filter((member) => member.ip !== ip)),
+          editInventory(queryClient, (entry) =>
+            entry.ip === ip
+              ? withPools(
+                  entry,
+                  entry.pools.filter((n) => n !== pool),
+                )
+              : entry,
+          ),
+        ])
+        refreshInBackground(queryClient, inventoryKey)
+      },
+    }),
 }
 
-export function useRemoveIp() {
-  const queryClient = useQueryClient()
-  return useMutation({
-    mutationFn: ({ pool, ip }: { pool: string; ip: string }) => removeIpFromPool(pool, ip),
-    onError: (error, { pool }) => rereadWhenGone(queryClient, pool, error),
-    onSuccess: (_, { pool, ip }) => {
-      noteRemoved(queryClient, pool, ip)
-      queryClient.setQueryData(
-        poolQueries.detail(pool).queryKey,
-        (detail): PoolDetail | undefined =>
-          detail && { ...detail, ips: detail.ips.filter((member) => member.ip !== ip) },
-      )
-      return Promise.all([
-        queryClient.invalidateQueries({ queryKey: poolQueries.detail(pool).queryKey, refetchType: 'none' }),
-        queryClient.invalidateQueries({ queryKey: accountQueries.ips().queryKey }),
-      ])
-    },
-  })
-}
+export const useCreatePool = () => useMutation(poolChanges.create(useQueryClient()))
+export const useRenamePool = () => useMutation(poolChanges.rename(useQueryClient()))
+export const useDeletePool = () => useMutation(poolChanges.delete(useQueryClient()))
+export const useAddIps = () => useMutation(poolChanges.addIps(useQueryClient()))
+export const useMoveIp = () => useMutation(poolChanges.moveIp(useQueryClient()))
+export const useRemoveIp = () => useMutation(poolChanges.removeIp(useQueryClient()))
 
 /** Warmup changes an IP everywhere it shows: the account's inventory and the page of every pool it is in. */
 function useWarmupMutation(change: (ip: string) => Promise<void>) {
   const queryClient = useQueryClient()
   return useMutation({
     mutationFn: change,
-    onSuccess: () =>
-      Promise.all([
-        queryClient.invalidateQueries({ queryKey: accountQueries.ips().queryKey }),
-        queryClient.invalidateQueries({ queryKey: poolQueries.details() }),
-      ]),
+    onSuccess: () => refreshInBackground(queryClient, inventoryKey, poolQueries.details()),
   })
 }
 
@@ -217,7 +231,7 @@ export function useValidateReverseDns() {
   const queryClient = useQueryClient()
   return useMutation({
     mutationFn: (id: number) => validateReverseDns(id),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: accountQueries.reverseDns().queryKey }),
+    onSuccess: () => refreshInBackground(queryClient, accountQueries.reverseDns().queryKey),
   })
 }
 
@@ -273,6 +287,6 @@ export function useSetIpSubusers() {
       }
       return changes.length
     },
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: accountQueries.ips().queryKey }),
+    onSuccess: () => refreshInBackground(queryClient, inventoryKey),
   })
 }
