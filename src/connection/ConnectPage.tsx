@@ -12,33 +12,39 @@ import { ApiError } from '../lib/api-client'
 import { setApiKey } from '../lib/api-key'
 import { pageTitle } from '../ui/product'
 import { errorMessage } from '../ui/errorMessage'
+import { useField } from '../ui/useField'
 import { getScopes } from './api'
 import { connectionQueries } from './queries'
+
+const isRefusedKey = (error: unknown) => error instanceof ApiError && error.status === 401
 
 /** Where a user pastes an API key when the server has none. The key is checked with SendGrid before it is kept. */
 export default function ConnectPage({ apiHost }: { apiHost: string }) {
   const queryClient = useQueryClient()
-  const [key, setKey] = useState('')
+  const key = useField('', (value) =>
+    !value.trim()
+      ? 'Paste an API key.'
+      : value.trim().startsWith('SG.')
+        ? null
+        : 'A SendGrid API key starts with “SG.”.',
+  )
   const [remember, setRemember] = useState(false)
-  const [problem, setProblem] = useState<string | null>(null)
   const check = useMutation({ mutationFn: (apiKey: string) => getScopes({ apiKey }) })
 
   const submit = (event: FormEvent) => {
     event.preventDefault()
-    const trimmed = key.trim()
-    if (!trimmed) return setProblem('Paste an API key.')
-    if (!trimmed.startsWith('SG.')) return setProblem('A SendGrid API key starts with “SG.”.')
-    setProblem(null)
-    check.mutate(trimmed, {
+    if (check.isPending || !key.validate()) return
+    const sent = key.value
+    check.mutate(sent.trim(), {
       onSuccess: (scopes) => {
         queryClient.setQueryData(connectionQueries.scopes().queryKey, scopes)
-        setApiKey(trimmed, { remember })
+        setApiKey(sent.trim(), { remember })
+      },
+      onError: (error) => {
+        if (isRefusedKey(error)) key.refuse(sent, 'SendGrid refused this key. Check it, or create a new one.')
       },
     })
   }
-
-  const refused = check.error instanceof ApiError && check.error.status === 401
-  const fieldProblem = problem ?? (refused ? 'SendGrid refused this key. Check it, or create a new one.' : null)
 
   return (
     <Stack spacing={3} sx={{ maxWidth: 560 }}>
@@ -56,20 +62,20 @@ export default function ConnectPage({ apiHost }: { apiHost: string }) {
           <TextField
             label="API key"
             type="password"
-            value={key}
-            onChange={(event) => setKey(event.target.value)}
+            value={key.value}
+            onChange={(event) => key.setValue(event.target.value)}
             autoFocus
             required
             autoComplete="off"
             spellCheck={false}
-            error={Boolean(fieldProblem)}
-            helperText={fieldProblem ?? 'Kept in this tab only, and sent only to this dashboard’s server.'}
+            error={Boolean(key.shown)}
+            helperText={key.shown ?? 'Kept in this tab only, and sent only to this dashboard’s server.'}
           />
           <FormControlLabel
             control={<Checkbox checked={remember} onChange={(event) => setRemember(event.target.checked)} />}
             label="Remember in this tab"
           />
-          {check.isError && !refused && <Alert severity="error">{errorMessage(check.error)}</Alert>}
+          {check.isError && !isRefusedKey(check.error) && <Alert severity="error">{errorMessage(check.error)}</Alert>}
           <Button type="submit" variant="contained" loading={check.isPending} sx={{ alignSelf: 'flex-start' }}>
             Connect
           </Button>

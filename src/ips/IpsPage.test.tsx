@@ -1,7 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react'
 import { HttpResponse, http } from 'msw'
 import { server } from '../mocks/node'
-import { renderApp } from '../test/render'
+import { renderApp, expectNotice } from '../test/render'
 
 const rows = () =>
   within(screen.getByRole('table', { name: 'IP addresses' }))
@@ -73,8 +73,8 @@ describe('reverse DNS on the IP addresses page', () => {
     const row = screen.getByRole('row', { name: /^203\.0\.113\.99/ })
     await waitFor(() => expect(row).toHaveTextContent('Not valid: cannot join a pool'))
     await user.click(within(row).getByRole('button', { name: 'Validate the reverse DNS of 203.0.113.99' }))
-    expect(await screen.findByRole('status')).toHaveTextContent(
-      /The reverse DNS record of 203\.0\.113\.99 is still not valid: Failed to resolve A Record at legacy\.example\.com/,
+    await expectNotice(
+      'The reverse DNS record of 203.0.113.99 is still not valid: Failed to resolve A Record at legacy.example.com',
     )
   })
 })
@@ -88,7 +88,7 @@ describe('subusers on the IP addresses page', () => {
     await user.click(await within(dialog).findByRole('checkbox', { name: 'partners@example.com' }))
     await user.click(within(dialog).getByRole('button', { name: 'Save' }))
     await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument())
-    expect(await screen.findByRole('status')).toHaveTextContent('Subusers of 192.0.2.10 saved')
+    await expectNotice('Subusers of 192.0.2.10 saved')
     await waitFor(() =>
       expect(screen.getByRole('row', { name: /^192\.0\.2\.10/ })).toHaveTextContent('partners@example.com'),
     )

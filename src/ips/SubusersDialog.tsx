@@ -8,6 +8,7 @@ import { useNotify } from '../ui/notifications'
 import type { AccountIp } from '../pools/api'
 import { accountQueries, useSetIpSubusers } from '../pools/queries'
 import { ActionDialog } from '../ui/ActionDialog'
+import { sendChange } from '../ui/sendChange'
 
 /** Which subusers send from an IP: each one's whole list is read, changed by this IP and written back. */
 export default function SubusersDialog({ ip, onClose }: { ip: AccountIp; onClose: () => void }) {
@@ -20,9 +21,10 @@ export default function SubusersDialog({ ip, onClose }: { ip: AccountIp; onClose
   )
 
   const submit = () => {
-    if (!subusers.data || !inventory.data) return false
+    if (!subusers.data || !inventory.data) return null
     const wanted = Object.fromEntries(subusers.data.map((name) => [name, Boolean(serves[name])]))
-    save.mutate(
+    return sendChange(
+      save.mutate,
       { ip: ip.ip, serves: wanted, seen: inventory.data },
       {
         onSuccess: (changed) => {
@@ -31,14 +33,13 @@ export default function SubusersDialog({ ip, onClose }: { ip: AccountIp; onClose
         },
       },
     )
-    return true
   }
 
   return (
     <ActionDialog
       title={`Subusers of ${ip.ip}`}
       submitLabel="Save"
-      pending={save.isPending || !subusers.data}
+      loading={!subusers.data || !inventory.data}
       error={save.error ?? subusers.error}
       onSubmit={submit}
       onClose={onClose}

@@ -2,7 +2,7 @@ import Typography from '@mui/material/Typography'
 import { useNotify } from '../ui/notifications'
 import type { AccountIp } from '../pools/api'
 import { useStartWarmup, useStopWarmup } from '../pools/queries'
-import { ActionDialog } from '../ui/ActionDialog'
+import { ConfirmDialog } from '../ui/ConfirmDialog'
 
 /** Starting or stopping warmup changes how much mail an IP may send: say so before doing it. */
 export default function WarmupDialog({ ip, onClose }: { ip: AccountIp; onClose: () => void }) {
@@ -12,24 +12,17 @@ export default function WarmupDialog({ ip, onClose }: { ip: AccountIp; onClose: 
   const stopping = ip.warmup
   const change = stopping ? stop : start
 
-  const submit = () => {
-    change.mutate(ip.ip, {
-      onSuccess: () => {
+  return (
+    <ConfirmDialog
+      title={stopping ? 'Stop warmup' : 'Start warmup'}
+      confirmLabel={stopping ? 'Stop warmup' : 'Start warmup'}
+      destructive={stopping}
+      change={change}
+      variables={ip.ip}
+      onDone={() => {
         notify(stopping ? `Warmup of ${ip.ip} stopped` : `Warmup of ${ip.ip} started`)
         onClose()
-      },
-    })
-    return true
-  }
-
-  return (
-    <ActionDialog
-      title={stopping ? 'Stop warmup' : 'Start warmup'}
-      submitLabel={stopping ? 'Stop warmup' : 'Start warmup'}
-      destructive={stopping}
-      pending={change.isPending}
-      error={change.error}
-      onSubmit={submit}
+      }}
       onClose={onClose}
     >
       {stopping ? (
@@ -51,6 +44,6 @@ export default function WarmupDialog({ ip, onClose }: { ip: AccountIp; onClose: 
           last sent, so check its sending statistics.
         </Typography>
       )}
-    </ActionDialog>
+    </ConfirmDialog>
   )
 }

@@ -6,6 +6,7 @@ import { useQuery } from '@tanstack/react-query'
 import { useMemo, useState } from 'react'
 import { useNotify } from '../ui/notifications'
 import { ActionDialog } from '../ui/ActionDialog'
+import { sendChange } from '../ui/sendChange'
 import type { AccountIp, PoolDetail } from './api'
 import { summariseAdds, type AddSummary } from './bulkMessages'
 import { addressSet, canonicalIp, ipAddressProblem, ipsWithoutValidRdns, poolIpProblem } from './ipRules'
@@ -57,9 +58,10 @@ export default function AddIpDialog({ pool, onClose }: { pool: PoolDetail; onClo
 
   const submit = () => {
     setChecked(true)
-    if (problem) return false
+    if (problem) return null
     const ips = pending.map(canonicalIp)
-    add.mutate(
+    return sendChange(
+      add.mutate,
       { pool: pool.name, ips },
       {
         onSuccess: (results) => {
@@ -76,7 +78,6 @@ export default function AddIpDialog({ pool, onClose }: { pool: PoolDetail; onClo
         },
       },
     )
-    return true
   }
 
   const hint = onAccount
@@ -84,14 +85,7 @@ export default function AddIpDialog({ pool, onClose }: { pool: PoolDetail; onClo
     : 'Type IPv4 or IPv6 addresses, for example 192.0.2.10; several at once.'
 
   return (
-    <ActionDialog
-      title="Add IP address"
-      submitLabel="Add"
-      pending={add.isPending}
-      error={add.error}
-      onSubmit={submit}
-      onClose={onClose}
-    >
+    <ActionDialog title="Add IP address" submitLabel="Add" error={add.error} onSubmit={submit} onClose={onClose}>
       <Autocomplete
         multiple
         freeSolo

@@ -23,7 +23,7 @@ export default function CheckPoolNameDialog({ onClose }: { onClose: () => void }
 
   const submit = () => {
     if (pools.data) setResult(checkPoolName(text, pools.data))
-    return false // nothing is sent: the answer shows below the field
+    return null // nothing is sent: the answer shows below the field
   }
 
   return (
@@ -31,7 +31,7 @@ export default function CheckPoolNameDialog({ onClose }: { onClose: () => void }
       title="Check a pool name"
       submitLabel="Check"
       cancelLabel="Close"
-      pending={!pools.data}
+      loading={!pools.data}
       error={pools.error}
       onSubmit={submit}
       onClose={onClose}

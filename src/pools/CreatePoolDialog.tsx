@@ -1,56 +1,54 @@
 import TextField from '@mui/material/TextField'
 import { useQuery } from '@tanstack/react-query'
-import { useState } from 'react'
-import { useNotify } from '../ui/notifications'
 import { ActionDialog } from '../ui/ActionDialog'
+import { useNotify } from '../ui/notifications'
+import { sendChange } from '../ui/sendChange'
+import { useField } from '../ui/useField'
+import { isNameRefusal, localNameProblem, refusedNameProblem } from './nameField'
 import { poolQueries, useCreatePool } from './queries'
-import { isNameRefusal, localNameProblem, sentNameProblem } from './nameField'
 import { POOL_NAME_MAX_LENGTH, POOL_NAME_MIN_LENGTH, poolLimitProblem } from './rules'
 
 export default function CreatePoolDialog({ onClose }: { onClose: () => void }) {
   const pools = useQuery(poolQueries.list())
   const create = useCreatePool()
   const notify = useNotify()
-  const [name, setName] = useState('')
-  const [checked, setChecked] = useState(false)
-
   const names = pools.data ?? []
-  const problem = poolLimitProblem(names.length) ?? localNameProblem(name, names)
-  // SendGrid's refusal of the name goes under the field; any other failure above the buttons.
-  const refusedName = sentNameProblem(create.error, create.variables, name)
-  const shownProblem = (checked ? problem : null) ?? refusedName
+  const name = useField('', (value) => poolLimitProblem(names.length) ?? localNameProblem(value, names))
 
   const submit = () => {
-    setChecked(true)
-    if (problem) return false
-    create.mutate(name, {
+    if (!name.validate()) return null
+    const sent = name.value
+    return sendChange(create.mutate, sent, {
       onSuccess: (created) => {
         notify(`Pool “${created}” created`)
         onClose()
       },
+      // SendGrid's refusal of the name goes under the field; any other failure above the buttons.
+      onError: (error) => {
+        const refusal = refusedNameProblem(error, sent)
+        if (refusal) name.refuse(sent, refusal)
+      },
     })
-    return true
   }
 
   return (
     <ActionDialog
       title="Create pool"
       submitLabel="Create"
-      pending={create.isPending}
       error={isNameRefusal(create.error) ? undefined : create.error}
       onSubmit={submit}
       onClose={onClose}
     >
       <TextField
         label="Pool name"
-        value={name}
-        onChange={(event) => setName(event.target.value)}
+        value={name.value}
+        onChange={(event) => name.setValue(event.target.value)}
         autoFocus
         required
         autoComplete="off"
-        error={Boolean(shownProblem)}
+        error={Boolean(name.shown)}
         helperText={
-          shownProblem ?? `${POOL_NAME_MIN_LENGTH} to ${POOL_NAME_MAX_LENGTH} characters, for example “marketing”.`
+          name.shown ?? `${POOL_NAME_MIN_LENGTH} to ${POOL_NAME_MAX_LENGTH} characters, for example “marketing”.`
         }
       />
     </ActionDialog>

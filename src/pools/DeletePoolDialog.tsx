@@ -5,7 +5,7 @@ import Typography from '@mui/material/Typography'
 import { useId } from 'react'
 import { useNavigate } from 'react-router'
 import { useNotify } from '../ui/notifications'
-import { ActionDialog } from '../ui/ActionDialog'
+import { ConfirmDialog } from '../ui/ConfirmDialog'
 import type { PoolDetail } from './api'
 import { useDeletePool } from './queries'
 
@@ -15,25 +15,18 @@ export default function DeletePoolDialog({ pool, onClose }: { pool: PoolDetail; 
   const navigate = useNavigate()
   const listId = useId()
 
-  const submit = () => {
-    remove.mutate(pool.name, {
-      onSuccess: () => {
+  return (
+    <ConfirmDialog
+      title="Delete pool"
+      confirmLabel="Delete"
+      destructive
+      change={remove}
+      variables={pool.name}
+      onDone={() => {
         notify(`Pool “${pool.name}” deleted`)
         void navigate('/pools', { replace: true })
         onClose()
-      },
-    })
-    return true
-  }
-
-  return (
-    <ActionDialog
-      title="Delete pool"
-      submitLabel="Delete"
-      destructive
-      pending={remove.isPending}
-      error={remove.error}
-      onSubmit={submit}
+      }}
       onClose={onClose}
     >
       <Typography>
@@ -62,6 +55,6 @@ export default function DeletePoolDialog({ pool, onClose }: { pool: PoolDetail; 
       <Alert severity="warning" role="note">
         Mail that still names “{pool.name}” will no longer be sent through these IPs.
       </Alert>
-    </ActionDialog>
+    </ConfirmDialog>
   )
 }

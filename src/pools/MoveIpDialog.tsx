@@ -1,15 +1,19 @@
 import Alert from '@mui/material/Alert'
+import Button from '@mui/material/Button'
 import MenuItem from '@mui/material/MenuItem'
 import TextField from '@mui/material/TextField'
 import Typography from '@mui/material/Typography'
-import { useQuery } from '@tanstack/react-query'
-import { useState } from 'react'
-import { useNotify } from '../ui/notifications'
+import { useQuery, useQueryClient } from '@tanstack/react-query'
 import { ActionDialog } from '../ui/ActionDialog'
-import type { MoveOutcome } from './bulk'
+import { errorMessage } from '../ui/errorMessage'
+import { useNotify } from '../ui/notifications'
+import { sendChange } from '../ui/sendChange'
+import { useField } from '../ui/useField'
 import { describeMove } from './bulkMessages'
+import { findHalfMove, halfMovesQuery, noteHalfMove } from './halfMoves'
 import { accountQueries, poolQueries, useMoveIp } from './queries'
 import { recentlyAddedQuery } from './recentlyAdded'
+import { useUndo } from './undo'
 
 interface MoveIpDialogProps {
   ip: string
@@ -18,56 +22,58 @@ interface MoveIpDialogProps {
   onMoved: () => void
 }
 
-/** One action for what SendGrid does in two calls; a move that stops half way says so and can be finished. */
+/**
+ * One action for what SendGrid does in two calls. A move that stops half way says so and is remembered, closed or
+ * not, until it is finished or the IP is left in both pools.
+ */
 export default function MoveIpDialog({ ip, from, onClose, onMoved }: MoveIpDialogProps) {
+  const queryClient = useQueryClient()
   const pools = useQuery(poolQueries.list())
   const move = useMoveIp()
   const notify = useNotify()
-  const [to, setTo] = useState('')
-  const [checked, setChecked] = useState(false)
-  const [outcome, setOutcome] = useState<MoveOutcome | null>(null)
-  const halfMoved = outcome?.status === 'half-moved'
-  // Only pools the IP is not in already (as SendGrid lists it, or as just added from here); a half-done move keeps
-  // its target, where the IP now is, so it can be finished.
+  const undo = useUndo()
+  const halfMove = findHalfMove(useQuery(halfMovesQuery()).data ?? [], ip, from)
+  // Only pools the IP is not in already (as SendGrid lists it, or as just added from here).
   const inventory = useQuery(accountQueries.ips())
   const recent = useQuery(recentlyAddedQuery()).data
   const alreadyIn = new Set([
     ...(inventory.data?.find((member) => member.ip === ip)?.pools ?? []),
     ...(recent ?? []).filter((added) => added.ip === ip).map((added) => added.pool),
   ])
-  const targets = (pools.data ?? []).filter(
-    (name) => name !== from && (!alreadyIn.has(name) || (halfMoved && name === to)),
-  )
-  const noTarget = pools.data !== undefined && targets.length === 0
-  const problem = noTarget
-    ? (pools.data ?? []).length > 1
-      ? `${ip} is already in every other pool: there is no pool to move it to.`
-      : 'There is no other pool to move it to: create one first.'
-    : to
+  const targets = (pools.data ?? []).filter((name) => name !== from && !alreadyIn.has(name))
+  const noTarget =
+    !pools.data || targets.length > 0
       ? null
-      : 'Choose the pool to move it to.'
+      : pools.data.length > 1
+        ? `${ip} is already in every other pool: there is no pool to move it to.`
+        : 'There is no other pool to move it to: create one first.'
+  const to = useField('', (value) => noTarget ?? (value ? null : 'Choose the pool to move it to.'))
+  // Having nowhere to go is said at once, not only on trying.
+  const shownProblem = noTarget ?? to.shown
+
+  const done = (target: string) => {
+    notify(describeMove({ ip, from, to: target }, { status: 'moved' }), {
+      undo: undo.moveIp({ ip, from, to: target }),
+    })
+    onMoved()
+  }
 
   const submit = () => {
-    setChecked(true)
-    if (problem) return false
-    move.mutate(
-      { ip, from, to, added: halfMoved },
-      {
-        onSuccess: (result) => {
-          if (result.status !== 'moved') return setOutcome(result)
-          notify(describeMove({ ip, from, to }, result))
-          onMoved()
-        },
-      },
-    )
-    return true
+    // Half way through, the target is fixed: finish that move rather than start another.
+    if (halfMove) return sendChange(move.mutate, { ...halfMove, added: true }, { onSuccess: whenMoved(halfMove.to) })
+    if (!to.validate()) return null
+    return sendChange(move.mutate, { ip, from, to: to.value }, { onSuccess: whenMoved(to.value) })
   }
+  const whenMoved = (target: string) => (outcome: { status: string }) => {
+    if (outcome.status === 'moved') done(target)
+  }
+  // A refusal before anything changed is said in the dialog; a half move is said by the record it left.
+  const failure = move.data?.status === 'not-moved' ? move.data : null
 
   return (
     <ActionDialog
       title="Move IP address"
-      submitLabel={halfMoved ? 'Finish move' : 'Move'}
-      pending={move.isPending}
+      submitLabel={halfMove ? 'Finish move' : 'Move'}
       error={move.error}
       onSubmit={submit}
       onClose={onClose}
@@ -75,25 +81,43 @@ export default function MoveIpDialog({ ip, from, onClose, onMoved }: MoveIpDialo
       <Typography>
         Move <strong>{ip}</strong> out of “{from}” and into another pool: it is added there first, then removed here.
       </Typography>
-      <TextField
-        select
-        label="Move to pool"
-        value={to}
-        onChange={(event) => setTo(event.target.value)}
-        // Half way through, the target is fixed: finish that move rather than start another.
-        disabled={halfMoved}
-        error={(checked || noTarget) && Boolean(problem)}
-        helperText={((checked || noTarget) && problem) || ' '}
-      >
-        {targets.map((name) => (
-          <MenuItem key={name} value={name}>
-            {name}
-          </MenuItem>
-        ))}
-      </TextField>
-      {outcome && outcome.status !== 'moved' && (
-        <Alert severity={halfMoved ? 'warning' : 'error'}>{describeMove({ ip, from, to }, outcome)}</Alert>
+      {halfMove ? (
+        <Alert
+          severity="warning"
+          action={
+            <Button
+              color="inherit"
+              size="small"
+              onClick={() => {
+                noteHalfMove(queryClient, halfMove, true)
+                onClose()
+              }}
+            >
+              Leave in both
+            </Button>
+          }
+        >
+          {ip} was added to “{halfMove.to}” but is still in “{from}”, so it is in both pools.
+          {move.data?.status === 'half-moved' && ` ${errorMessage(move.data.error)}`} Finish the move to take it out of
+          “{from}”, or leave it in both pools.
+        </Alert>
+      ) : (
+        <TextField
+          select
+          label="Move to pool"
+          value={to.value}
+          onChange={(event) => to.setValue(event.target.value)}
+          error={Boolean(shownProblem)}
+          helperText={shownProblem ?? ' '}
+        >
+          {targets.map((name) => (
+            <MenuItem key={name} value={name}>
+              {name}
+            </MenuItem>
+          ))}
+        </TextField>
       )}
+      {failure && <Alert severity="error">{describeMove({ ip, from, to: to.value }, failure)}</Alert>}
     </ActionDialog>
   )
 }

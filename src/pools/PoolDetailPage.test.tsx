@@ -2,7 +2,7 @@ import { screen, waitFor, within } from '@testing-library/react'
 import { HttpResponse, delay, http } from 'msw'
 import { db, server } from '../mocks/node'
 import { seedState } from '../mocks/seed'
-import { renderApp } from '../test/render'
+import { renderApp, expectNotice, notifications } from '../test/render'
 
 const ipCells = (table: HTMLElement) =>
   within(table)
@@ -58,6 +58,19 @@ describe('rename', () => {
     expect(screen.queryByRole('link', { name: 'marketing' })).not.toBeInTheDocument()
   })
 
+  it('offers Undo, which gives the pool its old name back', async () => {
+    const { user } = renderApp('/pools/marketing')
+    await user.click(await screen.findByRole('button', { name: 'Rename' }))
+    const field = within(await screen.findByRole('dialog')).getByRole('textbox', { name: 'Pool name' })
+    await user.clear(field)
+    await user.type(field, 'promo{Enter}')
+    await expectNotice('Pool “marketing” renamed to “promo”')
+    await user.click(within(notifications()).getByRole('button', { name: 'Undo' }))
+    await expectNotice('Undone: the pool is named “marketing” again')
+    expect(db.getPool('marketing').status).toBe(200)
+    expect(db.getPool('promo').status).toBe(404)
+  })
+
   it('keeps the dialog open with the new name when the server refuses', async () => {
     server.use(
       http.put('*/v3/ips/pools/:name', () =>
@@ -107,7 +120,7 @@ describe('delete pool', () => {
     await user.click(within(dialog).getByRole('button', { name: 'Delete' }))
     expect(await screen.findByRole('heading', { level: 1, name: 'IP pools' })).toBeInTheDocument()
     expect(location().pathname).toBe('/pools')
-    expect(await screen.findByRole('status')).toHaveTextContent('Pool “billing” deleted')
+    await expectNotice('Pool “billing” deleted')
     await waitFor(() => expect(screen.queryByRole('link', { name: 'billing' })).not.toBeInTheDocument())
   })
 })
@@ -131,7 +144,7 @@ describe('add IP', () => {
       '203.0.113.50',
       '203.0.113.51',
     ])
-    expect(await screen.findByRole('status')).toHaveTextContent('2 IPs added to “billing”')
+    await expectNotice('2 IPs added to “billing”')
   })
 
   it('checks each address before sending', async () => {
@@ -216,6 +229,41 @@ describe('remove IP', () => {
     expect(ipCells(screen.getByRole('table', { name: 'IP addresses' }))).toEqual(['192.0.2.13'])
     await waitFor(() => expect(screen.getByRole('heading', { name: 'IP addresses' })).toHaveFocus())
   })
+
+  it('offers Undo, which puts the IP back and says so', async () => {
+    const { user } = renderApp('/pools/billing')
+    await user.click(await screen.findByRole('button', { name: 'Remove 192.0.2.40' }))
+    await user.click(within(await screen.findByRole('dialog')).getByRole('button', { name: 'Remove' }))
+    await expectNotice('192.0.2.40 removed from “billing”')
+    await user.click(within(notifications()).getByRole('button', { name: 'Undo' }))
+    await expectNotice('Undone: 192.0.2.40 is back in “billing”')
+    await waitFor(() =>
+      expect(ipCells(screen.getByRole('table', { name: 'IP addresses' }))).toEqual(['192.0.2.13', '192.0.2.40']),
+    )
+    expect(db.getPool('billing').body).toMatchObject({ ips: [{ ip: '192.0.2.13' }, { ip: '192.0.2.40' }] })
+  })
+
+  it('says what could not be undone, and why', async () => {
+    const { user } = renderApp('/pools/billing')
+    await user.click(await screen.findByRole('button', { name: 'Remove 192.0.2.40' }))
+    await user.click(within(await screen.findByRole('dialog')).getByRole('button', { name: 'Remove' }))
+    await expectNotice('192.0.2.40 removed from “billing”')
+    db.deletePool('billing')
+    await user.click(within(notifications()).getByRole('button', { name: 'Undo' }))
+    await expectNotice('Could not put 192.0.2.40 back in “billing”: ')
+  })
+
+  it('queues notices: a second one joins the first in the same live region', async () => {
+    const { user } = renderApp('/pools/billing')
+    for (const ip of ['192.0.2.40', '192.0.2.13']) {
+      await user.click(await screen.findByRole('button', { name: `Remove ${ip}` }))
+      await user.click(within(await screen.findByRole('dialog')).getByRole('button', { name: 'Remove' }))
+      await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument())
+    }
+    await expectNotice('192.0.2.40 removed from “billing”')
+    expect(notifications()).toHaveTextContent('192.0.2.13 removed from “billing”')
+    expect(within(notifications()).getAllByRole('button', { name: 'Undo' })).toHaveLength(2)
+  })
 })
 
 describe('move IP', () => {
@@ -229,7 +277,7 @@ describe('move IP', () => {
     await user.click(within(dialog).getByRole('button', { name: 'Move' }))
     await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument())
     expect(ipCells(screen.getByRole('table', { name: 'IP addresses' }))).toEqual(['192.0.2.13'])
-    expect(await screen.findByRole('status')).toHaveTextContent('192.0.2.40 moved from “billing” to “marketing”')
+    await expectNotice('192.0.2.40 moved from “billing” to “marketing”')
   })
 
   it('says the IP is in both pools when the second step fails, and finishes on retry', async () => {
@@ -247,11 +295,56 @@ describe('move IP', () => {
     await user.click(await screen.findByRole('option', { name: 'marketing' }))
     await user.click(within(dialog).getByRole('button', { name: 'Move' }))
     expect(await within(dialog).findByRole('alert')).toHaveTextContent(
-      '192.0.2.40 was added to “marketing” but could not be removed from “billing”, so it is in both pools now.',
+      '192.0.2.40 was added to “marketing” but is still in “billing”, so it is in both pools.',
     )
     await user.click(within(dialog).getByRole('button', { name: 'Finish move' }))
     await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument())
     expect(ipCells(screen.getByRole('table', { name: 'IP addresses' }))).toEqual(['192.0.2.13'])
+  })
+
+  it('remembers a half-done move when the dialog is closed, and can leave the IP in both pools', async () => {
+    server.use(
+      http.delete(
+        '*/v3/ips/pools/:name/ips/:ip',
+        () => HttpResponse.json({ errors: [{ field: null, message: 'Service unavailable' }] }, { status: 503 }),
+        { once: true },
+      ),
+    )
+    const { user } = renderApp('/pools/billing')
+    await user.click(await screen.findByRole('button', { name: 'Move 192.0.2.40' }))
+    let dialog = await screen.findByRole('dialog', { name: 'Move IP address' })
+    await user.click(within(dialog).getByRole('combobox', { name: 'Move to pool' }))
+    await user.click(await screen.findByRole('option', { name: 'marketing' }))
+    await user.click(within(dialog).getByRole('button', { name: 'Move' }))
+    await within(dialog).findByRole('button', { name: 'Finish move' })
+    await user.keyboard('{Escape}')
+    await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument())
+
+    await user.click(screen.getByRole('button', { name: 'Move 192.0.2.40' }))
+    dialog = await screen.findByRole('dialog', { name: 'Move IP address' })
+    expect(within(dialog).getByRole('alert')).toHaveTextContent('192.0.2.40 was added to “marketing” but is still in')
+    expect(within(dialog).queryByRole('combobox')).not.toBeInTheDocument()
+    await user.click(within(dialog).getByRole('button', { name: 'Leave in both' }))
+    await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument())
+
+    await user.click(screen.getByRole('button', { name: 'Move 192.0.2.40' }))
+    dialog = await screen.findByRole('dialog', { name: 'Move IP address' })
+    expect(within(dialog).getByRole('button', { name: 'Move' })).toBeInTheDocument()
+    expect(within(dialog).queryByRole('alert')).not.toBeInTheDocument()
+  })
+
+  it('offers Undo, which moves the IP back', async () => {
+    const { user } = renderApp('/pools/billing')
+    await user.click(await screen.findByRole('button', { name: 'Move 192.0.2.40' }))
+    const dialog = await screen.findByRole('dialog', { name: 'Move IP address' })
+    await user.click(within(dialog).getByRole('combobox', { name: 'Move to pool' }))
+    await user.click(await screen.findByRole('option', { name: 'marketing' }))
+    await user.click(within(dialog).getByRole('button', { name: 'Move' }))
+    await expectNotice('192.0.2.40 moved from “billing” to “marketing”')
+    await user.click(within(notifications()).getByRole('button', { name: 'Undo' }))
+    await expectNotice('Undone: 192.0.2.40 is back in “billing” and out of “marketing”')
+    await waitFor(() => expect(ipCells(screen.getByRole('table', { name: 'IP addresses' }))).toContain('192.0.2.40'))
+    expect(JSON.stringify(db.getPool('marketing').body)).not.toContain('192.0.2.40')
   })
 })
 

@@ -2,7 +2,7 @@ import { screen, waitFor, within } from '@testing-library/react'
 import { HttpResponse, http } from 'msw'
 import { db, server } from '../mocks/node'
 import { seedState } from '../mocks/seed'
-import { renderApp } from '../test/render'
+import { renderApp, expectNotice } from '../test/render'
 
 describe('pool list', () => {
   it('lists the pools as links to their pages, with the count against the limit', async () => {
@@ -88,7 +88,7 @@ describe('create pool dialog', () => {
     await user.type(within(dialog).getByRole('textbox', { name: 'Pool name' }), 'newsletters{Enter}')
     await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument())
     expect(screen.getByRole('link', { name: 'newsletters' })).toBeInTheDocument()
-    expect(await screen.findByRole('status')).toHaveTextContent('Pool “newsletters” created')
+    await expectNotice('Pool “newsletters” created')
   })
 
   it('shows a broken rule at the field and sends nothing', async () => {
@@ -124,6 +124,27 @@ describe('create pool dialog', () => {
     await user.click(within(dialog).getByRole('button', { name: 'Create' }))
     expect(await within(dialog).findByRole('alert')).toHaveTextContent('100 pools limit has been reached')
     expect(within(dialog).getByRole('textbox', { name: 'Pool name' })).toHaveValue('newsletters')
+  })
+
+  it('after a refusal that came at once, the dialog can be sent again', async () => {
+    server.use(
+      http.post(
+        '*/v3/ips/pools',
+        () => HttpResponse.json({ errors: [{ field: 'name', message: 'already exists' }] }, { status: 400 }),
+        {
+          once: true,
+        },
+      ),
+    )
+    const { user } = renderApp('/pools')
+    await user.click(await screen.findByRole('button', { name: 'Create pool' }))
+    const dialog = await screen.findByRole('dialog', { name: 'Create pool' })
+    const field = within(dialog).getByRole('textbox', { name: 'Pool name' })
+    await user.type(field, 'newsletters{Enter}')
+    await waitFor(() => expect(field).toHaveAccessibleDescription('A pool named “newsletters” already exists.'))
+    await user.type(field, '{Enter}')
+    await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument())
+    await expectNotice('Pool “newsletters” created')
   })
 
   it('closes on Escape without creating anything', async () => {

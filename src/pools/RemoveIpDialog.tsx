@@ -1,7 +1,8 @@
 import Typography from '@mui/material/Typography'
+import { ConfirmDialog } from '../ui/ConfirmDialog'
 import { useNotify } from '../ui/notifications'
-import { ActionDialog } from '../ui/ActionDialog'
 import { useRemoveIp } from './queries'
+import { useUndo } from './undo'
 
 interface RemoveIpDialogProps {
   pool: string
@@ -13,34 +14,25 @@ interface RemoveIpDialogProps {
 export default function RemoveIpDialog({ pool, ip, onClose, onRemoved }: RemoveIpDialogProps) {
   const remove = useRemoveIp()
   const notify = useNotify()
-
-  const submit = () => {
-    remove.mutate(
-      { pool, ip },
-      {
-        onSuccess: () => {
-          notify(`${ip} removed from “${pool}”`)
-          onRemoved()
-        },
-      },
-    )
-    return true
-  }
+  const undo = useUndo()
 
   return (
-    <ActionDialog
+    <ConfirmDialog
       title="Remove IP address"
-      submitLabel="Remove"
+      confirmLabel="Remove"
       destructive
-      pending={remove.isPending}
-      error={remove.error}
-      onSubmit={submit}
+      change={remove}
+      variables={{ pool, ip }}
+      onDone={() => {
+        notify(`${ip} removed from “${pool}”`, { undo: undo.removeIp({ pool, ip }) })
+        onRemoved()
+      }}
       onClose={onClose}
     >
       <Typography>
         Remove <strong>{ip}</strong> from the pool <strong>“{pool}”</strong>? The address stays on your account and in
         its other pools; mail sent through this pool will no longer use it.
       </Typography>
-    </ActionDialog>
+    </ConfirmDialog>
   )
 }

@@ -9,11 +9,10 @@ export function localNameProblem(name: string, taken: Iterable<string>): string 
 
 /**
  * SendGrid's message on the `name` field for the name that was sent, worded for the field: its terse "already
- * exists" becomes "A pool named “x” already exists.". Null when the refusal is not about the name, or when the
- * name has been changed since it was sent.
+ * exists" becomes "A pool named “x” already exists.". Null when the refusal is not about the name.
  */
-export function sentNameProblem(error: unknown, sent: string | undefined, name: string): string | null {
-  if (!(error instanceof ApiError) || sent !== name) return null
+export function refusedNameProblem(error: unknown, name: string): string | null {
+  if (!(error instanceof ApiError)) return null
   const said = error.messageFor('name')
   if (!said) return null
   const problem = poolNameProblemFromSendGrid(said, name)

@@ -3,6 +3,7 @@ import { mutationOptions, queryOptions, useMutation, useQueryClient, type QueryC
 import { markStale, refreshInBackground, writeQuery } from '../lib/cache-writes'
 import { ApiError } from '../lib/api-client'
 import { addEach, moveIp } from './bulk'
+import { noteHalfMove } from './halfMoves'
 import { noteAdded, noteRemoved } from './recentlyAdded'
 import {
   addIpToPool,
@@ -170,6 +171,7 @@ export const poolChanges = {
         moveIp(move, { add: addIpToPool, remove: removeIpFromPool }),
       onSuccess: async (outcome, { ip, from, to }) => {
         if (outcome.status === 'not-moved') return
+        noteHalfMove(queryClient, { ip, from, to }, outcome.status === 'moved')
         noteAdded(queryClient, to, [ip])
         const moved = outcome.status === 'moved'
         if (moved) noteRemoved(queryClient, from, ip)

@@ -1,7 +1,7 @@
 /** Renders the app at an address with a fresh cache (no retries), as a user would meet it. */
 import { ThemeProvider } from '@mui/material/styles'
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query'
-import { render } from '@testing-library/react'
+import { render, screen, waitFor } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { MemoryRouter, useLocation, type Location } from 'react-router'
 import { AppRoutes } from '../app/AppRoutes'
@@ -44,4 +44,12 @@ export function renderApp(
     </ThemeProvider>,
   )
   return { ...view, user, queryClient, location: () => seen.location! }
+}
+
+/** The one live region where notices are announced. */
+export const notifications = () => screen.getByRole('status', { name: 'Notifications' })
+
+/** Waits until the notifications say `text` (among any others queued with it). */
+export async function expectNotice(text: string) {
+  await waitFor(() => expect(notifications()).toHaveTextContent(text))
 }

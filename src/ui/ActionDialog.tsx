@@ -5,7 +5,7 @@ import DialogActions from '@mui/material/DialogActions'
 import DialogContent from '@mui/material/DialogContent'
 import DialogTitle from '@mui/material/DialogTitle'
 import Stack from '@mui/material/Stack'
-import { useEffect, useId, useRef, type FormEvent, type ReactNode } from 'react'
+import { useId, useRef, useState, type FormEvent, type ReactNode } from 'react'
 import { errorMessage } from './errorMessage'
 
 interface ActionDialogProps {
@@ -15,12 +15,15 @@ interface ActionDialogProps {
   cancelLabel?: string
   /** Deleting or removing: a red button, and Cancel takes the first focus. */
   destructive?: boolean
-  /** While the request runs the dialog cannot be closed or sent again. */
-  pending: boolean
+  /** What the dialog needs is still loading: it cannot be sent yet. */
+  loading?: boolean
   /** A refusal from the server, shown in the dialog while what the user typed stays in place. */
   error?: unknown
-  /** Checks the input and sends the request; returns whether it sent one. */
-  onSubmit: () => boolean
+  /**
+   * Checks the input and sends the request (see `sendChange`), returning the promise of its end; null when the
+   * input has a problem and nothing was sent. Until that promise settles the dialog cannot be closed or sent again.
+   */
+  onSubmit: () => Promise<void> | null
   onClose: () => void
   children: ReactNode
 }
@@ -31,23 +34,27 @@ export function ActionDialog({
   submitLabel,
   cancelLabel = 'Cancel',
   destructive,
-  pending,
+  loading = false,
   error,
   onSubmit,
   onClose,
   children,
 }: ActionDialogProps) {
   const titleId = useId()
-  // `pending` arrives a render or two after the request starts, so a fast double click could send twice:
-  // this lock closes at once and opens when the request has ended.
+  // The lock closes at once (a fast double click cannot send twice) and opens when the request has settled.
   const sending = useRef(false)
-  useEffect(() => {
-    if (!pending) sending.current = false
-  }, [pending])
+  const [pending, setPending] = useState(false)
   const submit = (event: FormEvent) => {
     event.preventDefault()
-    if (pending || sending.current) return
-    sending.current = onSubmit()
+    if (loading || sending.current) return
+    const request = onSubmit()
+    if (!request) return
+    sending.current = true
+    setPending(true)
+    void request.finally(() => {
+      sending.current = false
+      setPending(false)
+    })
   }
   // The paper is the form, so the title, fields and buttons scroll and submit as one.
   const paper = { component: 'form', noValidate: true, onSubmit: submit } as const
@@ -71,7 +78,12 @@ export function ActionDialog({
         <Button onClick={onClose} disabled={pending} autoFocus={destructive}>
           {cancelLabel}
         </Button>
-        <Button type="submit" variant="contained" color={destructive ? 'error' : 'primary'} loading={pending}>
+        <Button
+          type="submit"
+          variant="contained"
+          color={destructive ? 'error' : 'primary'}
+          loading={pending || loading}
+        >
           {submitLabel}
         </Button>
       </DialogActions>

@@ -1,37 +1,42 @@
-/** Short confirmations ("Pool created") that outlive the dialog or page that caused them. */
-import { createContext, lazy, Suspense, use, useCallback, useState, type ReactNode } from 'react'
+/**
+ * Short confirmations ("Pool created") that outlive the dialog or page that caused them. They queue rather than
+ * replace each other, in one live region that is always on the page, so a screen reader hears each one.
+ */
+import { createContext, lazy, Suspense, use, useCallback, useRef, useState, type ReactNode } from 'react'
+import type { Notice } from './NoticeList'
 
-type Notify = (message: string) => void
+export interface NotifyOptions {
+  /** Puts the change back; offers Undo for 10 seconds. */
+  undo?: () => void
+}
+
+type Notify = (message: string, options?: NotifyOptions) => void
 
 const NotifyContext = createContext<Notify>(() => {})
 
-// Nothing is announced on the first screen, so the snackbar's code waits for the first message.
-const Snackbar = lazy(() => import('@mui/material/Snackbar'))
+// Nothing is announced on the first screen, so the notices' code waits for the first one.
+const NoticeList = lazy(() => import('./NoticeList'))
 
 export function NotificationsProvider({ children }: { children: ReactNode }) {
-  const [current, setCurrent] = useState<{ message: string; key: number } | null>(null)
-  const [open, setOpen] = useState(false)
-  const notify = useCallback<Notify>((message) => {
-    setCurrent({ message, key: Date.now() })
-    setOpen(true)
+  const [notices, setNotices] = useState<Notice[]>([])
+  const nextId = useRef(0)
+  const notify = useCallback<Notify>((message, options = {}) => {
+    nextId.current += 1
+    const notice = { id: nextId.current, message, undo: options.undo }
+    setNotices((shown) => [...shown, notice])
   }, [])
+  const dismiss = useCallback((id: number) => setNotices((shown) => shown.filter((notice) => notice.id !== id)), [])
 
   return (
     <NotifyContext value={notify}>
       {children}
-      {current && (
-        <Suspense fallback={null}>
-          <Snackbar
-            key={current.key}
-            open={open}
-            message={current.message}
-            autoHideDuration={6000}
-            onClose={(_, reason) => reason !== 'clickaway' && setOpen(false)}
-            anchorOrigin={{ vertical: 'bottom', horizontal: 'left' }}
-            slotProps={{ content: { role: 'status' } }}
-          />
-        </Suspense>
-      )}
+      <div role="status" aria-label="Notifications" className="notices">
+        {notices.length > 0 && (
+          <Suspense fallback={null}>
+            <NoticeList notices={notices} onDismiss={dismiss} />
+          </Suspense>
+        )}
+      </div>
     </NotifyContext>
   )
 }

@@ -1,0 +1,59 @@
+/**
+ * Undo for the changes a notification offers to put back: a removed IP, a moved IP, a renamed pool. Each runs the
+ * inverse change outside the dialog that made the first one (it has closed by then) and says how that went.
+ */
+import { useQueryClient } from '@tanstack/react-query'
+import { useNavigate } from 'react-router'
+import { runMutation } from '../lib/cache-writes'
+import { errorMessage } from '../ui/errorMessage'
+import { useNotify } from '../ui/notifications'
+import { poolPath } from './paths'
+import { poolChanges } from './queries'
+
+export function useUndo() {
+  const queryClient = useQueryClient()
+  const notify = useNotify()
+  const navigate = useNavigate()
+
+  return {
+    removeIp:
+      ({ pool, ip }: { pool: string; ip: string }) =>
+      async () => {
+        const [result] = await runMutation(queryClient, poolChanges.addIps(queryClient), { pool, ips: [ip] })
+        notify(
+          result?.error
+            ? `Could not put ${ip} back in “${pool}”: ${errorMessage(result.error)}`
+            : `Undone: ${ip} is back in “${pool}”`,
+        )
+      },
+
+    moveIp:
+      ({ ip, from, to }: { ip: string; from: string; to: string }) =>
+      async () => {
+        const back = { ip, from: to, to: from }
+        const outcome = await runMutation(queryClient, poolChanges.moveIp(queryClient), back)
+        notify(
+          outcome.status === 'moved'
+            ? `Undone: ${ip} is back in “${from}” and out of “${to}”`
+            : outcome.status === 'half-moved'
+              ? `${ip} is back in “${from}” but could not be taken out of “${to}”, so it is in both pools: ` +
+                errorMessage(outcome.error)
+              : `Could not move ${ip} back to “${from}”; it is still in “${to}”: ${errorMessage(outcome.error)}`,
+        )
+      },
+
+    rename:
+      ({ name, newName }: { name: string; newName: string }) =>
+      async () => {
+        try {
+          await runMutation(queryClient, poolChanges.rename(queryClient), { name: newName, newName: name })
+        } catch (error) {
+          notify(`Could not rename “${newName}” back to “${name}”: ${errorMessage(error)}`)
+          return
+        }
+        notify(`Undone: the pool is named “${name}” again`)
+        // Whoever is still on the page of the new name follows the pool back to its old one.
+        if (window.location.pathname === poolPath(newName)) void navigate(poolPath(name), { replace: true })
+      },
+  }
+}

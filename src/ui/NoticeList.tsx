@@ -1,0 +1,102 @@
+import Button from '@mui/material/Button'
+import Paper from '@mui/material/Paper'
+import Stack from '@mui/material/Stack'
+import { useEffect, useRef, useState } from 'react'
+
+export interface Notice {
+  id: number
+  message: string
+  undo?: () => void
+}
+
+/** Long enough to read a line; a change that can be undone stays for the 10 seconds its Undo is offered. */
+const SHOW_MS = 6000
+const UNDO_MS = 10_000
+/** Shown at once; later ones wait their turn. */
+const AT_ONCE = 3
+
+/** The notices on screen, bottom left. Their time stands still while the pointer or the focus is on them. */
+export default function NoticeList({ notices, onDismiss }: { notices: Notice[]; onDismiss: (id: number) => void }) {
+  const [hovered, setHovered] = useState(false)
+  const [focused, setFocused] = useState(false)
+  return (
+    <Stack
+      spacing={1}
+      onMouseEnter={() => setHovered(true)}
+      onMouseLeave={() => setHovered(false)}
+      onFocus={() => setFocused(true)}
+      onBlur={() => setFocused(false)}
+      sx={{
+        position: 'fixed',
+        left: { xs: 8, sm: 24 },
+        right: { xs: 8, sm: 'auto' },
+        bottom: { xs: 8, sm: 24 },
+        zIndex: 'snackbar',
+        maxWidth: { sm: 560 },
+      }}
+    >
+      {notices.slice(0, AT_ONCE).map((notice) => (
+        <NoticeItem key={notice.id} notice={notice} paused={hovered || focused} onDismiss={onDismiss} />
+      ))}
+    </Stack>
+  )
+}
+
+interface NoticeItemProps {
+  notice: Notice
+  paused: boolean
+  onDismiss: (id: number) => void
+}
+
+function NoticeItem({ notice, paused, onDismiss }: NoticeItemProps) {
+  const remaining = useRef(notice.undo ? UNDO_MS : SHOW_MS)
+  const { id } = notice
+  useEffect(() => {
+    if (paused) return
+    const started = Date.now()
+    const timer = setTimeout(() => onDismiss(id), remaining.current)
+    return () => {
+      clearTimeout(timer)
+      remaining.current -= Date.now() - started
+    }
+  }, [paused, onDismiss, id])
+
+  return (
+    <Paper
+      elevation={6}
+      sx={{
+        display: 'flex',
+        alignItems: 'center',
+        flexWrap: 'wrap',
+        gap: 1,
+        px: 2,
+        py: 1,
+        // Inverted, as snackbars are, so a notice stands apart from the page in either colour scheme.
+        bgcolor: 'text.primary',
+        color: 'background.paper',
+      }}
+    >
+      <span style={{ flex: 1, minWidth: 200 }}>{notice.message}</span>
+      {notice.undo && (
+        <Button
+          size="small"
+          onClick={() => {
+            onDismiss(id)
+            notice.undo?.()
+          }}
+          sx={{ color: 'inherit', fontWeight: 700 }}
+        >
+          Undo
+        </Button>
+      )}
+      <Button
+        size="small"
+        onClick={() => onDismiss(id)}
+        sx={{ color: 'inherit' }}
+        aria-label={`Dismiss: ${notice.message}`}
+      >
+        Dismiss
+      </Button>
+    </Paper>
+  )
+}
