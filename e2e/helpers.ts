@@ -47,3 +47,6 @@ export async function signIn(page: Page, email: string) {
   if (await consent.isVisible()) await consent.click()
   await expect(page.getByRole('button', { name: 'Sign out' })).toBeVisible()
 }
+
+/** The one live region where the dashboard announces what it did. */
+export const notices = (page: Page) => page.getByRole('status', { name: 'Notifications' })

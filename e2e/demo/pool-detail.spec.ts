@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test'
-import { createPoolsElsewhere, openPoolList } from '../helpers'
+import { createPoolsElsewhere, openPoolList, notices } from '../helpers'
 
 const ipRows = (page: import('@playwright/test').Page) =>
   page
@@ -67,7 +67,7 @@ test('renames a pool: new address replaces the old one, and the list shows the n
   await expect(page).toHaveURL('/pools/Marketing%20%2F%20US')
   await expect(page.getByRole('heading', { level: 1, name: 'Marketing / US' })).toBeVisible()
   await expect(ipRows(page)).toHaveCount(5)
-  await expect(page.getByRole('status')).toHaveText('Pool “marketing” renamed to “Marketing / US”')
+  await expect(notices(page)).toContainText('Pool “marketing” renamed to “Marketing / US”')
 
   // Back skips the dead old address and lands on the list, which knows the new name.
   await page.goBack()
@@ -86,7 +86,7 @@ test('deletes a pool after naming the IPs that leave it, and returns to the list
   await expect(dialog.getByRole('listitem')).toHaveText(['192.0.2.13', '192.0.2.40'])
   await dialog.getByRole('button', { name: 'Delete' }).click()
   await expect(page).toHaveURL('/pools')
-  await expect(page.getByRole('status')).toHaveText('Pool “billing” deleted')
+  await expect(notices(page)).toContainText('Pool “billing” deleted')
   await expect(page.getByRole('link', { name: 'billing' })).toBeHidden()
   await expect(page.getByText('6 of 100 pools')).toBeVisible()
   await page.reload()
@@ -108,7 +108,7 @@ test('adds IPv4 and IPv6 addresses, checking each before sending', async ({ page
   await field.fill('203.0.113.50')
   await add.click()
   await expect(dialog).toBeHidden()
-  await expect(page.getByRole('status')).toHaveText('203.0.113.50 added to “cold-outreach”')
+  await expect(notices(page)).toContainText('203.0.113.50 added to “cold-outreach”')
 
   await page.getByRole('button', { name: 'Add IP' }).click()
   await dialog.getByRole('combobox', { name: 'IP address' }).fill('2001:DB8:0:10::26')
@@ -184,7 +184,7 @@ test('moves an IP to another pool, which then lists it', async ({ page }) => {
   await page.getByRole('option', { name: 'transactional' }).click()
   await dialog.getByRole('button', { name: 'Move' }).click()
   await expect(dialog).toBeHidden()
-  await expect(page.getByRole('status')).toHaveText('192.0.2.40 moved from “billing” to “transactional”')
+  await expect(notices(page)).toContainText('192.0.2.40 moved from “billing” to “transactional”')
   await expect(ipRows(page).locator('td:first-child')).toHaveText(['192.0.2.13'])
   await page.getByRole('link', { name: 'IP pools' }).click()
   await page.getByRole('link', { name: 'transactional' }).click()
@@ -195,7 +195,7 @@ test('shows how mail selects the pool, ready to copy', async ({ page, context })
   await context.grantPermissions(['clipboard-read', 'clipboard-write'])
   await page.goto('/pools/Product%20updates')
   await page.getByRole('button', { name: 'Copy: SMTP, as a message header' }).click()
-  await expect(page.getByRole('status')).toHaveText('Copied')
+  await expect(notices(page)).toContainText('Copied')
   expect(await page.evaluate(() => navigator.clipboard.readText())).toBe('X-SMTPAPI: {"ip_pool":"Product updates"}')
 })
 
@@ -236,4 +236,55 @@ test("a warming pool shows each IP's hourly cap and end date, and what happens t
   await page.goto('/pools/billing')
   await expect(ipRows(page).filter({ hasText: '192.0.2.13' })).toContainText('up to 20 an hour today')
   await expect(page.getByText(/Every IP in this pool is warming up/)).toContainText('drops it after 72 hours')
+})
+
+test('Undo puts a removed IP back; a second notice queues beside the first in one live region', async ({ page }) => {
+  await page.goto('/pools/billing')
+  await expect(ipRows(page)).toHaveCount(2)
+  for (const ip of ['192.0.2.40', '192.0.2.13']) {
+    await page.getByRole('button', { name: `Remove ${ip}`, exact: true }).click()
+    await page.getByRole('dialog', { name: 'Remove IP address' }).getByRole('button', { name: 'Remove' }).click()
+    await expect(page.getByRole('dialog')).toBeHidden()
+  }
+  // Both messages are in the one region a screen reader follows, each with its own Undo.
+  await expect(notices(page)).toContainText('192.0.2.40 removed from “billing”')
+  await expect(notices(page)).toContainText('192.0.2.13 removed from “billing”')
+  await expect(notices(page).getByRole('button', { name: 'Undo' })).toHaveCount(2)
+  await expect(ipRows(page)).toHaveCount(0)
+
+  await notices(page).getByRole('button', { name: 'Undo' }).first().click()
+  await expect(notices(page)).toContainText('Undone: 192.0.2.40 is back in “billing”')
+  await expect(ipRows(page).locator('td:first-child')).toContainText(['192.0.2.40'])
+  await page.reload()
+  await expect(ipRows(page).locator('td:first-child')).toContainText(['192.0.2.40'])
+})
+
+test('Undo moves a moved IP back', async ({ page }) => {
+  await page.goto('/pools/billing')
+  await page.getByRole('button', { name: 'Move 192.0.2.40', exact: true }).click()
+  const dialog = page.getByRole('dialog', { name: 'Move IP address' })
+  await dialog.getByRole('combobox', { name: 'Move to pool' }).click()
+  await page.getByRole('option', { name: 'transactional' }).click()
+  await dialog.getByRole('button', { name: 'Move' }).click()
+  await expect(ipRows(page).locator('td:first-child')).toHaveText(['192.0.2.13'])
+  await notices(page).getByRole('button', { name: 'Undo' }).click()
+  await expect(notices(page)).toContainText('Undone: 192.0.2.40 is back in “billing” and out of “transactional”')
+  await expect(ipRows(page).locator('td:first-child')).toContainText(['192.0.2.13', '192.0.2.40'])
+  await page.goto('/pools/transactional')
+  await expect(ipRows(page).first()).toBeVisible()
+  await expect(ipRows(page).filter({ hasText: '192.0.2.40' })).toHaveCount(0)
+})
+
+test('Undo of a rename gives the pool its old name and its old address', async ({ page }) => {
+  await page.goto('/pools/marketing')
+  await page.getByRole('button', { name: 'Rename' }).click()
+  const dialog = page.getByRole('dialog', { name: 'Rename pool' })
+  await dialog.getByRole('textbox', { name: 'Pool name' }).fill('promo')
+  await dialog.getByRole('button', { name: 'Save' }).click()
+  await expect(page).toHaveURL('/pools/promo')
+  await notices(page).getByRole('button', { name: 'Undo' }).click()
+  await expect(notices(page)).toContainText('Undone: the pool is named “marketing” again')
+  await expect(page).toHaveURL('/pools/marketing')
+  await expect(page.getByRole('heading', { level: 1, name: 'marketing' })).toBeVisible()
+  await expect(ipRows(page)).toHaveCount(5)
 })

@@ -3,7 +3,7 @@
  * (oidc-provider on loopback), admins change, viewers look, every change is journalled under its author.
  */
 import { expect, test } from '@playwright/test'
-import { expectNoSeriousA11yViolations, signIn } from '../helpers'
+import { expectNoSeriousA11yViolations, signIn, notices } from '../helpers'
 import { PORTS, TEAM } from '../servers'
 
 test('an admin signs in, changes a pool, and finds the change under their name on the Activity page', async ({
@@ -21,7 +21,7 @@ test('an admin signs in, changes a pool, and finds the change under their name o
   const dialog = page.getByRole('dialog', { name: 'Create pool' })
   await dialog.getByRole('textbox', { name: 'Pool name' }).fill(pool)
   await dialog.getByRole('button', { name: 'Create' }).click()
-  await expect(page.getByRole('status')).toHaveText(`Pool “${pool}” created`)
+  await expect(notices(page)).toContainText(`Pool “${pool}” created`)
 
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Activity' }).click()
   const row = page.getByRole('table', { name: 'Activity' }).getByRole('row').filter({ hasText: pool })
