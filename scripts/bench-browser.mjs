@@ -11,7 +11,7 @@ export const RUNS = 5
 export const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]
 
 /** Records, from the page itself, when the first row of a table appears: no polling delay in the figure. */
-const MARK_FIRST_ROWS = () => {
+export const MARK_FIRST_ROWS = () => {
   const marks = (window.__benchMarks = {})
   const watch = () => {
     for (const label of ['IP pools', 'IP addresses']) {
@@ -76,7 +76,7 @@ const KEYS = [
   ['Backspace', 'o4'],
 ]
 
-async function waitUntilUp(url, timeoutMs = 30_000) {
+export async function waitUntilUp(url, timeoutMs = 30_000) {
   const deadline = Date.now() + timeoutMs
   while (Date.now() < deadline) {
     if (

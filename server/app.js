@@ -4,6 +4,7 @@
  * activity journal, a health check and one JSON access-log line per request. Fastify, for its encapsulated body parsing (the proxy reads raw bytes, nothing else takes a body),
  * its request-aware close (in-flight requests finish, new ones get 503) and its JSON logger.
  */
+import { readFile } from 'node:fs/promises'
 import { isIP } from 'node:net'
 import { resolve } from 'node:path'
 import fastifyCookie from '@fastify/cookie'
@@ -186,6 +187,36 @@ export async function buildServer({
   })
 
   const forwarder = createForwarder({ apiKey, upstream, timeoutMs: upstreamTimeoutMs })
+
+  /** Who is asking, as /proxy/status and the page tell the app. @param {FastifyRequest['who']} who */
+  const sessionOf = (who) => ({
+    signInRequired: Boolean(sessions),
+    user: who.user && who.role !== 'local' ? { email: who.user, ...(who.name ? { name: who.name } : {}) } : null,
+    role: who.role ?? 'none',
+    ...(who.ended ? { ended: true } : {}),
+  })
+
+  // The page carries what the server already knows (mode, host, who is signed in), so the app's first request is
+  // its first read of SendGrid rather than a question about the server. Read once: the build does not change
+  // under a running server.
+  const indexHtml = await readFile(resolve(distDir, 'index.html'), 'utf8').catch(() => null)
+  /** @param {FastifyRequest} request @param {FastifyReply} reply */
+  function sendPage(request, reply) {
+    if (indexHtml === null) return sendError(reply, 404, 'The dashboard has not been built: run npm run build.')
+    const status = {
+      keyOnServer: forwarder.keyOnServer,
+      apiHost: forwarder.upstreamHost,
+      session: sessionOf(request.who),
+    }
+    // A data block, never run; "<" escaped so that no name or e-mail address can close the element.
+    const data = JSON.stringify(status).replace(/</g, '\\u003c')
+    const page = indexHtml.replace(
+      '</head>',
+      `<script id="server-status" type="application/json">${data}</script></head>`,
+    )
+    // Private: the page names whoever asked for it.
+    return reply.header('cache-control', 'no-cache, private').type('text/html; charset=utf-8').send(page)
+  }
   await app.register(async (proxy) => {
     // The proxy takes the raw bytes and checks them itself; no parser here decides what a body means.
     proxy.removeAllContentTypeParsers()
@@ -200,12 +231,7 @@ export async function buildServer({
         target: request.raw.url ?? '/',
         headers: request.headers,
         body: Buffer.isBuffer(request.body) ? request.body : undefined,
-        session: {
-          signInRequired: Boolean(sessions),
-          user: who.user && who.role !== 'local' ? { email: who.user, ...(who.name ? { name: who.name } : {}) } : null,
-          role: who.role ?? 'none',
-          ...(who.ended ? { ended: true } : {}),
-        },
+        session: sessionOf(who),
       })
       const change = answer.call && describeChange(answer.call.routeId, answer.call.params, answer.call.fields)
       if (change) {
@@ -245,12 +271,16 @@ export async function buildServer({
     root: distDir,
     preCompressed: true,
     cacheControl: false,
+    // "/" is the page with the status written in, below, like every other route of the app.
+    index: false,
     // Hashed file names change with their content, so they can be kept a year; index.html must be asked anew.
     setHeaders(reply, path) {
       const hashed = path.startsWith(resolve(distDir, 'assets') + '/')
       reply.header('cache-control', hashed ? `public, max-age=${YEAR_SECONDS}, immutable` : 'no-cache')
     },
   })
+
+  app.get('/', sendPage)
 
   app.setNotFoundHandler((request, reply) => {
     const path = pathOf(request.raw.url ?? '/')
@@ -261,7 +291,7 @@ export async function buildServer({
       !/\.[a-z0-9]+$/i.test(path)
     if (!isPage) return sendError(reply, 404, `Nothing is at ${request.method} ${path}.`)
     // The app's own routes (/pools/…, /ips) are drawn in the browser from index.html.
-    return reply.header('cache-control', 'no-cache').sendFile('index.html')
+    return sendPage(request, reply)
   })
 
   return app

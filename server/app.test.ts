@@ -11,7 +11,8 @@ import { rawRequest, serverPool } from './testing'
 
 const KEY = 'SG.server-key-0123456789'
 const INDEX =
-  '<!doctype html><title>IP Pool Manager</title><script type="module" src="/assets/index-AbC123.js"></script>'
+  '<!doctype html><html><head><title>IP Pool Manager</title>' +
+  '<script type="module" src="/assets/index-AbC123.js"></script></head><body></body></html>'
 const SCRIPT = `console.log(${JSON.stringify('pools '.repeat(400))})`
 
 const dist = mkdtempSync(join(tmpdir(), 'dist-'))
@@ -61,14 +62,28 @@ describe('the production server serves the built app', () => {
     expect(Number(br.headers['content-length'])).toBe(brotliCompressSync(SCRIPT).length)
   })
 
-  it('asks browsers to check index.html every time, at / and at every app route', async () => {
+  it('asks browsers to check index.html every time, at / and at every app route, and keep it private', async () => {
     const { base } = await start()
     for (const path of ['/', '/pools', '/pools/EU%20%2F%20promo%20%231%3F', '/ips?pool=marketing', '/activity']) {
       const response = await fetch(base + path)
       expect(response.status, path).toBe(200)
-      expect(response.headers.get('cache-control'), path).toBe('no-cache')
-      expect(await response.text(), path).toBe(INDEX)
+      expect(response.headers.get('cache-control'), path).toBe('no-cache, private')
+      expect(response.headers.get('content-type'), path).toBe('text/html; charset=utf-8')
+      expect((await response.text()).replace(/<script id="server-status"[^]*?<\/script>/, ''), path).toBe(INDEX)
     }
+  })
+
+  it('writes its status into the page, so the app needs no request to learn it', async () => {
+    const { base } = await start()
+    const page = await (await fetch(`${base}/pools`)).text()
+    const data = /<script id="server-status" type="application\/json">(.*?)<\/script><\/head>/.exec(page)?.[1]
+    expect(JSON.parse(data ?? 'null')).toEqual({
+      keyOnServer: true,
+      apiHost: expect.any(String),
+      session: { signInRequired: false, user: null, role: 'local' },
+    })
+    // The same as the status the app would otherwise ask for.
+    expect(JSON.parse(data ?? 'null')).toEqual(await (await fetch(`${base}/proxy/status`)).json())
   })
 
   it('answers a real 404 for a missing asset or file, not the app', async () => {

@@ -19,7 +19,7 @@ const VIEWER = { email: 'vic@example.com', name: 'Vic' }
 const GROUP_ADMIN = { email: 'gus@example.com', groups: ['mail-admins'] }
 
 const dist = mkdtempSync(join(tmpdir(), 'dist-'))
-writeFileSync(join(dist, 'index.html'), '<!doctype html><title>app</title>')
+writeFileSync(join(dist, 'index.html'), '<!doctype html><html><head><title>app</title></head><body></body></html>')
 const pool = serverPool()
 
 const signIn = (sessionSeconds = 3600) => ({
@@ -186,6 +186,25 @@ describe('the team server', () => {
     expect(await status(await cookieFor(ADMIN))).toEqual({ signInRequired: true, user: ADMIN, role: 'admin' })
     expect(await status(await cookieFor(GROUP_ADMIN))).toMatchObject({ role: 'admin' })
     expect(await status(await cookieFor(VIEWER))).toMatchObject({ role: 'viewer' })
+  })
+
+  it('writes who is signed in into the page for that person only, and no name can break out of it', async () => {
+    const { base } = await startTeamServer()
+    const statusIn = async (cookie?: string) => {
+      const response = await fetch(`${base}/pools`, { headers: cookie ? { Cookie: cookie } : {} })
+      expect(response.headers.get('cache-control')).toBe('no-cache, private')
+      const page = await response.text()
+      expect(page.match(/<script/g)).toHaveLength(1)
+      return JSON.parse(/<script id="server-status" type="application\/json">(.*?)<\/script>/.exec(page)?.[1] ?? 'null')
+    }
+    expect((await statusIn()).session).toEqual({ signInRequired: true, user: null, role: 'none' })
+    expect((await statusIn(await cookieFor(VIEWER))).session).toEqual({
+      signInRequired: true,
+      user: VIEWER,
+      role: 'viewer',
+    })
+    const hostile = { email: 'eve@example.com', name: '</script><script>alert(1)</script><!--' }
+    expect((await statusIn(await cookieFor(hostile))).session.user).toEqual(hostile)
   })
 
   it("journals an admin's changes with who, what and SendGrid's answer, before answering, and serves them newest first", async () => {

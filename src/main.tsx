@@ -2,9 +2,12 @@ import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { App } from './app/App'
 import type { Backend } from './app/backend'
+import { startFirstRead } from './app/firstRead'
+import { createQueryClient } from './app/queryClient'
 
 async function start() {
   const root = createRoot(document.getElementById('root')!)
+  const queryClient = createQueryClient()
   let backend: Backend = { mode: 'live' }
   // A build-time constant: in a live build this branch, and the fake backend with it, is left out entirely.
   if (import.meta.env.MODE === 'demo') {
@@ -21,9 +24,10 @@ async function start() {
       return
     }
   }
+  if (backend.mode === 'live') startFirstRead(queryClient, window.location.pathname)
   root.render(
     <StrictMode>
-      <App backend={backend} />
+      <App backend={backend} queryClient={queryClient} />
     </StrictMode>,
   )
 }

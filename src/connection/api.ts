@@ -25,6 +25,20 @@ export interface SessionStatus {
 /** Codes the dashboard's server puts on a 401 when the session, not the API key, is the problem. */
 export const SESSION_CODES = ['session_ended', 'signed_out']
 
+/**
+ * The status the production server writes into the page, so that the first request is a read of SendGrid; undefined
+ * where the page has none (the development server), and the status is asked for instead.
+ */
+export function statusFromPage(): ProxyStatus | undefined {
+  const text = document.getElementById('server-status')?.textContent
+  if (!text) return undefined
+  try {
+    return JSON.parse(text) as ProxyStatus
+  } catch {
+    return undefined
+  }
+}
+
 export function getProxyStatus(signal?: AbortSignal): Promise<ProxyStatus> {
   return request<ProxyStatus>('/proxy/status', { signal })
 }

@@ -1,5 +1,5 @@
 import { queryOptions } from '@tanstack/react-query'
-import { getProxyStatus, getScopes } from './api'
+import { getProxyStatus, getScopes, statusFromPage } from './api'
 
 export const connectionQueries = {
   all: () => ['connection'] as const,
@@ -7,6 +7,7 @@ export const connectionQueries = {
     queryOptions({
       queryKey: [...connectionQueries.all(), 'status'] as const,
       queryFn: ({ signal }) => getProxyStatus(signal),
+      initialData: statusFromPage,
       staleTime: Infinity,
     }),
   scopes: () =>

@@ -1,7 +1,6 @@
 import AddIcon from '@mui/icons-material/Add'
 import Button from '@mui/material/Button'
 import CircularProgress from '@mui/material/CircularProgress'
-import Link from '@mui/material/Link'
 import Paper from '@mui/material/Paper'
 import Stack from '@mui/material/Stack'
 import Table from '@mui/material/Table'
@@ -132,7 +131,20 @@ export function PoolListPage() {
             </Paper>
           ) : (
             <TableContainer component={Paper} variant="outlined">
-              <Table aria-label="IP pools">
+              <Table
+                aria-label="IP pools"
+                sx={{
+                  // Rows style by class, not per-element sx: a hundred of them draw the first screen.
+                  '& .pool-name': { overflowWrap: 'anywhere' },
+                  '& .pool-link': {
+                    mr: 1,
+                    color: 'primary.main',
+                    textDecorationColor: 'currentcolor',
+                    textUnderlineOffset: 2,
+                    '&:focus-visible': { outline: '2px solid', outlineColor: 'primary.main', outlineOffset: 1 },
+                  },
+                }}
+              >
                 <TableHead>
                   <TableRow>
                     <TableCell>Name</TableCell>
@@ -178,10 +190,10 @@ function PoolRow({ name, health }: { name: string; health: PoolHealth | undefine
   const count = (value: number | undefined) => (value === undefined ? <Unknown mark="…" words="Loading" /> : value)
   return (
     <TableRow hover>
-      <TableCell sx={{ overflowWrap: 'anywhere' }}>
-        <Link component={RouterLink} to={poolPath(name)} sx={{ mr: 1 }}>
+      <TableCell className="pool-name">
+        <RouterLink className="pool-link" to={poolPath(name)}>
           {name}
-        </Link>
+        </RouterLink>
         {badge && <Badge tone={badge === 'Empty' ? 'neutral' : 'warning'}>{badge}</Badge>}
       </TableCell>
       <TableCell align="right">{count(health?.ips)}</TableCell>

@@ -1,0 +1,86 @@
+// The live build's first pool row against the floor (scripts/floor-app: React, MUI and React Query reading the same
+// list, nothing else), in one run. Both are served by the production server and read 100 pools from one fake
+// SendGrid that answers every call after 100 ms, so a request the dashboard makes before its first read shows as a
+// whole extra round trip. Return visits, alternating between the two, median of 7 each.
+import { spawn } from 'node:child_process'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import react from '@vitejs/plugin-react'
+import { build } from 'vite'
+import { MARK_FIRST_ROWS, launchBrowser, median, waitUntilUp } from './bench-browser.mjs'
+
+/* global window -- for the functions run in the page */
+
+const RUNS = 7
+const FAKE_PORT = 4283
+const APP_PORT = 4284
+const FLOOR_PORT = 4285
+export const UPSTREAM_MS = 100
+
+const FAKE_SENDGRID = `
+const pools = JSON.stringify(Array.from({ length: 100 }, (_, i) => ({ name: 'pool-' + String(i).padStart(3, '0') })))
+require('node:http').createServer((req, res) => setTimeout(() => {
+  const path = req.url.split('?')[0]
+  const body = path === '/v3/ips/pools' ? pools : path === '/v3/scopes' ? '{"scopes":[]}' : '[]'
+  res.writeHead(200, { 'content-type': 'application/json' })
+  res.end(body)
+}, ${UPSTREAM_MS})).listen(${FAKE_PORT}, '127.0.0.1')`
+
+function serve(distDir, port) {
+  return spawn(process.execPath, ['server/main.js'], {
+    stdio: 'ignore',
+    env: {
+      ...process.env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      DIST_DIR: distDir,
+      SENDGRID_API_KEY: 'SG.bench-key',
+      SENDGRID_API_BASE: `http://127.0.0.1:${FAKE_PORT}`,
+    },
+  })
+}
+
+/** @param {string} liveDir the dashboard's live build */
+export async function measureFirstRow(liveDir) {
+  const floorDir = mkdtempSync(join(tmpdir(), 'ip-pools-bench-floor-'))
+  await build({
+    root: resolve('scripts/floor-app'),
+    configFile: false,
+    logLevel: 'error',
+    plugins: [react()],
+    build: { outDir: floorDir, emptyOutDir: true },
+  })
+  const processes = [
+    spawn(process.execPath, ['-e', FAKE_SENDGRID], { stdio: 'ignore' }),
+    serve(liveDir, APP_PORT),
+    serve(floorDir, FLOOR_PORT),
+  ]
+  const browser = await launchBrowser()
+  try {
+    const sites = { app: `http://127.0.0.1:${APP_PORT}`, floor: `http://127.0.0.1:${FLOOR_PORT}` }
+    await Promise.all(Object.values(sites).map((base) => waitUntilUp(`${base}/healthz`)))
+    const pages = {}
+    for (const [name, base] of Object.entries(sites)) {
+      pages[name] = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage()
+      await pages[name].addInitScript(MARK_FIRST_ROWS)
+      await pages[name].goto(`${base}/pools`) // the first visit fills the cache; the runs are return visits
+      await pages[name].waitForFunction(() => window.__benchMarks['IP pools'], null, { timeout: 30_000 })
+    }
+    const times = { app: [], floor: [] }
+    for (let i = 0; i < RUNS; i += 1) {
+      for (const name of ['app', 'floor']) {
+        await pages[name].goto(`${sites[name]}/pools`)
+        await pages[name].waitForFunction(() => window.__benchMarks['IP pools'], null, { timeout: 30_000 })
+        times[name].push(await pages[name].evaluate(() => window.__benchMarks['IP pools']))
+      }
+    }
+    const appMs = median(times.app)
+    const floorMs = median(times.floor)
+    return { appMs, floorMs, ratio: appMs / floorMs, runs: RUNS }
+  } finally {
+    await browser.close()
+    for (const child of processes) child.kill('SIGTERM')
+    rmSync(floorDir, { recursive: true, force: true })
+  }
+}
