@@ -1,5 +1,5 @@
-// The demo build in headless Chromium with ?demo=large (100 pools, 5,000 IPs): navigation to the first pool row and
-// to the first IP row, and real keystrokes in the 5,000-row table's search box (when each shows in the box, and when
+// The demo build in headless Chromium: confirm-to-close of Remove IP and Rename on the sample account and on
+// ?demo=large (100 pools, 5,000 IPs); there, navigation to the first pool row and to the first IP row, and real keystrokes in the 5,000-row table's search box (when each shows in the box, and when
 // the rows follow).
 import { spawn } from 'node:child_process'
 import { chromium } from '@playwright/test'
@@ -60,6 +60,66 @@ const ARM_KEYSTROKE = (expected) => {
   })
 }
 
+/**
+ * Arms the open dialog: resolves, once it has closed, with the time from the click on its submit button and the time
+ * of the one request that click sent (from the page's resource timing), so what the dialog added shows apart from
+ * the fake network's random 150-400 ms.
+ */
+const ARM_CLOSE = () => {
+  const dialog = document.querySelector('[role="dialog"]')
+  const submit = dialog.querySelector('button[type="submit"]')
+  performance.clearResourceTimings()
+  window.__closed = new Promise((done) => {
+    let start
+    submit.addEventListener('click', () => (start = performance.now()), { capture: true, once: true })
+    const observer = new MutationObserver(() => {
+      if (dialog.isConnected) return
+      observer.disconnect()
+      const closeMs = performance.now() - start
+      const change = performance
+        .getEntriesByType('resource')
+        .filter((entry) => entry.initiatorType === 'fetch' && entry.startTime >= start)
+        .sort((a, b) => a.startTime - b.startTime)[0]
+      done({ closeMs, requestMs: change ? change.responseEnd - change.startTime : NaN })
+    })
+    observer.observe(document.body, { childList: true, subtree: true })
+  })
+}
+
+const CHANGES = 3
+
+/** Confirm-to-close of Remove IP and of Rename, CHANGES times each, on the account the page has now. */
+async function measureDialogs(page, base, pool) {
+  const confirm = async (button) => {
+    await button.waitFor()
+    await page.evaluate(ARM_CLOSE)
+    await button.click()
+    return page.evaluate(() => window.__closed)
+  }
+  const remove = []
+  await page.goto(`${base}/pools/${encodeURIComponent(pool)}`)
+  for (let i = 0; i < CHANGES; i += 1) {
+    await page
+      .getByRole('button', { name: /^Remove [0-9a-f]/ })
+      .first()
+      .click()
+    remove.push(await confirm(page.getByRole('dialog').getByRole('button', { name: 'Remove' })))
+  }
+  const rename = []
+  for (let i = 0; i < CHANGES; i += 1) {
+    await page.getByRole('button', { name: 'Rename', exact: true }).click()
+    const name = `${pool}-${i + 1}`
+    await page.getByRole('dialog').getByRole('textbox', { name: 'Pool name' }).fill(name)
+    rename.push(await confirm(page.getByRole('dialog').getByRole('button', { name: 'Save' })))
+    await page.getByRole('heading', { level: 1, name }).waitFor()
+  }
+  const summary = (runs) => ({
+    closeMs: median(runs.map((run) => run.closeMs)),
+    overMs: median(runs.map((run) => run.closeMs - run.requestMs)),
+  })
+  return { remove: summary(remove), rename: summary(rename) }
+}
+
 // From ?q=o4, each key changes the first page of rows (reverse DNS names o1 … o5000 follow the address order).
 const KEYS = [
   ['2', 'o42'],
@@ -118,9 +178,14 @@ export async function measureDemo(outDir, port) {
     try {
       const page = await browser.newPage({ viewport: { width: 1280, height: 900 } })
       await page.addInitScript(MARK_FIRST_ROWS)
-      // Seed the large account and install the demo's service worker once; the runs below are return visits.
+      // The sample account first, then the large one (which also installs the demo's service worker once: the
+      // timed visits below are return visits).
+      await page.goto(`${base}/pools`)
+      await page.getByRole('link', { name: 'transactional' }).waitFor({ timeout: 60_000 })
+      const smallDialogs = await measureDialogs(page, base, 'transactional')
       await page.goto(`${base}/pools?demo=large`)
       await page.getByText('100 of 100 pools').waitFor({ timeout: 60_000 })
+      const largeDialogs = await measureDialogs(page, base, 'transactional')
 
       const firstRow = async (path, label) => {
         const times = []
@@ -149,6 +214,7 @@ export async function measureDemo(outDir, port) {
         rows.push(figures.rowsMs)
       }
       return {
+        dialogs: { small: smallDialogs, large: largeDialogs },
         firstPoolRowMs,
         firstIpRowMs,
         keystrokes: KEYS.length,

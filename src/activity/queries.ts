@@ -1,6 +1,7 @@
 import { infiniteQueryOptions, queryOptions, useQueryClient } from '@tanstack/react-query'
 import { useEffect } from 'react'
 import { ApiError } from '../lib/api-client'
+import { refreshInBackground } from '../lib/cache-writes'
 import { getActivity, type ActivityFilters } from './api'
 
 export const PAGE_SIZE = 50
@@ -28,7 +29,7 @@ export function useActivityFollowsChanges() {
     () =>
       queryClient.getMutationCache().subscribe((event) => {
         if (event.type === 'updated' && (event.action.type === 'success' || event.action.type === 'error')) {
-          void queryClient.invalidateQueries({ queryKey: activityQueries.all() })
+          refreshInBackground(queryClient, activityQueries.all())
         }
       }),
     [queryClient],

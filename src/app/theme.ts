@@ -12,4 +12,17 @@ export const theme = createTheme({
   },
   // The system font stack: no web font to download before the first screen.
   typography: { fontFamily: 'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif' },
+  components: {
+    MuiCssBaseline: {
+      styleOverrides: (theme) => ({
+        // Links in tables that mount a page of rows at a time (pool names): plain anchors styled once, here, rather
+        // than an MUI Link each, whose styles are worked out per element on every render.
+        '.list-link': {
+          color: theme.vars.palette.primary.main,
+          textUnderlineOffset: 2,
+          '&:focus-visible': { outline: `2px solid ${theme.vars.palette.primary.main}`, outlineOffset: 1 },
+        },
+      }),
+    },
+  },
 })

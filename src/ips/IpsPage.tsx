@@ -235,6 +235,15 @@ export default function IpsPage() {
               size="small"
               sx={{
                 '& th, & td': { px: { xs: 1, sm: 2 } },
+                // Body rows are plain <tr>/<td> (see IpRow), styled here as MUI's small table cells.
+                '& tbody td': {
+                  typography: 'body2',
+                  py: '6px',
+                  borderBottom: 1,
+                  borderColor: 'divider',
+                  verticalAlign: 'inherit',
+                },
+                '& tbody tr:hover': { bgcolor: 'action.hover' },
                 // Rows style by class, not sx: a page of rows mounts per keystroke, and sx is resolved per element.
                 '& .ip-address': { fontFamily: 'monospace' },
                 '& .ip-nowrap': { whiteSpace: 'nowrap' },
@@ -255,7 +264,9 @@ export default function IpsPage() {
                   color: 'primary.main',
                   textDecoration: 'underline',
                   cursor: 'pointer',
+                  whiteSpace: 'nowrap',
                   '&:focus-visible': { outline: '2px solid', outlineColor: 'primary.main', outlineOffset: 1 },
+                  '&:disabled': { color: 'text.disabled', textDecoration: 'none', cursor: 'default' },
                 },
               }}
             >
@@ -363,12 +374,10 @@ const IpRow = memo(function IpRow({
   onWarmup,
 }: IpRowProps) {
   return (
-    <TableRow hover>
-      <TableCell className={ip.ip.includes(':') ? 'ip-address' : 'ip-address ip-nowrap'}>{ip.ip}</TableCell>
-      <TableCell>
-        {ip.pools.length === 0 ? <span className="ip-note">No pool</span> : <PoolLinks pools={ip.pools} />}
-      </TableCell>
-      <TableCell>
+    <tr>
+      <td className={ip.ip.includes(':') ? 'ip-address' : 'ip-address ip-nowrap'}>{ip.ip}</td>
+      <td>{ip.pools.length === 0 ? <span className="ip-note">No pool</span> : <PoolLinks pools={ip.pools} />}</td>
+      <td>
         {ip.warmup ? (
           <>
             Warming up
@@ -383,8 +392,8 @@ const IpRow = memo(function IpRow({
         ) : (
           '—'
         )}
-      </TableCell>
-      <TableCell className="ip-wrap">
+      </td>
+      <td className="ip-wrap">
         {record?.rdns ?? ip.rdns ?? '—'}
         {record !== undefined && (
           <span className="ip-block">
@@ -410,11 +419,10 @@ const IpRow = memo(function IpRow({
             )}
           </span>
         )}
-      </TableCell>
-      <TableCell className="ip-wrap">
+      </td>
+      <td className="ip-wrap">
         {ip.subusers.join(', ') || '—'}
         {onEditSubusers && (
-          // A plain button styled by the table (see .row-link-button): a page of rows mounts per keystroke.
           <button
             type="button"
             className="row-link-button"
@@ -424,22 +432,20 @@ const IpRow = memo(function IpRow({
             Change
           </button>
         )}
-      </TableCell>
-      <TableCell className="ip-nowrap">
-        {ip.assignedAt === null ? '—' : dateFormat.format(ip.assignedAt * 1000)}
-      </TableCell>
-      <TableCell>
-        <Button
-          {...ROW_BUTTON}
+      </td>
+      <td className="ip-nowrap">{ip.assignedAt === null ? '—' : dateFormat.format(ip.assignedAt * 1000)}</td>
+      <td>
+        <button
+          type="button"
+          className="row-link-button"
           onClick={() => onWarmup(ip)}
           disabled={!allowed}
           aria-describedby={allowed ? undefined : reasonId}
           aria-label={`${ip.warmup ? 'Stop' : 'Start'} warmup of ${ip.ip}`}
-          sx={{ whiteSpace: 'nowrap' }}
         >
           {ip.warmup ? 'Stop warmup' : 'Start warmup'}
-        </Button>
-      </TableCell>
-    </TableRow>
+        </button>
+      </td>
+    </tr>
   )
 })

@@ -31,9 +31,14 @@ export function markStale(queryClient: QueryClient, queryKey: QueryKey): void {
   void queryClient.invalidateQueries({ queryKey, exact: true, refetchType: 'none' })
 }
 
-/** Re-reads what a change may have touched, for the screens that show it, without anyone waiting for it. */
+/**
+ * Re-reads what a change may have touched, for the screens that show it, without anyone waiting for it. The reads
+ * start in a later task, so the change's own effect (the dialog closing, the row gone) is drawn first.
+ */
 export function refreshInBackground(queryClient: QueryClient, ...queryKeys: QueryKey[]): void {
-  for (const queryKey of queryKeys) void queryClient.invalidateQueries({ queryKey })
+  setTimeout(() => {
+    for (const queryKey of queryKeys) void queryClient.invalidateQueries({ queryKey })
+  })
 }
 
 /** Runs a change outside any component, as a notification's Undo does once the dialog that made it has closed. */

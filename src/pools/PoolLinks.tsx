@@ -1,14 +1,13 @@
-import Link from '@mui/material/Link'
 import { Fragment } from 'react'
-import { Link as RouterLink } from 'react-router'
+import { Link } from 'react-router'
 import { poolPath } from './paths'
 
-/** Pool names as links to their pages, comma-separated. */
+/** Pool names as links to their pages, comma-separated; plain anchors (see .list-link in the theme), as tables mount many. */
 export function PoolLinks({ pools }: { pools: readonly string[] }) {
   return pools.map((pool, i) => (
     <Fragment key={pool}>
       {i > 0 && ', '}
-      <Link component={RouterLink} to={poolPath(pool)}>
+      <Link className="list-link" to={poolPath(pool)}>
         {pool}
       </Link>
     </Fragment>

@@ -136,13 +136,7 @@ export function PoolListPage() {
                 sx={{
                   // Rows style by class, not per-element sx: a hundred of them draw the first screen.
                   '& .pool-name': { overflowWrap: 'anywhere' },
-                  '& .pool-link': {
-                    mr: 1,
-                    color: 'primary.main',
-                    textDecorationColor: 'currentcolor',
-                    textUnderlineOffset: 2,
-                    '&:focus-visible': { outline: '2px solid', outlineColor: 'primary.main', outlineOffset: 1 },
-                  },
+                  '& .pool-name a': { mr: 1 },
                 }}
               >
                 <TableHead>
@@ -191,7 +185,7 @@ function PoolRow({ name, health }: { name: string; health: PoolHealth | undefine
   return (
     <TableRow hover>
       <TableCell className="pool-name">
-        <RouterLink className="pool-link" to={poolPath(name)}>
+        <RouterLink className="list-link" to={poolPath(name)}>
           {name}
         </RouterLink>
         {badge && <Badge tone={badge === 'Empty' ? 'neutral' : 'warning'}>{badge}</Badge>}

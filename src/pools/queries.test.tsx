@@ -105,6 +105,7 @@ describe('a change and the reads around it', () => {
     await waitFor(() => expect(inventory.current.isSuccess).toBe(true))
     const poolsOf = (ip: string) => inventory.current.data?.find((entry) => entry.ip === ip)?.pools
     expect(poolsOf('192.0.2.13')).toContain('billing')
+    expect(inventory.current.isFetching).toBe(false)
     // The inventory takes long to read again; the change must not wait for it.
     server.use(
       http.get('*/v3/ips', async () => {
@@ -116,7 +117,7 @@ describe('a change and the reads around it', () => {
     const remove = renderHook(() => useRemoveIp(), { wrapper }).result
     await remove.current.mutateAsync({ pool: 'billing', ip: '192.0.2.13' })
     await waitFor(() => expect(poolsOf('192.0.2.13')).not.toContain('billing'))
-    expect(inventory.current.isFetching).toBe(true)
+    await waitFor(() => expect(inventory.current.isFetching).toBe(true))
     expect(requests.filter((r) => r === 'GET /v3/ips')).toHaveLength(reads + 1)
   })
 

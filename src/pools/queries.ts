@@ -68,7 +68,10 @@ export const accountQueries = {
 
 const inventoryKey = accountQueries.ips().queryKey
 
-/** Writes a change's effect on each IP into the account's inventory, as the IP addresses page shows it. */
+/**
+ * Writes a change's effect on each IP into the account's inventory, as the IP addresses page shows it. `edit` returns
+ * an IP it does not change as it was, so the other thousands keep their identity and their rows are not drawn again.
+ */
 const editInventory = (queryClient: QueryClient, edit: (ip: AccountIp) => AccountIp) =>
   writeQuery(queryClient, inventoryKey, (ips) => ips?.map(edit))
 
@@ -112,10 +115,12 @@ export const poolChanges = {
             names?.map((n) => (n === name ? newName : n)),
           ),
           editInventory(queryClient, (ip) =>
-            withPools(
-              ip,
-              ip.pools.map((n) => (n === name ? newName : n)),
-            ),
+            ip.pools.includes(name)
+              ? withPools(
+                  ip,
+                  ip.pools.map((n) => (n === name ? newName : n)),
+                )
+              : ip,
           ),
         ])
         refreshInBackground(queryClient, poolQueries.list().queryKey, inventoryKey)
@@ -131,10 +136,12 @@ export const poolChanges = {
         await Promise.all([
           writeQuery(queryClient, poolQueries.list().queryKey, (names) => names?.filter((n) => n !== name)),
           editInventory(queryClient, (ip) =>
-            withPools(
-              ip,
-              ip.pools.filter((n) => n !== name),
-            ),
+            ip.pools.includes(name)
+              ? withPools(
+                  ip,
+                  ip.pools.filter((n) => n !== name),
+                )
+              : ip,
           ),
         ])
         refreshInBackground(queryClient, poolQueries.list().queryKey, inventoryKey)

@@ -1,7 +1,7 @@
 import Button from '@mui/material/Button'
 import Paper from '@mui/material/Paper'
 import Stack from '@mui/material/Stack'
-import { useEffect, useRef, useState } from 'react'
+import { useEffect, useId, useRef, useState } from 'react'
 
 export interface Notice {
   id: number
@@ -50,6 +50,7 @@ interface NoticeItemProps {
 
 function NoticeItem({ notice, paused, onDismiss }: NoticeItemProps) {
   const remaining = useRef(notice.undo ? UNDO_MS : SHOW_MS)
+  const messageId = useId()
   const { id } = notice
   useEffect(() => {
     if (paused) return
@@ -76,7 +77,9 @@ function NoticeItem({ notice, paused, onDismiss }: NoticeItemProps) {
         color: 'background.paper',
       }}
     >
-      <span style={{ flex: 1, minWidth: 200 }}>{notice.message}</span>
+      <span id={messageId} style={{ flex: 1, minWidth: 200 }}>
+        {notice.message}
+      </span>
       {notice.undo && (
         <Button
           size="small"
@@ -84,17 +87,13 @@ function NoticeItem({ notice, paused, onDismiss }: NoticeItemProps) {
             onDismiss(id)
             notice.undo?.()
           }}
+          aria-describedby={messageId}
           sx={{ color: 'inherit', fontWeight: 700 }}
         >
           Undo
         </Button>
       )}
-      <Button
-        size="small"
-        onClick={() => onDismiss(id)}
-        sx={{ color: 'inherit' }}
-        aria-label={`Dismiss: ${notice.message}`}
-      >
+      <Button size="small" onClick={() => onDismiss(id)} sx={{ color: 'inherit' }} aria-describedby={messageId}>
         Dismiss
       </Button>
     </Paper>
