@@ -173,6 +173,20 @@ const shots: [string, (page: Page) => Promise<void>][] = [
       await expect(page.getByRole('heading', { name: 'Pool not found' })).toBeVisible()
     },
   ],
+  [
+    'notices-undo',
+    async (page) => {
+      await page.goto('/pools/billing')
+      for (const ip of ['192.0.2.40', '192.0.2.13']) {
+        await page.getByRole('button', { name: `Remove ${ip}`, exact: true }).click()
+        await page.getByRole('dialog').getByRole('button', { name: 'Remove' }).click()
+        await expect(page.getByRole('dialog')).toBeHidden()
+      }
+      await expect(
+        page.getByRole('status', { name: 'Notifications' }).getByRole('button', { name: 'Undo' }),
+      ).toHaveCount(2)
+    },
+  ],
 ]
 
 for (const colorScheme of ['light', 'dark'] as const) {
