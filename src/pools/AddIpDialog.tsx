@@ -7,6 +7,7 @@ import { useMemo, useState } from 'react'
 import { useNotify } from '../ui/notifications'
 import { ActionDialog } from '../ui/ActionDialog'
 import { sendChange } from '../ui/sendChange'
+import { useField } from '../ui/useField'
 import type { AccountIp, PoolDetail } from './api'
 import { summariseAdds, type AddSummary } from './bulkMessages'
 import { addressSet, canonicalIp, ipAddressProblem, ipsWithoutValidRdns, poolIpProblem } from './ipRules'
@@ -14,6 +15,12 @@ import { accountQueries, useAddIps } from './queries'
 
 /** Only so many suggestions at a time: an account may have thousands of IPs. */
 const SUGGESTIONS = 50
+
+/** What the field holds: addresses made chips, and text not yet made one. */
+interface Entry {
+  chosen: string[]
+  typed: string
+}
 
 /** Pick IPs from the account, or type them; several at once, each one's result reported. */
 export default function AddIpDialog({ pool, onClose }: { pool: PoolDetail; onClose: () => void }) {
@@ -23,9 +30,6 @@ export default function AddIpDialog({ pool, onClose }: { pool: PoolDetail; onClo
   const reverseDns = useQuery(accountQueries.reverseDns())
   const add = useAddIps()
   const notify = useNotify()
-  const [chosen, setChosen] = useState<string[]>([])
-  const [typed, setTyped] = useState('')
-  const [checked, setChecked] = useState(false)
   const [report, setReport] = useState<AddSummary | null>(null)
 
   // Built once per data, not per keystroke: an account may have thousands of IPs.
@@ -45,21 +49,27 @@ export default function AddIpDialog({ pool, onClose }: { pool: PoolDetail; onClo
   // Text typed but not yet made a chip counts too, so "type, then Add" does what it says.
   // One spelling per address before duplicates go: 2001:db8::1 and 2001:DB8::1 are one IP, sent once.
   const spelling = (text: string) => (ipAddressProblem(text) ? text : canonicalIp(text))
-  const pending = [...new Set([...chosen, ...(typed.trim() ? [typed.trim()] : [])].map(spelling))]
+  const toSend = ({ chosen, typed }: Entry) => [
+    ...new Set([...chosen, ...(typed.trim() ? [typed.trim()] : [])].map(spelling)),
+  ]
   const problemsOf = (ips: readonly string[]) =>
     ips.flatMap((ip) => {
       const problem = poolIpProblem(ip, { inPool, onAccount, withoutValidRdns })
       return problem ? [problem] : []
     })
-  const problem =
-    pending.length === 0 ? 'Choose or type at least one IP address.' : problemsOf(pending).join(' ') || null
+  const entry = useField<Entry>({ chosen: [], typed: '' }, (value) => {
+    const ips = toSend(value)
+    return ips.length === 0 ? 'Choose or type at least one IP address.' : problemsOf(ips).join(' ') || null
+  })
+  const { chosen, typed } = entry.value
+  // Functional updates: choosing a suggestion changes the chips and the text in one event.
+  const setChosen = (next: string[]) => entry.setValue((value) => ({ ...value, chosen: next }))
   // A chosen chip's problem shows at once; text still being typed (a search, perhaps) is judged only on sending.
-  const shownProblem = checked ? problem : problemsOf(chosen).join(' ') || null
+  const shownProblem = entry.shown ?? (problemsOf(chosen).join(' ') || null)
 
   const submit = () => {
-    setChecked(true)
-    if (problem) return null
-    const ips = pending.map(canonicalIp)
+    if (!entry.validate()) return null
+    const ips = toSend(entry.value).map(canonicalIp)
     return sendChange(
       add.mutate,
       { pool: pool.name, ips },
@@ -73,8 +83,7 @@ export default function AddIpDialog({ pool, onClose }: { pool: PoolDetail; onClo
           }
           // Keep only what did not go in, to fix or try again.
           setReport(summary)
-          setChosen(summary.failed.map(({ ip }) => ip))
-          setTyped('')
+          entry.setValue({ chosen: summary.failed.map(({ ip }) => ip), typed: '' })
         },
       },
     )
@@ -94,7 +103,9 @@ export default function AddIpDialog({ pool, onClose }: { pool: PoolDetail; onClo
         value={chosen}
         onChange={(_, values) => setChosen([...new Set(values.map((value) => value.trim()).filter(Boolean))])}
         inputValue={typed}
-        onInputChange={(_, value, reason) => reason !== 'reset' && setTyped(value)}
+        onInputChange={(_, value, reason) =>
+          reason !== 'reset' && entry.setValue((entered) => ({ ...entered, typed: value }))
+        }
         renderOption={({ key, ...props }, ip) => (
           <SuggestedIp
             key={key}
