@@ -9,6 +9,7 @@ import { errorMessage } from '../ui/errorMessage'
 import { useNotify } from '../ui/notifications'
 import { sendChange } from '../ui/sendChange'
 import { useField } from '../ui/useField'
+import type { MoveOutcome } from './bulk'
 import { describeMove } from './bulkMessages'
 import { findHalfMove, halfMovesQuery, noteHalfMove } from './halfMoves'
 import { accountQueries, poolQueries, useMoveIp } from './queries'
@@ -51,10 +52,10 @@ export default function MoveIpDialog({ ip, from, onClose, onMoved }: MoveIpDialo
   // Having nowhere to go is said at once, not only on trying.
   const shownProblem = noTarget ?? to.shown
 
-  const done = (target: string) => {
-    notify(describeMove({ ip, from, to: target }, { status: 'moved' }), {
-      undo: undo.moveIp({ ip, from, to: target }),
-    })
+  /** Once a move is done, says so with Undo; a move that is not done stays said in the dialog, below. */
+  const whenMoved = (target: string) => (outcome: MoveOutcome) => {
+    if (outcome.status !== 'moved') return
+    notify(describeMove({ ip, from, to: target }, outcome), { undo: undo.moveIp({ ip, from, to: target }) })
     onMoved()
   }
 
@@ -63,9 +64,6 @@ export default function MoveIpDialog({ ip, from, onClose, onMoved }: MoveIpDialo
     if (halfMove) return sendChange(move.mutate, { ...halfMove, added: true }, { onSuccess: whenMoved(halfMove.to) })
     if (!to.validate()) return null
     return sendChange(move.mutate, { ip, from, to: to.value }, { onSuccess: whenMoved(to.value) })
-  }
-  const whenMoved = (target: string) => (outcome: { status: string }) => {
-    if (outcome.status === 'moved') done(target)
   }
   // A refusal before anything changed is said in the dialog; a half move is said by the record it left.
   const failure = move.data?.status === 'not-moved' ? move.data : null
