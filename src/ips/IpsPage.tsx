@@ -251,7 +251,7 @@ export default function IpsPage() {
                 '& .ip-block': { display: 'block', typography: 'body2' },
                 '& .ip-note': { color: 'text.secondary', typography: 'body2' },
                 '& .ip-problem': { color: 'error.main' },
-                // The rows' buttons have no ripple (see ROW_BUTTON), so their keyboard focus is a ring.
+                // The Validate button has no ripple (see ROW_BUTTON), so its keyboard focus is a ring.
                 '& .row-button-focus': { outline: '2px solid', outlineColor: 'primary.main', outlineOffset: 1 },
                 '& .row-link-button': {
                   display: 'block',
@@ -339,8 +339,8 @@ export default function IpsPage() {
 }
 
 /**
- * Buttons in the 5,000-row table mount by the page-full on every keystroke: without the ripple each is much lighter,
- * and the focus ring is drawn instead.
+ * The MUI button a row may carry (Validate, with its loading state): without the ripple it is much lighter, and the
+ * focus ring is drawn instead. The rows' other actions are plain buttons (.row-link-button).
  */
 const ROW_BUTTON = {
   size: 'small',
@@ -362,7 +362,10 @@ interface IpRowProps {
   onWarmup: (ip: AccountIp) => void
 }
 
-/** Memoised: typing in the search box re-renders the page at once, and the unchanged rows need not follow. */
+/**
+ * Memoised, and plain <tr>/<td> styled by the table rather than MUI's row and cells: a keystroke mounts a page of
+ * rows, and per-element styles are what took its time.
+ */
 const IpRow = memo(function IpRow({
   ip,
   record,
