@@ -122,3 +122,20 @@ function elementsPastTheRightEdge(page: Page) {
       .map((node) => `${node.tagName.toLowerCase()} ${node.textContent?.slice(0, 30)}`)
   })
 }
+
+test('F8 takes the keyboard to a notice’s Undo, which puts a removed IP back', async ({ page }) => {
+  await page.goto('/pools/billing')
+  await page.getByRole('button', { name: 'Remove 192.0.2.40', exact: true }).focus()
+  await page.keyboard.press('Enter')
+  await page.getByRole('dialog', { name: 'Remove IP address' }).getByRole('button', { name: 'Remove' }).focus()
+  await page.keyboard.press('Enter')
+  await expect(page.getByRole('dialog')).toBeHidden()
+  const notices = page.getByRole('status', { name: 'Notifications' })
+  await expect(notices).toContainText('192.0.2.40 removed from “billing”')
+  await expectNoSeriousA11yViolations(page)
+  await page.keyboard.press('F8')
+  await expect(notices.getByRole('button', { name: 'Undo' })).toBeFocused()
+  await page.keyboard.press('Enter')
+  await expect(notices).toContainText('Undone: 192.0.2.40 is back in “billing”')
+  await expect(page.getByRole('button', { name: 'Remove 192.0.2.40', exact: true })).toBeVisible()
+})

@@ -1,7 +1,7 @@
 import Button from '@mui/material/Button'
 import Paper from '@mui/material/Paper'
 import Stack from '@mui/material/Stack'
-import { useEffect, useId, useRef, useState } from 'react'
+import { useCallback, useEffect, useId, useRef, useState } from 'react'
 
 export interface Notice {
   id: number
@@ -15,12 +15,50 @@ const UNDO_MS = 10_000
 /** Shown at once; later ones wait their turn. */
 const AT_ONCE = 3
 
-/** The notices on screen, bottom left. Their time stands still while the pointer or the focus is on them. */
+/** The key that takes the keyboard to the newest notice's buttons from anywhere, and back with Escape. */
+export const NOTICES_KEY = 'F8'
+
+/**
+ * The notices on screen, bottom left. Their time stands still while the pointer or the focus is on them. F8 takes
+ * the focus to them (their buttons are last on the page otherwise); Escape, or a notice's button, brings it back.
+ */
 export default function NoticeList({ notices, onDismiss }: { notices: Notice[]; onDismiss: (id: number) => void }) {
   const [hovered, setHovered] = useState(false)
   const [focused, setFocused] = useState(false)
+  const stack = useRef<HTMLDivElement>(null)
+  const cameFrom = useRef<HTMLElement | null>(null)
+  const goBack = useCallback(() => {
+    const origin = cameFrom.current
+    cameFrom.current = null
+    if (origin?.isConnected) origin.focus()
+  }, [])
+  useEffect(() => {
+    const jump = (event: KeyboardEvent) => {
+      if (event.key !== NOTICES_KEY || !stack.current) return
+      const newest = [...stack.current.querySelectorAll('[data-notice]')].at(-1)?.querySelector('button')
+      if (!newest) return
+      event.preventDefault()
+      if (!stack.current.contains(document.activeElement)) cameFrom.current = document.activeElement as HTMLElement
+      newest.focus()
+    }
+    window.addEventListener('keydown', jump)
+    return () => window.removeEventListener('keydown', jump)
+  }, [])
+  // A notice that goes while it has the focus hands it back to where F8 took it from.
+  const dismiss = useCallback(
+    (id: number) => {
+      const hadFocus = stack.current?.contains(document.activeElement)
+      onDismiss(id)
+      if (hadFocus) goBack()
+    },
+    [onDismiss, goBack],
+  )
   return (
     <Stack
+      ref={stack}
+      onKeyDown={(event) => {
+        if (event.key === 'Escape' && cameFrom.current) goBack()
+      }}
       spacing={1}
       onMouseEnter={() => setHovered(true)}
       onMouseLeave={() => setHovered(false)}
@@ -36,7 +74,7 @@ export default function NoticeList({ notices, onDismiss }: { notices: Notice[]; 
       }}
     >
       {notices.slice(0, AT_ONCE).map((notice) => (
-        <NoticeItem key={notice.id} notice={notice} paused={hovered || focused} onDismiss={onDismiss} />
+        <NoticeItem key={notice.id} notice={notice} paused={hovered || focused} onDismiss={dismiss} />
       ))}
     </Stack>
   )
@@ -64,6 +102,7 @@ function NoticeItem({ notice, paused, onDismiss }: NoticeItemProps) {
 
   return (
     <Paper
+      data-notice
       elevation={6}
       sx={{
         display: 'flex',
