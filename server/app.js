@@ -203,16 +203,12 @@ export async function buildServer({
   /** @param {FastifyRequest} request @param {FastifyReply} reply */
   function sendPage(request, reply) {
     if (indexHtml === null) return sendError(reply, 404, 'The dashboard has not been built: run npm run build.')
-    const status = {
-      keyOnServer: forwarder.keyOnServer,
-      apiHost: forwarder.upstreamHost,
-      session: sessionOf(request.who),
-    }
-    // A data block, never run; "<" escaped so that no name or e-mail address can close the element.
-    const data = JSON.stringify(status).replace(/</g, '\\u003c')
+    // A data block, never run; "<" escaped so that no name or e-mail address can close the element, and put in by a
+    // function, so that "$&" or "$`" in a name is not read as a replacement pattern.
+    const data = JSON.stringify(forwarder.status(sessionOf(request.who))).replace(/</g, '\\u003c')
     const page = indexHtml.replace(
       '</head>',
-      `<script id="server-status" type="application/json">${data}</script></head>`,
+      () => `<script id="server-status" type="application/json">${data}</script></head>`,
     )
     // Private: the page names whoever asked for it.
     return reply.header('cache-control', 'no-cache, private').type('text/html; charset=utf-8').send(page)

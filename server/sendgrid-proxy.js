@@ -150,6 +150,9 @@ export function createForwarder({ apiKey, upstream = DEFAULT_UPSTREAM, timeoutMs
   const upstreamHost = new URL(upstream).host
   const serverKey = apiKey?.trim() || undefined
 
+  /** What the app learns from the server: the host it forwards to, whether it holds the key, who is asking. */
+  const status = (session = LOCAL_SESSION) => ({ keyOnServer: Boolean(serverKey), apiHost: upstreamHost, session })
+
   /**
    * @param {{ method: string, target: string, headers: Headers, body?: Buffer, session?: SessionStatus }} request
    *   the target exactly as it arrived on the request line
@@ -158,11 +161,7 @@ export function createForwarder({ apiKey, upstream = DEFAULT_UPSTREAM, timeoutMs
   async function forward({ method, target, headers, body, session = LOCAL_SESSION }) {
     if (target.split('?')[0] === STATUS_PATH) {
       if (method !== 'GET') return error(405, `${method} is not allowed on ${STATUS_PATH}.`, { allow: 'GET' })
-      return {
-        status: 200,
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ keyOnServer: Boolean(serverKey), apiHost: upstreamHost, session }),
-      }
+      return { status: 200, headers: { 'content-type': 'application/json' }, body: JSON.stringify(status(session)) }
     }
 
     const match = matchRequest(method, target)
@@ -223,7 +222,7 @@ export function createForwarder({ apiKey, upstream = DEFAULT_UPSTREAM, timeoutMs
     return { status: answer.status, headers: passed, body: text, call }
   }
 
-  return { forward, upstreamHost, keyOnServer: Boolean(serverKey) }
+  return { forward, status }
 }
 
 /** @param {Request} req */

@@ -205,6 +205,9 @@ describe('the team server', () => {
     })
     const hostile = { email: 'eve@example.com', name: '</script><script>alert(1)</script><!--' }
     expect((await statusIn(await cookieFor(hostile))).session.user).toEqual(hostile)
+    // Replacement patterns would copy the page's own head (and its </script>) into the data block.
+    const patterned = { email: 'pat@example.com', name: "$` $& $' $$" }
+    expect((await statusIn(await cookieFor(patterned))).session.user).toEqual(patterned)
   })
 
   it("journals an admin's changes with who, what and SendGrid's answer, before answering, and serves them newest first", async () => {
