@@ -16,7 +16,7 @@ const UNDO_MS = 10_000
 const AT_ONCE = 3
 
 /** The key that takes the keyboard to the newest notice's buttons from anywhere, and back with Escape. */
-export const NOTICES_KEY = 'F8'
+const NOTICES_KEY = 'F8'
 
 /**
  * The notices on screen, bottom left. Their time stands still while the pointer or the focus is on them. F8 takes
@@ -44,12 +44,15 @@ export default function NoticeList({ notices, onDismiss }: { notices: Notice[]; 
     window.addEventListener('keydown', jump)
     return () => window.removeEventListener('keydown', jump)
   }, [])
-  // A notice that goes while it has the focus hands it back to where F8 took it from.
+  // A notice that goes while it has the focus hands it back to where F8 took it from. A removed button fires no
+  // blur, so the others' time is let run again here.
   const dismiss = useCallback(
     (id: number) => {
       const hadFocus = stack.current?.contains(document.activeElement)
       onDismiss(id)
-      if (hadFocus) goBack()
+      if (!hadFocus) return
+      setFocused(false)
+      goBack()
     },
     [onDismiss, goBack],
   )

@@ -30,7 +30,7 @@ export function NotificationsProvider({ children }: { children: ReactNode }) {
   return (
     <NotifyContext value={notify}>
       {children}
-      <div role="status" aria-label="Notifications" className="notices">
+      <div role="status" aria-label="Notifications">
         {notices.length > 0 && (
           <Suspense fallback={null}>
             <NoticeList notices={notices} onDismiss={dismiss} />
