@@ -1,5 +1,13 @@
 /** The cache: one key factory with the query options beside each key, and mutations that keep it correct. */
-import { mutationOptions, queryOptions, useMutation, useQueryClient, type QueryClient } from '@tanstack/react-query'
+import {
+  mutationOptions,
+  queryOptions,
+  useMutation,
+  useQueryClient,
+  type QueryClient,
+  type UseMutationOptions,
+} from '@tanstack/react-query'
+import { useMemo } from 'react'
 import { markStale, refreshInBackground, writeQuery } from '../lib/cache-writes'
 import { ApiError } from '../lib/api-client'
 import { addEach, moveIp } from './bulk'
@@ -69,13 +77,16 @@ export const accountQueries = {
 const inventoryKey = accountQueries.ips().queryKey
 
 /**
- * Writes a change's effect on each IP into the account's inventory, as the IP addresses page shows it. `edit` returns
- * an IP it does not change as it was, so the other thousands keep their identity and their rows are not drawn again.
+ * Writes a change's effect on IPs' pool lists into the account's inventory, as the IP addresses page shows it. An IP
+ * whose list `edit` returns as it was keeps its identity, so the other thousands' rows are not drawn again.
  */
-const editInventory = (queryClient: QueryClient, edit: (ip: AccountIp) => AccountIp) =>
-  writeQuery(queryClient, inventoryKey, (ips) => ips?.map(edit))
-
-const withPools = (ip: AccountIp, pools: string[]): AccountIp => ({ ...ip, pools })
+const editPoolLists = (queryClient: QueryClient, edit: (pools: string[], ip: string) => string[]) =>
+  writeQuery(queryClient, inventoryKey, (ips) =>
+    ips?.map((entry) => {
+      const pools = edit(entry.pools, entry.ip)
+      return pools === entry.pools ? entry : { ...entry, pools }
+    }),
+  )
 
 const writeMembers = (queryClient: QueryClient, pool: string, edit: (ips: PoolDetail['ips']) => PoolDetail['ips']) =>
   writeQuery(queryClient, poolQueries.detail(pool).queryKey, (detail) => detail && { ...detail, ips: edit(detail.ips) })
@@ -114,13 +125,8 @@ export const poolChanges = {
           writeQuery(queryClient, poolQueries.list().queryKey, (names) =>
             names?.map((n) => (n === name ? newName : n)),
           ),
-          editInventory(queryClient, (ip) =>
-            ip.pools.includes(name)
-              ? withPools(
-                  ip,
-                  ip.pools.map((n) => (n === name ? newName : n)),
-                )
-              : ip,
+          editPoolLists(queryClient, (pools) =>
+            pools.includes(name) ? pools.map((n) => (n === name ? newName : n)) : pools,
           ),
         ])
         refreshInBackground(queryClient, poolQueries.list().queryKey, inventoryKey)
@@ -135,14 +141,7 @@ export const poolChanges = {
         markStale(queryClient, poolQueries.detail(name).queryKey)
         await Promise.all([
           writeQuery(queryClient, poolQueries.list().queryKey, (names) => names?.filter((n) => n !== name)),
-          editInventory(queryClient, (ip) =>
-            ip.pools.includes(name)
-              ? withPools(
-                  ip,
-                  ip.pools.filter((n) => n !== name),
-                )
-              : ip,
-          ),
+          editPoolLists(queryClient, (pools) => (pools.includes(name) ? pools.filter((n) => n !== name) : pools)),
         ])
         refreshInBackground(queryClient, poolQueries.list().queryKey, inventoryKey)
       },
@@ -163,8 +162,8 @@ export const poolChanges = {
         noteAdded(queryClient, pool, addedIps)
         await Promise.all([
           writeMembers(queryClient, pool, (ips) => [...ips.filter((m) => !addedIps.includes(m.ip)), ...added]),
-          editInventory(queryClient, (ip) =>
-            addedIps.includes(ip.ip) && !ip.pools.includes(pool) ? withPools(ip, [...ip.pools, pool]) : ip,
+          editPoolLists(queryClient, (pools, address) =>
+            addedIps.includes(address) && !pools.includes(pool) ? [...pools, pool] : pools,
           ),
         ])
         for (const { error } of results) rereadWhenGone(queryClient, pool, error)
@@ -178,16 +177,14 @@ export const poolChanges = {
         moveIp(move, { add: addIpToPool, remove: removeIpFromPool }),
       onSuccess: async (outcome, { ip, from, to }) => {
         if (outcome.status === 'not-moved') return
-        noteHalfMove(queryClient, { ip, from, to }, outcome.status === 'moved')
-        noteAdded(queryClient, to, [ip])
         const moved = outcome.status === 'moved'
+        noteHalfMove(queryClient, { ip, from, to }, moved)
+        noteAdded(queryClient, to, [ip])
         if (moved) noteRemoved(queryClient, from, ip)
         await Promise.all([
           moved && writeMembers(queryClient, from, (ips) => ips.filter((member) => member.ip !== ip)),
-          editInventory(queryClient, (entry) =>
-            entry.ip !== ip
-              ? entry
-              : withPools(entry, [...entry.pools.filter((n) => n !== to && (!moved || n !== from)), to]),
+          editPoolLists(queryClient, (pools, address) =>
+            address === ip ? [...pools.filter((n) => n !== to && (!moved || n !== from)), to] : pools,
           ),
         ])
         // The target's page lists the IP once SendGrid does; until then "Added just now" stands in for it.
@@ -203,26 +200,27 @@ export const poolChanges = {
         noteRemoved(queryClient, pool, ip)
         await Promise.all([
           writeMembers(queryClient, pool, (ips) => ips.filter((member) => member.ip !== ip)),
-          editInventory(queryClient, (entry) =>
-            entry.ip === ip
-              ? withPools(
-                  entry,
-                  entry.pools.filter((n) => n !== pool),
-                )
-              : entry,
-          ),
+          editPoolLists(queryClient, (pools, address) => (address === ip ? pools.filter((n) => n !== pool) : pools)),
         ])
         refreshInBackground(queryClient, inventoryKey)
       },
     }),
 }
 
-export const useCreatePool = () => useMutation(poolChanges.create(useQueryClient()))
-export const useRenamePool = () => useMutation(poolChanges.rename(useQueryClient()))
-export const useDeletePool = () => useMutation(poolChanges.delete(useQueryClient()))
-export const useAddIps = () => useMutation(poolChanges.addIps(useQueryClient()))
-export const useMoveIp = () => useMutation(poolChanges.moveIp(useQueryClient()))
-export const useRemoveIp = () => useMutation(poolChanges.removeIp(useQueryClient()))
+/** A change as a hook, its options made once per client rather than on every render of the page that holds it. */
+function useChange<TData, TVariables>(
+  changeFor: (queryClient: QueryClient) => UseMutationOptions<TData, Error, TVariables>,
+) {
+  const queryClient = useQueryClient()
+  return useMutation(useMemo(() => changeFor(queryClient), [changeFor, queryClient]))
+}
+
+export const useCreatePool = () => useChange(poolChanges.create)
+export const useRenamePool = () => useChange(poolChanges.rename)
+export const useDeletePool = () => useChange(poolChanges.delete)
+export const useAddIps = () => useChange(poolChanges.addIps)
+export const useMoveIp = () => useChange(poolChanges.moveIp)
+export const useRemoveIp = () => useChange(poolChanges.removeIp)
 
 /** Warmup changes an IP everywhere it shows: the account's inventory and the page of every pool it is in. */
 function useWarmupMutation(change: (ip: string) => Promise<void>) {
