@@ -3,12 +3,12 @@
 // the rows follow).
 import { spawn } from 'node:child_process'
 import { chromium } from '@playwright/test'
+import { median, waitUntilUp } from './bench-processes.mjs'
 import { CHROMIUM_ARGS, findChromium } from './chromium.mjs'
 
 /* global window, document, MutationObserver, requestAnimationFrame -- for the functions run in the page */
 
 export const RUNS = 5
-export const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]
 
 /** Records, from the page itself, when the first row of a table appears: no polling delay in the figure. */
 export const MARK_FIRST_ROWS = () => {
@@ -135,21 +135,6 @@ const KEYS = [
   ['Backspace', 'o47'],
   ['Backspace', 'o4'],
 ]
-
-export async function waitUntilUp(url, timeoutMs = 30_000) {
-  const deadline = Date.now() + timeoutMs
-  while (Date.now() < deadline) {
-    if (
-      await fetch(url).then(
-        () => true,
-        () => false,
-      )
-    )
-      return
-    await new Promise((done) => setTimeout(done, 200))
-  }
-  throw new Error(`the preview server did not answer at ${url}`)
-}
 
 /** Serves a built directory with Vite's preview server until `use` is done. */
 export async function withPreview(outDir, port, mode, use) {

@@ -8,7 +8,8 @@ import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import react from '@vitejs/plugin-react'
 import { build } from 'vite'
-import { MARK_FIRST_ROWS, launchBrowser, median, waitUntilUp } from './bench-browser.mjs'
+import { MARK_FIRST_ROWS, launchBrowser } from './bench-browser.mjs'
+import { median, startServer, waitUntilUp } from './bench-processes.mjs'
 
 /* global window -- for the functions run in the page */
 
@@ -27,20 +28,6 @@ require('node:http').createServer((req, res) => setTimeout(() => {
   res.end(body)
 }, ${UPSTREAM_MS})).listen(${FAKE_PORT}, '127.0.0.1')`
 
-function serve(distDir, port) {
-  return spawn(process.execPath, ['server/main.js'], {
-    stdio: 'ignore',
-    env: {
-      ...process.env,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      DIST_DIR: distDir,
-      SENDGRID_API_KEY: 'SG.bench-key',
-      SENDGRID_API_BASE: `http://127.0.0.1:${FAKE_PORT}`,
-    },
-  })
-}
-
 /** @param {string} liveDir the dashboard's live build */
 export async function measureFirstRow(liveDir) {
   const floorDir = mkdtempSync(join(tmpdir(), 'ip-pools-bench-floor-'))
@@ -53,8 +40,8 @@ export async function measureFirstRow(liveDir) {
   })
   const processes = [
     spawn(process.execPath, ['-e', FAKE_SENDGRID], { stdio: 'ignore' }),
-    serve(liveDir, APP_PORT),
-    serve(floorDir, FLOOR_PORT),
+    startServer(liveDir, APP_PORT, `http://127.0.0.1:${FAKE_PORT}`),
+    startServer(floorDir, FLOOR_PORT, `http://127.0.0.1:${FAKE_PORT}`),
   ]
   const browser = await launchBrowser()
   try {

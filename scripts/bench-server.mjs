@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs'
 import { Agent, request } from 'node:http'
 import { join } from 'node:path'
 import autocannon from 'autocannon'
+import { median, startServer, waitUntilUp } from './bench-processes.mjs'
 
 const SERVER_PORT = 4281
 const FAKE_PORT = 4282
@@ -15,21 +16,6 @@ const FAKE_SENDGRID = `require('node:http').createServer((req, res) => {
   res.writeHead(200, { 'content-type': 'application/json', 'x-ratelimit-remaining': '99' })
   res.end(${JSON.stringify(POOLS)})
 }).listen(${FAKE_PORT}, '127.0.0.1')`
-
-async function waitUntilUp(url, timeoutMs = 20_000) {
-  const deadline = Date.now() + timeoutMs
-  while (Date.now() < deadline) {
-    if (
-      await fetch(url).then(
-        (r) => r.ok,
-        () => false,
-      )
-    )
-      return
-    await new Promise((done) => setTimeout(done, 100))
-  }
-  throw new Error(`nothing answered at ${url}`)
-}
 
 function load(url, { connections = 50, duration = 10, headers = {} } = {}) {
   return new Promise((done, fail) =>
@@ -59,8 +45,6 @@ function timeOne(url, agent, headers) {
   })
 }
 
-const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]
-
 /** @param {string} distDir a live build */
 export async function measureServer(distDir) {
   const html = readFileSync(join(distDir, 'index.html'), 'utf8')
@@ -68,17 +52,7 @@ export async function measureServer(distDir) {
   if (!asset) throw new Error('no script in index.html')
 
   const fake = spawn(process.execPath, ['-e', FAKE_SENDGRID], { stdio: 'ignore' })
-  const server = spawn(process.execPath, ['server/main.js'], {
-    stdio: 'ignore',
-    env: {
-      ...process.env,
-      PORT: String(SERVER_PORT),
-      HOST: '127.0.0.1',
-      DIST_DIR: distDir,
-      SENDGRID_API_KEY: 'SG.bench-key',
-      SENDGRID_API_BASE: `http://127.0.0.1:${FAKE_PORT}`,
-    },
-  })
+  const server = startServer(distDir, SERVER_PORT, `http://127.0.0.1:${FAKE_PORT}`)
   const base = `http://127.0.0.1:${SERVER_PORT}`
   try {
     await waitUntilUp(`${base}/healthz`)

@@ -66,7 +66,8 @@ export default function MoveIpDialog({ ip, from, onClose, onMoved }: MoveIpDialo
     return sendChange(move.mutate, { ip, from, to: to.value }, { onSuccess: whenMoved(to.value) })
   }
   // A refusal before anything changed is said in the dialog; a half move is said by the record it left.
-  const failure = move.data?.status === 'not-moved' ? move.data : null
+  const failure =
+    move.data?.status === 'not-moved' && move.variables ? { move: move.variables, outcome: move.data } : null
 
   return (
     <ActionDialog
@@ -115,7 +116,8 @@ export default function MoveIpDialog({ ip, from, onClose, onMoved }: MoveIpDialo
           ))}
         </TextField>
       )}
-      {failure && <Alert severity="error">{describeMove({ ip, from, to: to.value }, failure)}</Alert>}
+      {/* Of the move that was sent, whatever has been chosen since. */}
+      {failure && <Alert severity="error">{describeMove(failure.move, failure.outcome)}</Alert>}
     </ActionDialog>
   )
 }
