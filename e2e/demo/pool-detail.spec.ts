@@ -7,6 +7,17 @@ const ipRows = (page: import('@playwright/test').Page) =>
     .getByRole('row')
     .filter({ has: page.getByRole('cell') })
 
+/** Moves 192.0.2.40 from billing to transactional through the Move dialog, and waits for the dialog to close. */
+async function moveBillingIpToTransactional(page: import('@playwright/test').Page) {
+  await page.goto('/pools/billing')
+  await page.getByRole('button', { name: 'Move 192.0.2.40', exact: true }).click()
+  const dialog = page.getByRole('dialog', { name: 'Move IP address' })
+  await dialog.getByRole('combobox', { name: 'Move to pool' }).click()
+  await page.getByRole('option', { name: 'transactional' }).click()
+  await dialog.getByRole('button', { name: 'Move' }).click()
+  await expect(dialog).toBeHidden()
+}
+
 test("shows a pool's IPs with warmup state and a Remove button each", async ({ page }) => {
   await page.goto('/pools/Product%20updates')
   await expect(page.getByRole('heading', { level: 1, name: 'Product updates' })).toBeVisible()
@@ -177,13 +188,7 @@ test('adds several IPs at once and reports the one the server refused', async ({
 })
 
 test('moves an IP to another pool, which then lists it', async ({ page }) => {
-  await page.goto('/pools/billing')
-  await page.getByRole('button', { name: 'Move 192.0.2.40', exact: true }).click()
-  const dialog = page.getByRole('dialog', { name: 'Move IP address' })
-  await dialog.getByRole('combobox', { name: 'Move to pool' }).click()
-  await page.getByRole('option', { name: 'transactional' }).click()
-  await dialog.getByRole('button', { name: 'Move' }).click()
-  await expect(dialog).toBeHidden()
+  await moveBillingIpToTransactional(page)
   await expect(notices(page)).toContainText('192.0.2.40 moved from “billing” to “transactional”')
   await expect(ipRows(page).locator('td:first-child')).toHaveText(['192.0.2.13'])
   await page.getByRole('link', { name: 'IP pools' }).click()
@@ -260,12 +265,7 @@ test('Undo puts a removed IP back; a second notice queues beside the first in on
 })
 
 test('Undo moves a moved IP back', async ({ page }) => {
-  await page.goto('/pools/billing')
-  await page.getByRole('button', { name: 'Move 192.0.2.40', exact: true }).click()
-  const dialog = page.getByRole('dialog', { name: 'Move IP address' })
-  await dialog.getByRole('combobox', { name: 'Move to pool' }).click()
-  await page.getByRole('option', { name: 'transactional' }).click()
-  await dialog.getByRole('button', { name: 'Move' }).click()
+  await moveBillingIpToTransactional(page)
   await expect(ipRows(page).locator('td:first-child')).toHaveText(['192.0.2.13'])
   await notices(page).getByRole('button', { name: 'Undo' }).click()
   await expect(notices(page)).toContainText('Undone: 192.0.2.40 is back in “billing” and out of “transactional”')

@@ -1,4 +1,5 @@
 import { screen, waitFor, within } from '@testing-library/react'
+import type { UserEvent } from '@testing-library/user-event'
 import { HttpResponse, delay, http } from 'msw'
 import { db, server } from '../mocks/node'
 import { seedState } from '../mocks/seed'
@@ -283,34 +284,39 @@ describe('remove IP', () => {
   })
 })
 
+/** SendGrid takes the IP into the new pool but fails, once, to let it out of the old one. */
+const failRemoveOnce = () =>
+  server.use(
+    http.delete(
+      '*/v3/ips/pools/:name/ips/:ip',
+      () => HttpResponse.json({ errors: [{ field: null, message: 'Service unavailable' }] }, { status: 503 }),
+      { once: true },
+    ),
+  )
+
+/** Opens the Move dialog of 192.0.2.40 on billing's page, chooses marketing and sends it; returns the dialog. */
+async function moveToMarketing(user: UserEvent) {
+  await user.click(await screen.findByRole('button', { name: 'Move 192.0.2.40' }))
+  const dialog = await screen.findByRole('dialog', { name: 'Move IP address' })
+  await user.click(within(dialog).getByRole('combobox', { name: 'Move to pool' }))
+  await user.click(await screen.findByRole('option', { name: 'marketing' }))
+  await user.click(within(dialog).getByRole('button', { name: 'Move' }))
+  return dialog
+}
+
 describe('move IP', () => {
   it('moves an IP to another pool in one action', async () => {
     const { user } = renderApp('/pools/billing')
-    const table = await screen.findByRole('table', { name: 'IP addresses' })
-    await user.click(within(table).getByRole('button', { name: 'Move 192.0.2.40' }))
-    const dialog = await screen.findByRole('dialog', { name: 'Move IP address' })
-    await user.click(within(dialog).getByRole('combobox', { name: 'Move to pool' }))
-    await user.click(await screen.findByRole('option', { name: 'marketing' }))
-    await user.click(within(dialog).getByRole('button', { name: 'Move' }))
+    await moveToMarketing(user)
     await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument())
     expect(ipCells(screen.getByRole('table', { name: 'IP addresses' }))).toEqual(['192.0.2.13'])
     await expectNotice('192.0.2.40 moved from “billing” to “marketing”')
   })
 
   it('says the IP is in both pools when the second step fails, and finishes on retry', async () => {
-    server.use(
-      http.delete(
-        '*/v3/ips/pools/:name/ips/:ip',
-        () => HttpResponse.json({ errors: [{ field: null, message: 'Service unavailable' }] }, { status: 503 }),
-        { once: true },
-      ),
-    )
+    failRemoveOnce()
     const { user } = renderApp('/pools/billing')
-    await user.click(await screen.findByRole('button', { name: 'Move 192.0.2.40' }))
-    const dialog = await screen.findByRole('dialog', { name: 'Move IP address' })
-    await user.click(within(dialog).getByRole('combobox', { name: 'Move to pool' }))
-    await user.click(await screen.findByRole('option', { name: 'marketing' }))
-    await user.click(within(dialog).getByRole('button', { name: 'Move' }))
+    const dialog = await moveToMarketing(user)
     expect(await within(dialog).findByRole('alert')).toHaveTextContent(
       '192.0.2.40 was added to “marketing” but is still in “billing”, so it is in both pools.',
     )
@@ -320,19 +326,9 @@ describe('move IP', () => {
   })
 
   it('remembers a half-done move when the dialog is closed, and can leave the IP in both pools', async () => {
-    server.use(
-      http.delete(
-        '*/v3/ips/pools/:name/ips/:ip',
-        () => HttpResponse.json({ errors: [{ field: null, message: 'Service unavailable' }] }, { status: 503 }),
-        { once: true },
-      ),
-    )
+    failRemoveOnce()
     const { user } = renderApp('/pools/billing')
-    await user.click(await screen.findByRole('button', { name: 'Move 192.0.2.40' }))
-    let dialog = await screen.findByRole('dialog', { name: 'Move IP address' })
-    await user.click(within(dialog).getByRole('combobox', { name: 'Move to pool' }))
-    await user.click(await screen.findByRole('option', { name: 'marketing' }))
-    await user.click(within(dialog).getByRole('button', { name: 'Move' }))
+    let dialog = await moveToMarketing(user)
     await within(dialog).findByRole('button', { name: 'Finish move' })
     await user.keyboard('{Escape}')
     await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument())
@@ -352,11 +348,7 @@ describe('move IP', () => {
 
   it('offers Undo, which moves the IP back', async () => {
     const { user } = renderApp('/pools/billing')
-    await user.click(await screen.findByRole('button', { name: 'Move 192.0.2.40' }))
-    const dialog = await screen.findByRole('dialog', { name: 'Move IP address' })
-    await user.click(within(dialog).getByRole('combobox', { name: 'Move to pool' }))
-    await user.click(await screen.findByRole('option', { name: 'marketing' }))
-    await user.click(within(dialog).getByRole('button', { name: 'Move' }))
+    await moveToMarketing(user)
     await expectNotice('192.0.2.40 moved from “billing” to “marketing”')
     await user.click(within(notifications()).getByRole('button', { name: 'Undo' }))
     await expectNotice('Undone: 192.0.2.40 is back in “billing” and out of “marketing”')
