@@ -89,6 +89,7 @@ export default function MoveIpDialog({ ip, from, onClose, onMoved }: MoveIpDialo
               size="small"
               onClick={() => {
                 noteHalfMove(queryClient, halfMove, true)
+                notify(`${ip} stays in both “${from}” and “${halfMove.to}”`)
                 onClose()
               }}
             >

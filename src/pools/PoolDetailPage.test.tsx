@@ -339,6 +339,7 @@ describe('move IP', () => {
     expect(within(dialog).queryByRole('combobox')).not.toBeInTheDocument()
     await user.click(within(dialog).getByRole('button', { name: 'Leave in both' }))
     await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument())
+    await expectNotice('192.0.2.40 stays in both “billing” and “marketing”')
 
     await user.click(screen.getByRole('button', { name: 'Move 192.0.2.40' }))
     dialog = await screen.findByRole('dialog', { name: 'Move IP address' })
