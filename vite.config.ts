@@ -4,7 +4,7 @@ import { brotliCompressSync, constants as zlib, gzipSync } from 'node:zlib'
 import react from '@vitejs/plugin-react'
 import { loadEnv, type Plugin } from 'vite'
 import { defineConfig } from 'vitest/config'
-import { createSendGridProxy } from './server/sendgrid-proxy.js'
+import { createSendGridProxy } from './server/sendgrid-proxy.ts'
 
 /**
  * The build's last touches: a live build drops the demo's service worker (public/ holds it for the demo), and every
@@ -33,7 +33,7 @@ function finishBuild(mode: string): Plugin {
 }
 
 /**
- * Live mode in the dev server: the same proxy as the production server (server/app.js) forwards the dashboard's
+ * Live mode in the dev server: the same proxy as the production server (server/plugins/proxy.ts) forwards the dashboard's
  * calls to SendGrid with the key added (SENDGRID_API_KEY, SENDGRID_API_BASE, from the environment or a git-ignored
  * .env.local). No security headers here: Vite's hot reload needs an inline script.
  */

@@ -35,10 +35,10 @@ export interface ServerSpec {
 }
 
 const vite = (args: string[], env?: Record<string, string>) => ({ command: 'npx', args: ['vite', ...args], env })
-/** The production server (npm run serve) with the live build in dist/. */
+/** The production server as `npm run serve` runs it (build/server/main.js), with the live build in dist/. */
 const productionServer = (port: number, env: Record<string, string>) => ({
   command: process.execPath,
-  args: ['server/main.js'],
+  args: ['build/server/main.js'],
   env: { PORT: String(port), HOST: 'localhost', ...env },
 })
 

@@ -1,4 +1,5 @@
-import { ConfigError, isLoopback, readConfig } from './config.js'
+import { resolve } from 'node:path'
+import { ConfigError, isLoopback, readConfig } from './config.ts'
 
 const SIGN_IN = {
   OIDC_ISSUER: 'https://id.example.com',
@@ -10,7 +11,11 @@ const SIGN_IN = {
 
 describe('readConfig', () => {
   it('runs for one person on their own machine with nothing set', () => {
-    expect(readConfig({})).toMatchObject({ host: 'localhost', port: 4173, signIn: undefined, apiKey: undefined })
+    const config = readConfig({})
+    expect(config).toMatchObject({ host: 'localhost', port: 4173 })
+    expect(config.signIn).toBeUndefined()
+    expect(config.apiKey).toBeUndefined()
+    expect(config.distDir).toBe(resolve('dist'))
   })
 
   it('refuses to start on the network with a key on the server and nobody signing in, and says what to set', () => {

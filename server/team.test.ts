@@ -3,14 +3,15 @@
  * change, viewers who look, and a journal of every change. The cookies here are made with the server's own secret
  * (as a sign-in would) or forged without it.
  */
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { Writable } from 'node:stream'
-import { buildServer } from './app.js'
-import { JOURNAL_FILE } from './journal.js'
-import { createSessions } from './sessions.js'
-import { roleOf, safeReturnPath } from './sign-in.js'
+import { buildServer } from './app.ts'
+import { openJournal } from './journal.ts'
+import { createSessions } from './sessions.ts'
+import { roleOf } from './identity.ts'
+import { safeReturnPath } from './plugins/auth.ts'
 import { serverPool } from './testing'
 
 const SECRET = 'a-long-random-session-secret-for-tests-0123456789'
@@ -54,12 +55,13 @@ async function startTeamServer(upstreamAnswer?: Parameters<typeof pool.startUpst
   await app.listen({ port: 0, host: '127.0.0.1' })
   pool.track(app.server)
   const base = `http://127.0.0.1:${(app.server.address() as { port: number }).port}`
-  const journal = () =>
-    readFileSync(join(dataDir, JOURNAL_FILE), 'utf8')
-      .trim()
-      .split('\n')
-      .filter(Boolean)
-      .map((line) => JSON.parse(line))
+  /** The journal as a second reader of its file finds it, oldest first. */
+  const journal = async () => {
+    const reader = await openJournal(dataDir)
+    const { entries } = await reader.read({ limit: 500 })
+    await reader.close()
+    return entries.reverse()
+  }
   return { base, seen: upstream.seen, journal, logs: () => lines.map((line) => JSON.parse(line)) }
 }
 
@@ -231,7 +233,7 @@ describe('the team server', () => {
     await send('DELETE', '/v3/ips/pools/gone')
     await send('GET', '/v3/ips/pools')
 
-    expect(journal()).toEqual([
+    expect(await journal()).toEqual([
       expect.objectContaining({ user: 'ana@example.com', action: 'create', pool: 'EU / promo', status: 200, ok: true }),
       expect.objectContaining({ action: 'rename', pool: 'EU / promo', oldName: 'EU / promo', newName: 'EU promo' }),
       expect.objectContaining({ action: 'add-ip', pool: 'EU promo', ip: '192.0.2.1', ok: true }),

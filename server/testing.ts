@@ -165,3 +165,69 @@ function unchunk(text: string): string {
     rest = rest.slice(at + 2 + size + 2)
   }
 }
+
+/** The cookies a response sets, kept as a browser would (name → value), dropping the ones it clears. */
+function keepCookies(jar: Map<string, string>, response: Response) {
+  for (const line of response.headers.getSetCookie()) {
+    const [pair = ''] = line.split(';')
+    const at = pair.indexOf('=')
+    const name = pair.slice(0, at).trim()
+    const value = pair.slice(at + 1).trim()
+    if (!value || /expires=thu, 01 jan 1970/i.test(line)) jar.delete(name)
+    else jar.set(name, value)
+  }
+}
+
+const cookieHeader = (jar: Map<string, string>) => [...jar].map(([name, value]) => `${name}=${value}`).join('; ')
+
+/**
+ * Signs in through the dashboard at `base` and the test identity provider as a browser would, with the provider's
+ * development login form, up to the dashboard's answer to the callback. `publicUrl` is the dashboard's configured
+ * PUBLIC_URL, which the provider sends the browser back to; it is mapped to `base` here.
+ */
+export async function signInThrough(base: string, publicUrl: string, email: string, returnTo = '/pools') {
+  const dashboard = new Map<string, string>()
+  const provider = new Map<string, string>()
+  const login = await fetch(`${base}/auth/login?returnTo=${encodeURIComponent(returnTo)}`, { redirect: 'manual' })
+  keepCookies(dashboard, login)
+  let url = new URL(login.headers.get('location')!)
+  let init: RequestInit = {}
+  for (let step = 0; step < 20; step += 1) {
+    const response = await fetch(url, {
+      ...init,
+      redirect: 'manual',
+      headers: { ...init.headers, cookie: cookieHeader(provider) },
+    })
+    keepCookies(provider, response)
+    const location = response.headers.get('location')
+    if (location) {
+      const next = new URL(location, url)
+      if (next.origin === new URL(publicUrl).origin) {
+        const callback = await fetch(`${base}${next.pathname}${next.search}`, {
+          redirect: 'manual',
+          headers: { cookie: cookieHeader(dashboard) },
+        })
+        return { status: callback.status, location: callback.headers.get('location'), response: callback }
+      }
+      url = next
+      init = {}
+      continue
+    }
+    // A form of the provider's (login, then consent): filled in and sent as the browser would.
+    const page = await response.text()
+    const action = /<form[^>]*action="([^"]+)"/.exec(page)?.[1]
+    if (!action)
+      throw new Error(`The identity provider answered ${response.status} without a form: ${page.slice(0, 200)}`)
+    const fields = new URLSearchParams()
+    for (const input of page.matchAll(/<input[^>]*>/g)) {
+      const name = /name="([^"]+)"/.exec(input[0])?.[1]
+      if (!name) continue
+      const value =
+        name === 'login' ? email : name === 'password' ? 'any password' : /value="([^"]*)"/.exec(input[0])?.[1]
+      fields.set(name, value ?? '')
+    }
+    url = new URL(action.replace(/&amp;/g, '&'), url)
+    init = { method: 'POST', body: fields, headers: { 'content-type': 'application/x-www-form-urlencoded' } }
+  }
+  throw new Error('The sign-in did not come back to the dashboard within 20 steps.')
+}

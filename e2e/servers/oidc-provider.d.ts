@@ -1,7 +1,8 @@
 // oidc-provider ships no types; the test identity provider uses its constructor and listen() only.
 declare module 'oidc-provider' {
+  import type { Server } from 'node:http'
   export default class Provider {
     constructor(issuer: string, configuration: Record<string, unknown>)
-    listen(port: number, host: string): void
+    listen(port: number, host: string): Server
   }
 }

@@ -4,6 +4,7 @@
  */
 import { expect, test } from '@playwright/test'
 import { expectNoSeriousA11yViolations, signIn, notices } from '../helpers'
+import { SIGN_IN_REFUSALS } from '../../src/shared/messages'
 import { PORTS, TEAM } from '../servers'
 
 test('an admin signs in, changes a pool, and finds the change under their name on the Activity page', async ({
@@ -60,6 +61,24 @@ test("a viewer sees a read-only dashboard, and a change forged from the viewer's
   expect(pools).not.toContainEqual({ name: 'planted by a viewer' })
   const activity = await page.evaluate(() => fetch('/api/activity?user=viewer%40example.com').then((r) => r.json()))
   expect(activity.entries).toEqual([])
+})
+
+test('an email the identity provider does not say is verified is refused, in words, on the Sign-in page', async ({
+  page,
+}) => {
+  await page.goto('/pools')
+  await page.getByRole('link', { name: 'Sign in' }).click()
+  await page.getByPlaceholder('Enter any login').fill('unverified@example.com')
+  await page.getByPlaceholder('and password').fill('any password')
+  await page.getByRole('button', { name: 'Sign-in' }).click()
+  const consent = page.getByRole('button', { name: 'Continue' })
+  await expect(consent.or(page.getByRole('heading', { level: 1, name: 'Sign in' }))).toBeVisible()
+  if (await consent.isVisible()) await consent.click()
+  await expect(page.getByRole('heading', { level: 1, name: 'Sign in' })).toBeVisible()
+  await expect(page.getByRole('alert')).toContainText(SIGN_IN_REFUSALS.email_unverified)
+  await expectNoSeriousA11yViolations(page)
+  const status = await page.evaluate(() => fetch('/proxy/status').then((r) => r.json()))
+  expect(status.session).toEqual({ signInRequired: true, user: null, role: 'none' })
 })
 
 test('signing out ends the session: the dashboard asks to sign in, and the API answers 401', async ({ page }) => {

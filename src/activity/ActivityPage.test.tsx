@@ -20,6 +20,16 @@ function journal(entries: { action: 'create' | 'rename' | 'remove-ip'; pool: str
 }
 
 describe('the Activity page', () => {
+  it('says a change sent without a recorded answer has an unknown outcome, never that it was done', async () => {
+    db.record({ user: 'ana@example.com', action: 'delete', pool: 'transactional' })
+    renderApp('/activity')
+    const table = await screen.findByRole('table', { name: 'Activity' })
+    const row = within(table).getAllByRole('row')[1]!
+    expect(row).toHaveTextContent('Deleted pool transactional')
+    expect(row).toHaveTextContent('Outcome unknown: check SendGrid')
+    expect(row).not.toHaveTextContent('Done')
+  })
+
   it('lists every change newest first, with who, what, links to the pools and the outcome', async () => {
     journal([
       { action: 'create', pool: 'newsletters' },

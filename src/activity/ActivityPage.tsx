@@ -109,7 +109,9 @@ export default function ActivityPage() {
                   <TableCell sx={{ overflowWrap: 'anywhere' }}>
                     <ChangeText entry={entry} />
                   </TableCell>
-                  <TableCell sx={{ color: entry.ok ? undefined : 'error.main' }}>{describeOutcome(entry)}</TableCell>
+                  <TableCell sx={{ color: entry.ok === false ? 'error.main' : undefined }}>
+                    {describeOutcome(entry)}
+                  </TableCell>
                 </TableRow>
               ))}
             </TableBody>

@@ -1,18 +1,13 @@
 /** The activity journal, as the dashboard's server (or the demo's fake) serves it at /api/activity. */
-import type { ActivityEntry } from '../../server/activity.js'
+import type { ActivityEntry } from '../shared/activity'
+import { ACTIVITY_PATH, type ActivityPage } from '../shared/dashboard-api'
 import { request } from '../lib/api-client'
 
-export type { ActivityEntry }
+export type { ActivityEntry, ActivityPage }
 
 export interface ActivityFilters {
   pool?: string
   user?: string
-}
-
-export interface ActivityPage {
-  entries: ActivityEntry[]
-  /** Where the next, older page starts; null at the journal's beginning. */
-  next: string | null
 }
 
 export function getActivity(
@@ -25,5 +20,5 @@ export function getActivity(
   if (before) query.set('before', before)
   if (limit) query.set('limit', String(limit))
   const search = query.toString()
-  return request<ActivityPage>(`/api/activity${search ? `?${search}` : ''}`, { signal })
+  return request<ActivityPage>(`${ACTIVITY_PATH}${search ? `?${search}` : ''}`, { signal })
 }

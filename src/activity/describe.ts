@@ -1,4 +1,5 @@
 /** A journal entry in words. */
+import { MESSAGES } from '../shared/messages'
 import type { ActivityEntry } from './api'
 
 const timeFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' })
@@ -35,6 +36,8 @@ export function describeEntry(entry: ActivityEntry): ChangePart[] {
 }
 
 export function describeOutcome(entry: ActivityEntry): string {
+  // Sent, and the server stopped before SendGrid's answer was written down: it may or may not have been done.
+  if (entry.status === undefined) return MESSAGES.outcomeUnknown
   if (entry.ok) return 'Done'
   return `Refused (${entry.status})${entry.message ? `: ${entry.message}` : ''}`
 }

@@ -4,7 +4,8 @@ import { Suspense, lazy, useEffect, useSyncExternalStore, type ReactNode } from 
 import { ApiError } from '../lib/api-client'
 import { getApiKey, subscribeToApiKey } from '../lib/api-key'
 import { QueryProblem } from '../ui/QueryProblem'
-import { SESSION_CODES, type ProxyStatus } from './api'
+import { SESSION_CODES } from '../shared/messages'
+import type { ProxyStatus } from './api'
 import { connectionQueries } from './queries'
 
 const ConnectPage = lazy(() => import('./ConnectPage'))

@@ -3,6 +3,7 @@
  * server a team signs in to, the user's role.
  */
 import { useQuery } from '@tanstack/react-query'
+import { MESSAGES } from '../shared/messages'
 import type { Role } from './api'
 import { connectionQueries } from './queries'
 
@@ -18,7 +19,7 @@ export const ACTION_SCOPES = {
 
 export type PoolAction = keyof typeof ACTION_SCOPES
 
-export const VIEWER_REASON = 'You can view; changes need an admin.'
+export const VIEWER_REASON = MESSAGES.viewer
 
 export interface Permission {
   allowed: boolean

@@ -1,8 +1,8 @@
 /**
- * SendGrid calls by their entry in the route table (server/routes.js), the table the proxy forwards by, so the app
+ * SendGrid calls by their entry in the route table (shared/sendgrid-routes.ts), the table the proxy forwards by, so the app
  * cannot make a call the proxy would refuse. Method and path come from the table; values fill its segments.
  */
-import { SENDGRID_ROUTES, fillPath, routeById, type RouteId } from '../../server/routes.js'
+import { SENDGRID_ROUTES, fillPath, routeById, type RouteId } from '../shared/sendgrid-routes'
 import { requestWithHeaders, type RequestOptions } from './api-client'
 
 type PathOf<Id extends RouteId> = Extract<(typeof SENDGRID_ROUTES)[number], { id: Id }>['path']

@@ -4,7 +4,7 @@
  */
 import { canonicalIp, ipAddressProblem, sameIp } from '../pools/ipRules'
 import { POOL_LIMIT_SENDGRID_MESSAGE, poolLimitProblem, poolNameProblem, sendGridPoolNameMessage } from '../pools/rules'
-import { queryActivity, type ActivityEntry, type ActivityQuery } from '../../server/activity.js'
+import { queryActivity, type ActivityEntry, type ActivityQuery } from '../shared/activity'
 import { seedState } from './seed'
 
 export interface DemoIp {

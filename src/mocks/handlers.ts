@@ -1,7 +1,7 @@
 /** The fake SendGrid's HTTP face: one set of handlers for the browser demo and the unit tests. */
 import { HttpResponse, delay, http, type JsonBodyType, type PathParams } from 'msw'
-import { describeChange, sendGridMessage } from '../../server/activity.js'
-import { SENDGRID_ROUTES, type RouteId } from '../../server/routes.js'
+import { describeChange, sendGridMessage } from '../shared/activity'
+import { SENDGRID_ROUTES, type RouteId } from '../shared/sendgrid-routes'
 import type { Db, FakeResponse } from './db'
 
 /** Who the demo's journal names: nobody signs in to a demo. */

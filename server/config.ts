@@ -1,33 +1,62 @@
-// @ts-check
 /**
  * The production server's settings, read from the environment and checked before it starts: a server that would
  * hand a mail-sending key to anyone on the network refuses to start and says what to set instead.
  */
 import { isIP } from 'node:net'
 import { resolve } from 'node:path'
-import { MIN_SECRET_LENGTH } from './sessions.js'
+import { MIN_SECRET_LENGTH } from './sessions.ts'
 
 export class ConfigError extends Error {}
 
-const SIGN_IN_SETTINGS = ['OIDC_ISSUER', 'OIDC_CLIENT_ID', 'OIDC_CLIENT_SECRET', 'PUBLIC_URL', 'SESSION_SECRET']
+const SIGN_IN_SETTINGS = [
+  'OIDC_ISSUER',
+  'OIDC_CLIENT_ID',
+  'OIDC_CLIENT_SECRET',
+  'PUBLIC_URL',
+  'SESSION_SECRET',
+] as const
 
-/** @param {string} host */
-export function isLoopback(host) {
+export interface SignInSettings {
+  /** OIDC_ISSUER */
+  issuer: string
+  clientId: string
+  clientSecret: string
+  /** PUBLIC_URL's origin, where the identity provider sends people back to. */
+  publicUrl: string
+  sessionSecret: string
+  sessionSeconds: number
+  /** DASHBOARD_ADMINS, lower case. */
+  admins: readonly string[]
+  /** DASHBOARD_ADMIN_GROUP: a value of the ID token's `groups` claim. */
+  adminGroup?: string
+}
+
+export interface Config {
+  host: string
+  port: number
+  apiKey?: string
+  upstream?: string
+  distDir: string
+  dataDir: string
+  /** Public names the dashboard is served as (DASHBOARD_HOSTS, and PUBLIC_URL's). */
+  allowedHosts: string[]
+  signIn?: SignInSettings
+}
+
+export function isLoopback(host: string): boolean {
   const bare = host.replace(/^\[|\]$/g, '').toLowerCase()
   if (bare === 'localhost' || bare.endsWith('.localhost')) return true
   if (isIP(bare) === 4) return bare.startsWith('127.')
   return bare === '::1'
 }
 
-/** @param {string | undefined} value */
-const list = (value) =>
+const list = (value: string | undefined) =>
   (value ?? '')
     .split(',')
     .map((item) => item.trim())
     .filter(Boolean)
 
-/** @param {NodeJS.ProcessEnv} env */
-export function readConfig(env) {
+export function readConfig(env: NodeJS.ProcessEnv): Config {
   const host = env.HOST || 'localhost'
   const port = Number(env.PORT ?? 4173)
   if (!Number.isInteger(port) || port < 0 || port > 65535)
@@ -40,14 +69,14 @@ export function readConfig(env) {
     throw new ConfigError(`Sign-in is half set up: also set ${missing.join(', ')}.`)
   }
 
-  let signIn
+  let signIn: SignInSettings | undefined
   if (given.length > 0) {
-    const publicUrl = new URL(/** @type {string} */ (env.PUBLIC_URL))
-    const issuer = new URL(/** @type {string} */ (env.OIDC_ISSUER))
+    const publicUrl = new URL(env.PUBLIC_URL!)
+    const issuer = new URL(env.OIDC_ISSUER!)
     if (issuer.protocol !== 'https:' && !(issuer.protocol === 'http:' && isLoopback(issuer.hostname))) {
       throw new ConfigError('OIDC_ISSUER must be an https:// URL (plain http is accepted on this machine only).')
     }
-    const secret = /** @type {string} */ (env.SESSION_SECRET)
+    const secret = env.SESSION_SECRET!
     if (secret.length < MIN_SECRET_LENGTH) {
       throw new ConfigError(
         `SESSION_SECRET must be at least ${MIN_SECRET_LENGTH} characters; for example: openssl rand -base64 48`,
@@ -55,15 +84,16 @@ export function readConfig(env) {
     }
     const hours = Number(env.SESSION_HOURS ?? 8)
     if (!(hours > 0)) throw new ConfigError(`SESSION_HOURS must be a positive number, not "${env.SESSION_HOURS}".`)
+    const adminGroup = env.DASHBOARD_ADMIN_GROUP?.trim()
     signIn = {
       issuer: issuer.href,
-      clientId: /** @type {string} */ (env.OIDC_CLIENT_ID),
-      clientSecret: /** @type {string} */ (env.OIDC_CLIENT_SECRET),
+      clientId: env.OIDC_CLIENT_ID!,
+      clientSecret: env.OIDC_CLIENT_SECRET!,
       publicUrl: publicUrl.origin,
       sessionSecret: secret,
       sessionSeconds: Math.max(1, Math.round(hours * 3600)),
       admins: list(env.DASHBOARD_ADMINS).map((email) => email.toLowerCase()),
-      adminGroup: env.DASHBOARD_ADMIN_GROUP?.trim() || undefined,
+      ...(adminGroup ? { adminGroup } : {}),
     }
   }
 
@@ -79,13 +109,11 @@ export function readConfig(env) {
   return {
     host,
     port,
-    apiKey,
-    upstream: env.SENDGRID_API_BASE || undefined,
-    distDir: env.DIST_DIR ? resolve(env.DIST_DIR) : undefined,
+    ...(apiKey ? { apiKey } : {}),
+    ...(env.SENDGRID_API_BASE ? { upstream: env.SENDGRID_API_BASE } : {}),
+    distDir: resolve(env.DIST_DIR || 'dist'),
     dataDir: resolve(env.DATA_DIR || 'data'),
     allowedHosts: [...list(env.DASHBOARD_HOSTS), ...(signIn ? [new URL(signIn.publicUrl).hostname] : [])],
-    signIn,
+    ...(signIn ? { signIn } : {}),
   }
 }
-
-/** @typedef {ReturnType<typeof readConfig>} Config */

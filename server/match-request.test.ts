@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { CONTRACT_SPECS } from '../e2e/servers/contract-spec'
-import { SENDGRID_ROUTES, fillPath, matchRequest } from './routes.js'
+import { SENDGRID_ROUTES, fillPath } from '../src/shared/sendgrid-routes.ts'
+import { matchRequest } from './match-request.ts'
 import { DISGUISED_TARGETS } from './testing'
 
 const SPECS = CONTRACT_SPECS.map(

@@ -1,17 +1,18 @@
-// @ts-check
 /**
  * `npm run serve`: the production server, configured from the environment (or a git-ignored .env.local).
- * On SIGTERM or SIGINT it stops taking connections, lets requests in flight finish for up to 10 seconds, and exits 0.
+ * On SIGTERM or SIGINT it stops taking connections, lets requests in flight finish for up to SHUTDOWN_GRACE_MS
+ * (10 seconds by default), and exits 0.
  */
 import { existsSync } from 'node:fs'
-import { buildServer } from './app.js'
-import { ConfigError, readConfig } from './config.js'
+import type { AddressInfo } from 'node:net'
+import { buildServer } from './app.ts'
+import { ConfigError, readConfig, type Config } from './config.ts'
 
-const SHUTDOWN_GRACE_MS = 10_000
+const SHUTDOWN_GRACE_MS = Number(process.env.SHUTDOWN_GRACE_MS) || 10_000
 
 if (existsSync('.env.local')) process.loadEnvFile('.env.local') // never overrides the environment
 
-let config
+let config: Config
 try {
   config = readConfig(process.env)
 } catch (error) {
@@ -30,7 +31,7 @@ try {
   app.log.error({ msg: 'could not start', err: error })
   process.exit(1)
 }
-const { port } = /** @type {import('node:net').AddressInfo} */ (app.server.address())
+const { port } = app.server.address() as AddressInfo
 app.log.info({
   msg: 'serving',
   url: `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`,
@@ -40,8 +41,7 @@ app.log.info({
   journal: config.dataDir,
 })
 
-/** @param {NodeJS.Signals} signal */
-async function shutDown(signal) {
+async function shutDown(signal: NodeJS.Signals) {
   app.log.info({ msg: 'stopping', signal })
   const force = setTimeout(() => {
     app.log.warn({ msg: 'requests still open after the grace period; closing them', graceMs: SHUTDOWN_GRACE_MS })

@@ -1,0 +1,136 @@
+/**
+ * The production server, composed of Fastify plugins, one per area, each guarding its own routes (guards.ts):
+ * health, the SendGrid proxy, sign-in (/auth/*), the dashboard's API (/api/*) and the page. Around them, for every
+ * request: the security headers, a request target in its one normal form, a Host this server answers to, who is
+ * asking (identity.ts), and one JSON access-log line.
+ */
+import { isIP } from 'node:net'
+import type { Writable } from 'node:stream'
+import fastifyCookie from '@fastify/cookie'
+import Fastify, { LogController, type FastifyInstance } from 'fastify'
+import { MESSAGES } from '../src/shared/messages.ts'
+import type { Config } from './config.ts'
+import { identity } from './identity.ts'
+import { openJournal, type Journal } from './journal.ts'
+import { apiPlugin } from './plugins/api.ts'
+import { authPlugin } from './plugins/auth.ts'
+import { healthPlugin } from './plugins/health.ts'
+import { pagePlugin } from './plugins/page.ts'
+import { proxyPlugin } from './plugins/proxy.ts'
+import { refuse } from './replies.ts'
+import { targetProblem } from './request-target.ts'
+import { SECURITY_HEADERS, STRICT_TRANSPORT_SECURITY } from './security-headers.ts'
+import { createForwarder } from './sendgrid-proxy.ts'
+import { createSessions } from './sessions.ts'
+
+/**
+ * Whether the Host header names this server. Loopback names and IP literals cannot be re-pointed by DNS; any other
+ * name must be listed, so a page on another site cannot rebind its own name to this server and use the key.
+ */
+export function isAllowedHost(host: string | undefined, allowedHosts: readonly string[]): boolean {
+  if (!host) return false
+  let hostname
+  try {
+    hostname = new URL(`http://${host}`).hostname.toLowerCase()
+  } catch {
+    return false
+  }
+  const bare = hostname.replace(/^\[|\]$/g, '')
+  return (
+    hostname === 'localhost' ||
+    hostname.endsWith('.localhost') ||
+    isIP(bare) !== 0 ||
+    allowedHosts.some((allowed) => allowed.toLowerCase() === hostname)
+  )
+}
+
+export interface ServerOptions extends Partial<Omit<Config, 'host' | 'port' | 'dataDir' | 'distDir'>> {
+  distDir: string
+  /** Where the activity journal is kept. */
+  dataDir: string
+  upstreamTimeoutMs?: number
+  /** Where the JSON log lines go (stdout by default). */
+  logStream?: Writable
+  /** A journal of the caller's (tests); by default the one in dataDir. */
+  journal?: Journal
+}
+
+const pathOf = (url: string) => url.split('?')[0] ?? url
+
+export async function buildServer(options: ServerOptions): Promise<FastifyInstance> {
+  const { apiKey, upstream, upstreamTimeoutMs, distDir, allowedHosts = [], dataDir, signIn, logStream } = options
+  const behindHttps = signIn?.publicUrl.startsWith('https:') ?? false
+  const headers = behindHttps ? { ...SECURITY_HEADERS, ...STRICT_TRANSPORT_SECURITY } : SECURITY_HEADERS
+
+  const app = Fastify({
+    logger: {
+      level: 'info',
+      base: undefined,
+      timestamp: () => `,"time":"${new Date().toISOString()}"`,
+      formatters: { level: (label) => ({ level: label }) },
+      ...(logStream ? { stream: logStream } : {}),
+    },
+    // One access-log line of our own per request (onResponse below) instead of Fastify's two.
+    logController: new LogController({ disableRequestLogging: true }),
+    // Without a reverse proxy in front, a client must not hold a request open forever.
+    requestTimeout: 30_000,
+    // A pool name of 64 letters outside ASCII is up to 768 characters once percent-encoded.
+    routerOptions: { maxParamLength: 2048 },
+    return503OnClosing: true,
+    // Every framework-level refusal (a malformed URL, a body of the wrong type or size) in the server's own words.
+    frameworkErrors: (error, _request, reply) => {
+      reply.headers(headers)
+      refuse(reply, error.statusCode ?? 400, error.message)
+    },
+  })
+
+  app.addHook('onRequest', async (request, reply) => {
+    reply.headers(headers)
+    const problem = targetProblem(request.raw.url ?? '')
+    if (problem) return refuse(reply, 400, `${MESSAGES.notNormalForm} (${problem})`)
+    if (!isAllowedHost(request.headers.host, allowedHosts)) {
+      const host = request.headers.host ?? ''
+      return refuse(reply, 403, `This server does not answer to the host "${host}". Add it to DASHBOARD_HOSTS.`)
+    }
+  })
+
+  app.addHook('onResponse', async (request, reply) => {
+    app.log.info({
+      msg: 'request',
+      method: request.method,
+      path: pathOf(request.raw.url ?? '/'),
+      status: reply.statusCode,
+      ms: Math.round(reply.elapsedTime * 10) / 10,
+      user: request.who?.user ?? null,
+    })
+  })
+
+  app.setErrorHandler((error, request, reply) => {
+    const { statusCode = 500, message = '' } = (error ?? {}) as { statusCode?: number; message?: string }
+    const status = statusCode >= 400 ? statusCode : 500
+    if (status >= 500) request.log.error({ msg: 'failed', path: pathOf(request.raw.url ?? '/'), err: error })
+    return refuse(reply, status, status >= 500 ? 'The server failed to answer. Try again.' : message)
+  })
+
+  const journal = options.journal ?? (await openJournal(dataDir))
+  app.addHook('onClose', () => journal.close())
+  const forwarder = createForwarder({
+    ...(apiKey ? { apiKey } : {}),
+    ...(upstream ? { upstream } : {}),
+    ...(upstreamTimeoutMs ? { timeoutMs: upstreamTimeoutMs } : {}),
+  })
+  app.addHook('onClose', async () => forwarder.close())
+  const sessions = signIn
+    ? createSessions({ secret: signIn.sessionSecret, maxAgeSeconds: signIn.sessionSeconds, secure: behindHttps })
+    : undefined
+
+  await app.register(fastifyCookie)
+  await app.register(identity, { ...(sessions && signIn ? { sessions, signIn } : {}) })
+
+  await app.register(healthPlugin)
+  await app.register(proxyPlugin, { forwarder, journal })
+  await app.register(apiPlugin, { prefix: '/api', journal })
+  if (signIn && sessions) await app.register(authPlugin, { prefix: '/auth', settings: signIn, sessions })
+  await app.register(pagePlugin, { distDir, forwarder })
+  return app
+}

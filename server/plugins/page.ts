@@ -1,0 +1,65 @@
+/**
+ * The page: the built app from DIST_DIR. Hashed assets are kept a year; index.html is sent with the server's status
+ * written in (so the app's first request is a read of SendGrid) at "/" and at every route of the app; a missing file
+ * is a real 404. Files whose names start with a dot are never served.
+ */
+import { readFile } from 'node:fs/promises'
+import { resolve } from 'node:path'
+import fastifyStatic from '@fastify/static'
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify'
+import { sessionStatus } from '../identity.ts'
+import { refuse } from '../replies.ts'
+import type { Forwarder } from '../sendgrid-proxy.ts'
+
+const YEAR_SECONDS = 365 * 24 * 60 * 60
+
+/** First path segments that are never the app's pages (any case), so a miss there is a 404, not the app. */
+const NOT_PAGES = /^\/(v3|api|auth|proxy|assets|webhooks|healthz)(\/|$)/i
+
+export const pagePlugin: FastifyPluginAsync<{ distDir: string; forwarder: Forwarder }> = async (
+  app,
+  { distDir, forwarder },
+) => {
+  // Read once: the build does not change under a running server.
+  const indexHtml = await readFile(resolve(distDir, 'index.html'), 'utf8').catch(() => null)
+
+  function sendPage(request: FastifyRequest, reply: FastifyReply) {
+    if (indexHtml === null) return refuse(reply, 404, 'The dashboard has not been built: run npm run build.')
+    // A data block, never run; "<" escaped so that no name or e-mail address can close the element, and put in by a
+    // function, so that "$&" or "$`" in a name is not read as a replacement pattern.
+    const data = JSON.stringify(forwarder.status(sessionStatus(request.who))).replace(/</g, '\\u003c')
+    const page = indexHtml.replace(
+      '</head>',
+      () => `<script id="server-status" type="application/json">${data}</script></head>`,
+    )
+    // Private: the page names whoever asked for it.
+    return reply.header('cache-control', 'no-cache, private').type('text/html; charset=utf-8').send(page)
+  }
+
+  await app.register(fastifyStatic, {
+    root: distDir,
+    preCompressed: true,
+    cacheControl: false,
+    dotfiles: 'ignore',
+    // "/" is the page with the status written in, like every other route of the app.
+    index: false,
+    // Hashed file names change with their content, so they can be kept a year; the rest must be asked anew.
+    setHeaders(reply, path) {
+      const hashed = path.startsWith(resolve(distDir, 'assets') + '/')
+      reply.header('cache-control', hashed ? `public, max-age=${YEAR_SECONDS}, immutable` : 'no-cache')
+    },
+  })
+
+  app.get('/', sendPage)
+
+  app.setNotFoundHandler((request, reply) => {
+    const path = request.url.split('?')[0]!
+    const isPage =
+      (request.method === 'GET' || request.method === 'HEAD') &&
+      !NOT_PAGES.test(path) &&
+      !/\/\.|\.[a-z0-9]+$/i.test(path)
+    if (!isPage) return refuse(reply, 404, `Nothing is at ${request.method} ${path}.`)
+    // The app's own routes (/pools/…, /ips, /activity) and its not-found page are drawn in the browser.
+    return sendPage(request, reply)
+  })
+}

@@ -1,0 +1,140 @@
+/**
+ * The activity journal's shape, shared by the production server (which keeps it on disk), the demo's fake backend
+ * (which keeps it in the browser) and the app (which shows it): what each change records, and how it is read.
+ */
+import type { RouteId } from './sendgrid-routes.ts'
+
+export type ActivityAction =
+  'create' | 'rename' | 'delete' | 'add-ip' | 'remove-ip' | 'warmup-start' | 'warmup-stop' | 'subuser-ips'
+
+/** What a change is about, from its call alone. */
+export interface ChangeSubject {
+  action: ActivityAction
+  pool?: string
+  ip?: string
+  /** A rename's old name (also in `pool`). */
+  oldName?: string
+  newName?: string
+  /** Whose IPs were set. */
+  subuser?: string
+  /** The subuser's whole new list of IPs. */
+  ips?: string[]
+}
+
+/** SendGrid's answer to a change. */
+export interface ChangeOutcome {
+  status: number
+  ok: boolean
+  /** SendGrid's message, when it refused. */
+  message?: string
+}
+
+/**
+ * One change: written before it is sent, completed by SendGrid's answer. An entry without `status` was sent but no
+ * answer was recorded (the server stopped in between): its outcome is unknown.
+ */
+export interface ActivityEntry extends ChangeSubject, Partial<ChangeOutcome> {
+  id: string
+  /** ISO 8601, when the change was sent. */
+  time: string
+  /** An email (lower case), or "local" where nobody signs in. */
+  user: string
+}
+
+/** The change each route of the table makes; reads are not journalled. */
+const ACTIONS: Partial<Record<RouteId, ActivityAction>> = {
+  createPool: 'create',
+  renamePool: 'rename',
+  deletePool: 'delete',
+  addPoolIp: 'add-ip',
+  removePoolIp: 'remove-ip',
+  startWarmup: 'warmup-start',
+  stopWarmup: 'warmup-stop',
+  setSubuserIps: 'subuser-ips',
+}
+
+export const DEFAULT_LIMIT = 50
+export const MAX_LIMIT = 500
+
+/** What a call changes, from its route, its path values and its body's fields; undefined for a read. */
+export function describeChange(
+  routeId: RouteId,
+  params: Record<string, string>,
+  fields: Record<string, unknown>,
+): ChangeSubject | undefined {
+  const action = ACTIONS[routeId]
+  if (!action) return undefined
+  const text = (value: unknown) => (typeof value === 'string' ? value : undefined)
+  const pool = params.pool_name ?? (action === 'create' ? text(fields.name) : undefined)
+  const ip = params.ip ?? params.ip_address ?? text(fields.ip)
+  const change: ChangeSubject = { action }
+  if (action === 'subuser-ips') {
+    change.subuser = params.subuser_name
+    change.ips = Array.isArray(fields.ips) ? fields.ips.filter((item) => typeof item === 'string') : []
+    return change
+  }
+  if (pool !== undefined) change.pool = pool
+  if (ip !== undefined) change.ip = ip
+  if (action === 'rename') {
+    change.oldName = params.pool_name
+    const newName = text(fields.name)
+    if (newName !== undefined) change.newName = newName
+  }
+  return change
+}
+
+/** SendGrid's first error message in an answer body, if it has one. */
+export function sendGridMessage(body: string): string | undefined {
+  try {
+    const parsed = JSON.parse(body)
+    const message = Array.isArray(parsed?.errors) ? parsed.errors[0]?.message : parsed?.error
+    return typeof message === 'string' ? message : undefined
+  } catch {
+    return undefined
+  }
+}
+
+/** SendGrid's answer as the journal keeps it. */
+export function outcomeOf(status: number, body: string): ChangeOutcome {
+  const ok = status < 400
+  const message = ok ? undefined : sendGridMessage(body)
+  return { status, ok, ...(message ? { message } : {}) }
+}
+
+export interface ActivityQuery {
+  /** Entries about this pool (under its old or new name). */
+  pool?: string
+  /** An email, in any case. */
+  user?: string
+  /** An entry's id (the `next` of the page before), or an ISO time. */
+  before?: string
+  limit?: number
+}
+
+/** One page of the journal, newest first. Entries come oldest first, as written. */
+export function queryActivity(
+  entries: readonly ActivityEntry[],
+  { pool, user, before, limit = DEFAULT_LIMIT }: ActivityQuery,
+): { entries: ActivityEntry[]; next: string | null } {
+  const size = Math.min(Math.max(1, Math.floor(Number(limit)) || DEFAULT_LIMIT), MAX_LIMIT)
+  const who = user?.toLowerCase()
+  let end = entries.length
+  if (before) {
+    const at = entries.findIndex((entry) => entry.id === before)
+    if (at !== -1) end = at
+    else if (!Number.isNaN(Date.parse(before))) {
+      end = 0
+      while (end < entries.length && Date.parse(entries[end]!.time) < Date.parse(before)) end += 1
+    }
+  }
+  const page: ActivityEntry[] = []
+  let i = end - 1
+  for (; i >= 0 && page.length < size; i -= 1) {
+    const entry = entries[i]!
+    if (who && entry.user.toLowerCase() !== who) continue
+    if (pool && entry.pool !== pool && entry.newName !== pool) continue
+    page.push(entry)
+  }
+  const more = page.length === size && i >= 0
+  return { entries: page, next: more ? page.at(-1)!.id : null }
+}

@@ -1,0 +1,47 @@
+/**
+ * What the dashboard's own server says when it refuses, in one place for the server that says it and the app that
+ * acts on it: a code for the app to branch on, and the sentence a person reads.
+ */
+
+/** The `code` beside a refusal's message, where the app does something about it. */
+export const REFUSAL_CODES = {
+  /** A session was presented and has expired. */
+  sessionEnded: 'session_ended',
+  /** Nobody is signed in (or the session was signed out). */
+  signedOut: 'signed_out',
+  /** A viewer tried to change something. */
+  viewer: 'viewer',
+  /** The change could not be journalled, so it was not sent. */
+  journalUnwritable: 'journal_unwritable',
+} as const
+
+export type RefusalCode = (typeof REFUSAL_CODES)[keyof typeof REFUSAL_CODES]
+
+/** The 401 codes that mean the session, not the API key, is the problem. */
+export const SESSION_CODES: readonly string[] = [REFUSAL_CODES.sessionEnded, REFUSAL_CODES.signedOut]
+
+export const MESSAGES = {
+  sessionEnded: 'Your session ended: sign in again.',
+  signedOut: 'Sign in to use the dashboard.',
+  viewer: 'You can view; changes need an admin.',
+  journalUnwritable: 'The activity journal cannot be written, so nothing was changed. Try again later.',
+  crossSite: 'Cross-site requests are refused.',
+  notNormalForm: 'The address is not in its plain form: send it without encoded letters, dot steps or empty parts.',
+  upstreamUnexpected: 'SendGrid answered something unexpected (not JSON); nothing of it was passed on.',
+  outcomeUnknown: 'Outcome unknown: check SendGrid',
+} as const
+
+/** Why a sign-in was refused after the identity provider: the Sign-in page is sent `?refused=` one of these. */
+export const SIGN_IN_REFUSALS = {
+  email_unverified:
+    'Your identity provider did not confirm that your email address is verified, and an email names you here. ' +
+    'Ask your administrator to mark it verified, then sign in again.',
+} as const
+
+export type SignInRefusal = keyof typeof SIGN_IN_REFUSALS
+
+/** The body of every refusal from the dashboard's server (SendGrid's own error shape, plus an optional code). */
+export interface ErrorBody {
+  errors: { field: string | null; message: string }[]
+  code?: RefusalCode
+}
