@@ -18,7 +18,7 @@ function layer(files, folders, message) {
 }
 
 export default tseslint.config(
-  { ignores: ['dist', 'dist-demo', 'public/mockServiceWorker.js', 'playwright-report', 'test-results'] },
+  { ignores: ['dist', 'dist-demo', 'build', 'public/mockServiceWorker.js', 'playwright-report', 'test-results'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   ...pluginQuery.configs['flat/recommended'],
@@ -45,6 +45,27 @@ export default tseslint.config(
     'lib/ is the bottom layer: no React, no UI, no feature.',
   ),
   ...layer('src/mocks/**', ['app', 'ui', 'connection', 'activity', 'ips'], 'The fake backend imports no UI.'),
+  ...layer(
+    'src/shared/**',
+    ['app', 'ui', 'lib', 'pools', 'ips', 'connection', 'activity', 'mocks'],
+    'shared/ is what the browser and the server both use: it imports nothing of either.',
+  ),
+  {
+    files: ['server/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '^(\\.\\./)+src/(?!shared/)',
+              message: 'The server shares code with the app only through src/shared/.',
+            },
+          ],
+        },
+      ],
+    },
+  },
   {
     files: ['scripts/**', 'e2e/**', 'server/**', '*.config.{js,ts}'],
     languageOptions: { globals: globals.node },
