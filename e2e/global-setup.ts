@@ -45,7 +45,7 @@ function stop(pids: number[]) {
 export default async function globalSetup() {
   build(['--mode', 'demo', '--outDir', 'dist-demo'])
   build([])
-  execFileSync('npx', ['tsc', '-p', 'tsconfig.server.json'], { stdio: 'inherit' }) // the server, run with plain node
+  execFileSync('npm', ['run', '--silent', 'build:server'], { stdio: 'inherit' }) // the server, run with plain node
   mkdirSync(LOG_DIR, { recursive: true })
   rmSync(TEAM.dataDir, { recursive: true, force: true }) // each run starts with empty journals
   writeContractSpec(CONTRACT_SPEC)

@@ -77,7 +77,7 @@ function measureBundle(outDir) {
 }
 
 // The production server runs from its build, as `npm run serve` runs it.
-execFileSync('npx', ['tsc', '-p', 'tsconfig.server.json'], { stdio: 'inherit' })
+execFileSync('npm', ['run', '--silent', 'build:server'], { stdio: 'inherit' })
 const liveDir = mkdtempSync(join(tmpdir(), 'ip-pools-bench-live-'))
 const demoDir = mkdtempSync(join(tmpdir(), 'ip-pools-bench-demo-'))
 try {

@@ -7,7 +7,7 @@ import { Writable } from 'node:stream'
 import { brotliCompressSync, gzipSync } from 'node:zlib'
 import { buildServer } from './app.ts'
 import { SECURITY_HEADERS } from './security-headers.ts'
-import { rawRequest, serverPool } from './testing'
+import { rawRequest, serverPool, sharedStore } from './testing'
 
 const KEY = 'SG.server-key-0123456789'
 const INDEX =
@@ -24,6 +24,7 @@ writeFileSync(join(dist, 'assets/index-AbC123.js.gz'), gzipSync(SCRIPT))
 writeFileSync(join(dist, 'assets/index-AbC123.js.br'), brotliCompressSync(SCRIPT))
 
 const pool = serverPool()
+const store = sharedStore()
 
 async function start(options: Partial<Parameters<typeof buildServer>[0]> = {}) {
   const lines: string[] = []
@@ -39,13 +40,12 @@ async function start(options: Partial<Parameters<typeof buildServer>[0]> = {}) {
     upstream: upstream.url,
     distDir: dist,
     dataDir: mkdtempSync(join(tmpdir(), 'data-')),
+    store: store(),
     logStream,
     ...options,
   })
-  await app.listen({ port: 0, host: '127.0.0.1' })
-  pool.track(app.server)
-  const port = (app.server.address() as { port: number }).port
-  return { base: `http://127.0.0.1:${port}`, port, logs: () => lines.map((line) => JSON.parse(line)), upstream }
+  const base = await pool.listen(app)
+  return { base, port: Number(new URL(base).port), logs: () => lines.map((line) => JSON.parse(line)), upstream }
 }
 
 describe('the production server serves the built app', () => {
@@ -185,7 +185,8 @@ describe('the access log', () => {
   })
 })
 
-describe('npm run serve', () => {
+// Each start opens its embedded store in a folder of its own, which takes a few seconds the first time.
+describe('npm run serve', { timeout: 30_000 }, () => {
   /**
    * Starts server/main.ts as a user would (through tsx here; the build runs with plain node), with a SendGrid
    * stand-in whose answers take `delayMs`.
@@ -210,7 +211,7 @@ describe('npm run serve', () => {
     let output = ''
     child.stdout.on('data', (chunk) => (output += chunk))
     const exited = new Promise<number | null>((done) => child.on('exit', (code) => done(code)))
-    for (let i = 0; i < 100 && !output.includes('"serving"'); i += 1) await new Promise((d) => setTimeout(d, 50))
+    for (let i = 0; i < 400 && !output.includes('"serving"'); i += 1) await new Promise((d) => setTimeout(d, 50))
     const base = output.match(/"url":"(http:[^"]+)"/)![1]!
     return { base, child, exited, output: () => output, upstream }
   }

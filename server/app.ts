@@ -11,7 +11,7 @@ import Fastify, { LogController, type FastifyInstance } from 'fastify'
 import { MESSAGES } from '../src/shared/messages.ts'
 import type { Config } from './config.ts'
 import { identity } from './identity.ts'
-import { openJournal, type Journal } from './journal.ts'
+import { openJournal } from './journal.ts'
 import { apiPlugin } from './plugins/api.ts'
 import { authPlugin } from './plugins/auth.ts'
 import { healthPlugin } from './plugins/health.ts'
@@ -21,7 +21,11 @@ import { refuse } from './replies.ts'
 import { targetProblem } from './request-target.ts'
 import { SECURITY_HEADERS, STRICT_TRANSPORT_SECURITY } from './security-headers.ts'
 import { createForwarder } from './sendgrid-proxy.ts'
+import { createSessionRegistry } from './session-registry.ts'
 import { createSessions } from './sessions.ts'
+import { importJournalFile } from './store/import-journal.ts'
+import { migrate } from './store/migrate.ts'
+import { openStore, StoreUnavailable, type Store } from './store/store.ts'
 
 /**
  * Whether the Host header names this server. Loopback names and IP literals cannot be re-pointed by DNS; any other
@@ -46,19 +50,43 @@ export function isAllowedHost(host: string | undefined, allowedHosts: readonly s
 
 export interface ServerOptions extends Partial<Omit<Config, 'host' | 'port' | 'dataDir' | 'distDir'>> {
   distDir: string
-  /** Where the activity journal is kept. */
+  /** Where the embedded store is kept (without DATABASE_URL), and an activity.jsonl to move in from. */
   dataDir: string
   upstreamTimeoutMs?: number
   /** Where the JSON log lines go (stdout by default). */
   logStream?: Writable
-  /** A journal of the caller's (tests); by default the one in dataDir. */
-  journal?: Journal
+  /** A store of the caller's, left open on close (tests share one); by default the one configured. */
+  store?: Store
 }
+
+/** How often expired sessions are deleted from the store. */
+const SWEEP_MS = 60 * 60 * 1000
 
 const pathOf = (url: string) => url.split('?')[0] ?? url
 
+export interface ServerRoute {
+  method: string
+  url: string
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    routeList: readonly ServerRoute[]
+  }
+}
+
 export async function buildServer(options: ServerOptions): Promise<FastifyInstance> {
-  const { apiKey, upstream, upstreamTimeoutMs, distDir, allowedHosts = [], dataDir, signIn, logStream } = options
+  const {
+    apiKey,
+    upstream,
+    upstreamTimeoutMs,
+    distDir,
+    allowedHosts = [],
+    dataDir,
+    databaseUrl,
+    signIn,
+    logStream,
+  } = options
   const behindHttps = signIn?.publicUrl.startsWith('https:') ?? false
   const headers = behindHttps ? { ...SECURITY_HEADERS, ...STRICT_TRANSPORT_SECURITY } : SECURITY_HEADERS
 
@@ -84,6 +112,13 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     },
   })
 
+  // Every route the server has, as registered: what a review or a test of the guards goes through.
+  const routes: ServerRoute[] = []
+  app.addHook('onRoute', ({ method, url }) => {
+    for (const one of [method].flat()) if (one !== 'HEAD') routes.push({ method: one, url })
+  })
+  app.decorate('routeList', routes)
+
   app.addHook('onRequest', async (request, reply) => {
     reply.headers(headers)
     const problem = targetProblem(request.raw.url ?? '')
@@ -107,13 +142,28 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
 
   app.setErrorHandler((error, request, reply) => {
     const { statusCode = 500, message = '' } = (error ?? {}) as { statusCode?: number; message?: string }
+    if (error instanceof StoreUnavailable) {
+      request.log.warn({ msg: 'store unavailable', path: pathOf(request.raw.url ?? '/'), err: error })
+      return refuse(reply, 503, MESSAGES.storeUnavailable)
+    }
     const status = statusCode >= 400 ? statusCode : 500
     if (status >= 500) request.log.error({ msg: 'failed', path: pathOf(request.raw.url ?? '/'), err: error })
     return refuse(reply, status, status >= 500 ? 'The server failed to answer. Try again.' : message)
   })
 
-  const journal = options.journal ?? (await openJournal(dataDir))
-  app.addHook('onClose', () => journal.close())
+  const store = options.store ?? (await openStore({ dataDir, ...(databaseUrl ? { databaseUrl } : {}) }))
+  if (!options.store) app.addHook('onClose', () => store.close())
+  const migrated = await migrate(store)
+  if (migrated.length) app.log.info({ msg: 'store migrated', engine: store.engine, applied: migrated })
+  const moved = await importJournalFile(store, dataDir)
+  if (moved) app.log.info({ msg: 'journal file imported', ...moved })
+  const journal = openJournal(store)
+  const registry = signIn ? createSessionRegistry(store) : undefined
+  if (registry) {
+    const sweep = () => registry.sweep().catch((err: unknown) => app.log.warn({ msg: 'session sweep failed', err }))
+    const timer = setInterval(sweep, SWEEP_MS).unref()
+    app.addHook('onClose', async () => clearInterval(timer))
+  }
   const forwarder = createForwarder({
     ...(apiKey ? { apiKey } : {}),
     ...(upstream ? { upstream } : {}),
@@ -125,12 +175,13 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     : undefined
 
   await app.register(fastifyCookie)
-  await app.register(identity, { ...(sessions && signIn ? { sessions, signIn } : {}) })
+  await app.register(identity, { ...(sessions && signIn && registry ? { sessions, signIn, registry } : {}) })
 
-  await app.register(healthPlugin)
+  await app.register(healthPlugin, { store })
   await app.register(proxyPlugin, { forwarder, journal })
-  await app.register(apiPlugin, { prefix: '/api', journal })
-  if (signIn && sessions) await app.register(authPlugin, { prefix: '/auth', settings: signIn, sessions })
+  await app.register(apiPlugin, { prefix: '/api', journal, ...(registry ? { registry } : {}) })
+  if (signIn && sessions && registry)
+    await app.register(authPlugin, { prefix: '/auth', settings: signIn, sessions, registry })
   await app.register(pagePlugin, { distDir, forwarder })
   return app
 }

@@ -3,23 +3,33 @@
  * would tidy the request first): each finding of the review that asked for the server's plugins, and every route
  * the server has, sent in every spelling, signed out, as a viewer and from another site.
  */
-import { mkdtempSync, symlinkSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { Writable } from 'node:stream'
 import { CLIENT, startIdentityProvider } from '../e2e/servers/identity-provider'
 import { MESSAGES } from '../src/shared/messages.ts'
 import { buildServer } from './app.ts'
-import { JOURNAL_FILE } from './journal.ts'
 import { USER_AGENT } from './sendgrid-proxy.ts'
-import { createSessions } from './sessions.ts'
-import { rawRequest, serverPool, signInThrough, type RawAnswer, type UpstreamAnswer } from './testing'
+import { createSessionRegistry } from './session-registry.ts'
+import { createSessions, type SessionUser } from './sessions.ts'
+import type { Store } from './store/store.ts'
+import {
+  createTestStore,
+  rawRequest,
+  serverPool,
+  sharedStore,
+  signInThrough,
+  type RawAnswer,
+  type UpstreamAnswer,
+} from './testing'
 
 const SECRET = 'a-long-random-session-secret-for-tests-0123456789'
 const ADMIN = { email: 'ana@example.com', name: 'Ana' }
 const VIEWER = { email: 'vic@example.com', name: 'Vic' }
 const MARKER = 'marker-pool-7f3a'
 const pool = serverPool()
+const shared = sharedStore()
 
 const dist = mkdtempSync(join(tmpdir(), 'dist-'))
 writeFileSync(join(dist, 'index.html'), '<!doctype html><html><head><title>app</title></head><body></body></html>')
@@ -29,14 +39,14 @@ writeFileSync(join(dist, '.env.local'), 'SENDGRID_API_KEY=SG.secret-in-a-dotfile
 interface TeamOptions {
   publicUrl?: string
   issuer?: string
-  dataDir?: string
+  store?: Store
   upstreamAnswer?: UpstreamAnswer
 }
 
 async function startTeamServer({
   publicUrl = 'http://localhost:4176',
   issuer = 'http://127.0.0.1:9/',
-  dataDir = mkdtempSync(join(tmpdir(), 'data-')),
+  store = shared(),
   upstreamAnswer,
 }: TeamOptions = {}) {
   const upstream = await pool.startUpstream(upstreamAnswer)
@@ -45,7 +55,8 @@ async function startTeamServer({
     apiKey: 'SG.server-key',
     upstream: upstream.url,
     distDir: dist,
-    dataDir,
+    dataDir: mkdtempSync(join(tmpdir(), 'data-')),
+    store,
     signIn: {
       issuer,
       clientId: CLIENT.id,
@@ -62,12 +73,15 @@ async function startTeamServer({
       },
     }),
   })
-  await app.listen({ port: 0, host: '127.0.0.1' })
-  pool.track(app.server)
-  const base = `http://127.0.0.1:${(app.server.address() as { port: number }).port}`
+  const base = await pool.listen(app)
   const sessions = createSessions({ secret: SECRET, maxAgeSeconds: 3600, secure: publicUrl.startsWith('https:') })
-  const cookieFor = async (user: object) => `${sessions.cookie}=${await sessions.sealUser(user as typeof ADMIN)}`
-  return { base, upstream, logs: () => lines.map((line) => JSON.parse(line)), cookieFor, sessions }
+  const registry = createSessionRegistry(store)
+  const sessionFor = async (user: SessionUser) => {
+    const id = await registry.start(user, 3600)
+    return { id, cookie: `${sessions.cookie}=${await sessions.sealUser(user, id)}` }
+  }
+  const cookieFor = async (user: SessionUser) => (await sessionFor(user)).cookie
+  return { base, upstream, logs: () => lines.map((line) => JSON.parse(line)), cookieFor, sessionFor, registry }
 }
 
 /** A journal holding one change, so a leak of it shows. */
@@ -200,14 +214,15 @@ describe('4 and 6. sign-in through a real identity provider', () => {
 
 describe('5. no change without its journal line', () => {
   it('refuses a change with 503 in words and sends nothing when the journal cannot be written', async () => {
-    const dataDir = mkdtempSync(join(tmpdir(), 'data-'))
-    symlinkSync('/dev/full', join(dataDir, JOURNAL_FILE)) // every write fails, as on a full disk
-    const { base, upstream, cookieFor } = await startTeamServer({ dataDir })
+    const { store, dispose } = await createTestStore('embedded')
+    const { base, upstream, cookieFor } = await startTeamServer({ store })
+    const [admin, viewer] = [await cookieFor(ADMIN), await cookieFor(VIEWER)]
+    await store.query('alter table activity add constraint no_more_changes check (false) not valid')
     const answer = await rawRequest(
       base,
       'POST',
       '/v3/ips/pools',
-      { Cookie: await cookieFor(ADMIN), 'Content-Type': 'application/json' },
+      { Cookie: admin, 'Content-Type': 'application/json' },
       '{"name":"unjournalled"}',
     )
     expect(answer.status).toBe(503)
@@ -217,8 +232,9 @@ describe('5. no change without its journal line', () => {
     })
     expect(upstream.seen).toEqual([])
     // Reads are not journalled, and still work.
-    const read = await rawRequest(base, 'GET', '/v3/ips/pools', { Cookie: await cookieFor(VIEWER) })
+    const read = await rawRequest(base, 'GET', '/v3/ips/pools', { Cookie: viewer })
     expect(read.status).toBe(200)
+    await dispose()
   })
 
   it('has the entry written before SendGrid is asked', async () => {
@@ -330,7 +346,19 @@ interface GuardCase {
   body?: string
 }
 
+const ADMIN_SESSION = '{admin session}'
 const GUARDED: GuardCase[] = [
+  { route: 'GET /api/sessions', as: 'signed out', method: 'GET', target: '/api/sessions' },
+  { route: 'GET /api/sessions', as: 'viewer', method: 'GET', target: '/api/sessions' },
+  { route: 'DELETE /api/sessions/:id', as: 'viewer', method: 'DELETE', target: `/api/sessions/${ADMIN_SESSION}` },
+  {
+    route: 'DELETE /api/sessions/:id',
+    as: 'cross-site admin',
+    method: 'DELETE',
+    target: `/api/sessions/${ADMIN_SESSION}`,
+  },
+  { route: 'POST /auth/logout-everywhere', as: 'cross-site admin', method: 'POST', target: '/auth/logout-everywhere' },
+  { route: 'POST /auth/logout-everywhere', as: 'signed out', method: 'POST', target: '/auth/logout-everywhere' },
   { route: 'GET /api/activity', as: 'signed out', method: 'GET', target: '/api/activity?limit=5' },
   { route: 'GET /v3', as: 'signed out', method: 'GET', target: '/v3' },
   { route: 'GET /v3/*', as: 'signed out', method: 'GET', target: '/v3/ips/pools' },
@@ -342,30 +370,14 @@ const GUARDED: GuardCase[] = [
 ]
 
 /** Routes open to everyone by design: what they answer holds nothing a session guards. */
-const PUBLIC = ['/', '/healthz', '/proxy/status', '/auth/login', '/auth/callback', '/*']
-
-/** The server's routes as Fastify prints them, as full paths. */
-function routePaths(printed: string): string[] {
-  const paths: string[] = []
-  const stack: string[] = []
-  for (const line of printed.split('\n')) {
-    const match = /^([│ ]*)[└├]── (\S+)/.exec(line)
-    if (!match) continue
-    const depth = match[1]!.length / 4
-    stack.length = depth
-    const parent = stack.at(-1) ?? ''
-    const path = depth === 0 ? match[2]! : parent === '/' ? `/${match[2]}` : `${parent}/${match[2]}`
-    stack.push(path)
-    paths.push(path)
-  }
-  return paths
-}
+const PUBLIC = ['/', '/healthz', '/readyz', '/proxy/status', '/auth/login', '/auth/callback', '/*']
 
 describe('every route, in every spelling, meets its guard', () => {
   it('lists every route the server has as guarded or public', async () => {
     const app = await buildServer({
       distDir: dist,
       dataDir: mkdtempSync(join(tmpdir(), 'data-')),
+      store: shared(),
       signIn: {
         issuer: 'http://127.0.0.1:9/',
         clientId: 'a',
@@ -378,35 +390,40 @@ describe('every route, in every spelling, meets its guard', () => {
     })
     await app.ready()
     const guarded = new Set(GUARDED.map((c) => c.route.split(' ')[1]))
-    const routes = routePaths(app.printRoutes({ commonPrefix: false }))
-    expect(routes.length).toBeGreaterThanOrEqual(10)
+    const routes = new Set(app.routeList.map((route) => route.url))
+    expect(routes.size).toBeGreaterThanOrEqual(14)
     for (const route of routes) expect(guarded.has(route) || PUBLIC.includes(route), route).toBe(true)
     await app.close()
   })
 
   it('answers the guarded answer to every spelling, and nothing reaches SendGrid or ends a session', async () => {
     const server = await withJournalledChange()
+    const admin = await server.sessionFor(ADMIN)
     const authority = new URL(server.base).host
     const headersFor = async (persona: GuardCase['as']): Promise<Record<string, string>> => {
       if (persona === 'signed out') return {}
       if (persona === 'viewer') return { Cookie: await server.cookieFor(VIEWER), 'Sec-Fetch-Site': 'same-origin' }
-      return { Cookie: await server.cookieFor(ADMIN), 'Sec-Fetch-Site': 'cross-site', Origin: 'https://evil.example' }
+      return { Cookie: admin.cookie, 'Sec-Fetch-Site': 'cross-site', Origin: 'https://evil.example' }
     }
     let sent = 0
     for (const guard of GUARDED) {
       const headers = await headersFor(guard.as)
       if (guard.body !== undefined) headers['Content-Type'] = 'application/json'
-      for (const target of [guard.target, ...spellings(guard.target, authority)]) {
+      const guarded = guard.target.replace(ADMIN_SESSION, admin.id)
+      for (const target of [guarded, ...spellings(guarded, authority)]) {
         const answer: RawAnswer = await rawRequest(server.base, guard.method, target, headers, guard.body ?? '')
         sent += 1
         const what = `${guard.as} ${guard.method} ${target} → ${answer.status}`
         const isPage = answer.status === 200 && answer.headers['content-type']?.startsWith('text/html')
         expect(answer.status >= 400 || isPage, what).toBe(true)
         expect(answer.body, what).not.toContain(MARKER)
+        expect(answer.body, what).not.toContain(ADMIN.email)
         expect(answer.headers['set-cookie'], what).toBeUndefined()
       }
     }
-    expect(sent).toBeGreaterThan(250)
+    expect(sent).toBeGreaterThan(500)
     expect(server.upstream.seen).toEqual([])
+    const [row] = await shared().query('select revoked_at from sessions where id = $1', [admin.id])
+    expect(row).toEqual({ revoked_at: null })
   })
 })

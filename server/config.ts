@@ -38,6 +38,8 @@ export interface Config {
   upstream?: string
   distDir: string
   dataDir: string
+  /** A PostgreSQL server for the store; without it, the embedded engine in dataDir. */
+  databaseUrl?: string
   /** Public names the dashboard is served as (DASHBOARD_HOSTS, and PUBLIC_URL's). */
   allowedHosts: string[]
   signIn?: SignInSettings
@@ -106,6 +108,11 @@ export function readConfig(env: NodeJS.ProcessEnv): Config {
     )
   }
 
+  const databaseUrl = env.DATABASE_URL?.trim() || undefined
+  if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
+    throw new ConfigError('DATABASE_URL must be a postgres:// URL (or leave it unset for the embedded store).')
+  }
+
   return {
     host,
     port,
@@ -113,6 +120,7 @@ export function readConfig(env: NodeJS.ProcessEnv): Config {
     ...(env.SENDGRID_API_BASE ? { upstream: env.SENDGRID_API_BASE } : {}),
     distDir: resolve(env.DIST_DIR || 'dist'),
     dataDir: resolve(env.DATA_DIR || 'data'),
+    ...(databaseUrl ? { databaseUrl } : {}),
     allowedHosts: [...list(env.DASHBOARD_HOSTS), ...(signIn ? [new URL(signIn.publicUrl).hostname] : [])],
     ...(signIn ? { signIn } : {}),
   }

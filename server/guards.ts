@@ -23,6 +23,12 @@ export async function requireAdminToChange(request: FastifyRequest, reply: Fasti
   return refuse(reply, 403, MESSAGES.viewer, REFUSAL_CODES.viewer)
 }
 
+/** Admins only (and the one local user, where nobody signs in). */
+export async function requireAdmin(request: FastifyRequest, reply: FastifyReply) {
+  if (request.who.role === 'admin' || request.who.role === 'local') return
+  return refuse(reply, 403, MESSAGES.adminsOnly, REFUSAL_CODES.viewer)
+}
+
 /** A page on another site may not drive a signed-in browser to act. */
 export async function refuseCrossSite(request: FastifyRequest, reply: FastifyReply) {
   if (isCrossSite(request.headers)) return refuse(reply, 403, MESSAGES.crossSite)

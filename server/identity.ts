@@ -6,6 +6,7 @@ import type { FastifyRequest } from 'fastify'
 import fastifyPlugin from 'fastify-plugin'
 import type { SessionStatus } from '../src/shared/dashboard-api.ts'
 import type { SignInSettings } from './config.ts'
+import type { SessionRegistry } from './session-registry.ts'
 import type { SessionUser, Sessions } from './sessions.ts'
 
 export type Role = 'admin' | 'viewer'
@@ -15,9 +16,11 @@ export interface Who {
   user: string | null
   name?: string
   role: Role | 'local' | null
-  /** A session was presented but has expired. */
+  /** A session was presented but has expired or was ended. */
   ended?: boolean
   signInRequired: boolean
+  /** The store's id of the session, where people sign in. */
+  sessionId?: string
 }
 
 declare module 'fastify' {
@@ -44,13 +47,14 @@ export function sessionStatus(who: Who): SessionStatus {
 }
 
 interface IdentityOptions {
-  /** Both absent where nobody signs in: every request is the one "local" user. */
+  /** All absent where nobody signs in: every request is the one "local" user. */
   sessions?: Sessions
   signIn?: SignInSettings
+  registry?: SessionRegistry
 }
 
 /** Sets `request.who` on every request (fastify-plugin: the decoration and its hook are the whole server's). */
-export const identity = fastifyPlugin<IdentityOptions>(async (app, { sessions, signIn }) => {
+export const identity = fastifyPlugin<IdentityOptions>(async (app, { sessions, signIn, registry }) => {
   // Null only for a request refused before this hook ran (a foreign Host); every route sees it set.
   app.decorateRequest('who', null as unknown as Who)
   app.addHook('onRequest', async (request: FastifyRequest) => {
@@ -58,11 +62,14 @@ export const identity = fastifyPlugin<IdentityOptions>(async (app, { sessions, s
   })
 
   async function identify(request: FastifyRequest): Promise<Who> {
-    if (!sessions || !signIn) return { user: 'local', role: 'local', signInRequired: false }
+    if (!sessions || !signIn || !registry) return { user: 'local', role: 'local', signInRequired: false }
     const session = await sessions.read(request.cookies[sessions.cookie])
     if (!session) return { user: null, role: null, signInRequired: true }
-    if ('ended' in session) return { user: null, role: null, ended: true, signInRequired: true }
+    // Expired, signed out (here or on another server), or ended by an admin: the same to the person.
+    if ('ended' in session || !(await registry.isLive(session.id)))
+      return { user: null, role: null, ended: true, signInRequired: true }
     const { email, name } = session.user
-    return { user: email, ...(name ? { name } : {}), role: roleOf(session.user, signIn), signInRequired: true }
+    const role = roleOf(session.user, signIn)
+    return { user: email, ...(name ? { name } : {}), role, signInRequired: true, sessionId: session.id }
   }
 })

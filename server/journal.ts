@@ -1,89 +1,133 @@
 /**
- * The activity journal on disk: JSON lines in DATA_DIR/activity.jsonl. A change is written in two lines: the entry
- * (who, what, when) before it is sent, and its outcome once SendGrid answers, each flushed to disk before the server
- * goes on, one write at a time. An entry whose outcome never came (a crash in between) reads as outcome unknown. A
- * line torn by a crash is skipped on read and fenced off with a newline on open.
+ * The activity journal, in the store: one row per change, inserted (and committed) before the change is sent and
+ * completed in place by SendGrid's answer. A row whose answer never came (a crash in between) reads as outcome
+ * unknown. Read newest first by keyset (time, id), so a page costs the same at any depth and any size of journal.
  */
 import { randomUUID } from 'node:crypto'
-import { mkdir, open, readFile } from 'node:fs/promises'
-import { join } from 'node:path'
 import {
-  queryActivity,
+  cursorOf,
+  pageSize,
+  parseCursor,
+  type ActivityAction,
   type ActivityEntry,
   type ActivityQuery,
   type ChangeOutcome,
   type ChangeSubject,
 } from '../src/shared/activity.ts'
 import type { ActivityPage } from '../src/shared/dashboard-api.ts'
-
-export const JOURNAL_FILE = 'activity.jsonl'
-
-/** The second line of a change: its entry's id and SendGrid's answer. */
-interface OutcomeLine {
-  id: string
-  outcome: ChangeOutcome
-}
+import type { Sql } from './store/store.ts'
 
 export interface Journal {
-  /** Writes the entry of a change about to be sent; resolves once it is on disk. */
+  /** Writes the entry of a change about to be sent; resolves once it is committed. */
   begin(user: string, change: ChangeSubject): Promise<ActivityEntry>
-  /** Writes SendGrid's answer to a change begun before; resolves once it is on disk. */
+  /** Writes SendGrid's answer into the entry of a change begun before; resolves once it is committed. */
   complete(id: string, outcome: ChangeOutcome): Promise<void>
   read(query: ActivityQuery): Promise<ActivityPage>
-  close(): Promise<void>
 }
 
-export async function openJournal(dataDir: string): Promise<Journal> {
-  await mkdir(dataDir, { recursive: true })
-  const path = join(dataDir, JOURNAL_FILE)
-  const file = await open(path, 'a+')
-  const { size } = await file.stat()
-  if (size > 0) {
-    const last = Buffer.alloc(1)
-    await file.read(last, 0, 1, size - 1)
-    if (last[0] !== 0x0a) await file.appendFile('\n')
-  }
+export interface ActivityRow {
+  id: string
+  time: Date
+  user_email: string
+  action: string
+  pool: string | null
+  ip: string | null
+  old_name: string | null
+  new_name: string | null
+  subuser: string | null
+  ips: string[] | string | null
+  status: number | null
+  ok: boolean | null
+  message: string | null
+}
 
-  /** Writes wait for the one before, so two changes at once never interleave. */
-  let queue = Promise.resolve()
-  function write(line: object): Promise<void> {
-    const written = queue.then(async () => {
-      await file.appendFile(`${JSON.stringify(line)}\n`)
-      await file.datasync()
-    })
-    queue = written.catch(() => {})
-    return written
-  }
+const COLUMNS = 'id, time, user_email, action, pool, ip, old_name, new_name, subuser, ips, status, ok, message'
 
+/** A row as the app reads it: absent where the column is null. */
+function entryOf(row: ActivityRow): ActivityEntry {
+  const ips = typeof row.ips === 'string' ? (JSON.parse(row.ips) as string[]) : row.ips
+  return {
+    id: row.id,
+    time: new Date(row.time).toISOString(),
+    user: row.user_email,
+    action: row.action as ActivityAction,
+    ...(row.pool !== null ? { pool: row.pool } : {}),
+    ...(row.ip !== null ? { ip: row.ip } : {}),
+    ...(row.old_name !== null ? { oldName: row.old_name } : {}),
+    ...(row.new_name !== null ? { newName: row.new_name } : {}),
+    ...(row.subuser !== null ? { subuser: row.subuser } : {}),
+    ...(ips !== null ? { ips } : {}),
+    ...(row.status !== null ? { status: row.status, ok: Boolean(row.ok) } : {}),
+    ...(row.message !== null ? { message: row.message } : {}),
+  }
+}
+
+/** The columns of an entry, in the order of COLUMNS, for an insert. */
+export function valuesOf(entry: ActivityEntry): unknown[] {
+  return [
+    entry.id,
+    entry.time,
+    entry.user,
+    entry.action,
+    entry.pool ?? null,
+    entry.ip ?? null,
+    entry.oldName ?? null,
+    entry.newName ?? null,
+    entry.subuser ?? null,
+    entry.ips ? JSON.stringify(entry.ips) : null,
+    entry.status ?? null,
+    entry.ok ?? null,
+    entry.message ?? null,
+  ]
+}
+
+export const INSERT_ACTIVITY = `insert into activity (${COLUMNS})
+  values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10::jsonb, $11, $12, $13) on conflict (id) do nothing`
+
+export function openJournal(sql: Sql): Journal {
   return {
     async begin(user, change) {
       const entry: ActivityEntry = { id: randomUUID(), time: new Date().toISOString(), user, ...change }
-      await write(entry)
+      await sql.query(INSERT_ACTIVITY, valuesOf(entry))
       return entry
     },
-    complete: (id, outcome) => write({ id, outcome } satisfies OutcomeLine),
-    async read(query) {
-      const text = await readFile(path, 'utf8')
-      const entries: ActivityEntry[] = []
-      const byId = new Map<string, ActivityEntry>()
-      for (const line of text.split('\n')) {
-        if (!line.trim()) continue
-        let parsed: ActivityEntry | OutcomeLine
-        try {
-          parsed = JSON.parse(line)
-        } catch {
-          continue // a line torn by a crash mid-write: the rest of the journal still reads
-        }
-        if ('outcome' in parsed) {
-          const entry = byId.get(parsed.id)
-          if (entry) Object.assign(entry, parsed.outcome)
-        } else {
-          entries.push(parsed)
-          byId.set(parsed.id, parsed)
-        }
-      }
-      return queryActivity(entries, query)
+    async complete(id, { status, ok, message }) {
+      await sql.query('update activity set status = $2, ok = $3, message = $4 where id = $1', [
+        id,
+        status,
+        ok,
+        message ?? null,
+      ])
     },
-    close: () => queue.then(() => file.close()),
+    async read(query) {
+      const size = pageSize(query.limit)
+      const rows = await sql.query<ActivityRow>(...pageQuery(query, size + 1))
+      const entries = rows.slice(0, size).map(entryOf)
+      return { entries, next: rows.length > size ? cursorOf(entries.at(-1)!) : null }
+    },
   }
+}
+
+/**
+ * One page's query. Each filter uses its own index in newest-first order; a pool's changes are the union of those
+ * under its name and those that renamed a pool to it, each read by index to the page's size.
+ */
+function pageQuery({ pool, user, before }: ActivityQuery, limit: number): [string, unknown[]] {
+  const params: unknown[] = []
+  const bind = (value: unknown) => `$${params.push(value)}`
+  const common: string[] = []
+  const cursor = parseCursor(before)
+  if (cursor?.id) common.push(`(time, id) < (${bind(cursor.time)}::timestamptz, ${bind(cursor.id)}::uuid)`)
+  else if (cursor) common.push(`time < ${bind(cursor.time)}::timestamptz`)
+  if (user) common.push(`lower(user_email) = lower(${bind(user)})`)
+  const order = `order by time desc, id desc limit ${bind(limit)}`
+  const where = (extra: string[]) => {
+    const all = [...extra, ...common]
+    return all.length ? `where ${all.join(' and ')}` : ''
+  }
+  if (!pool) return [`select ${COLUMNS} from activity ${where([])} ${order}`, params]
+  const name = bind(pool)
+  const byName = `(select ${COLUMNS} from activity ${where([`pool = ${name}`])} ${order})`
+  const renamedTo = `(select ${COLUMNS} from activity ${where([`new_name = ${name}`, `pool <> ${name}`])} ${order})`
+  return [`select * from (${byName} union all ${renamedTo}) as page ${order}`, params]
 }

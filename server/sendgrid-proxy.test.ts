@@ -8,10 +8,11 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { buildServer } from './app.ts'
 import { createSendGridProxy } from './sendgrid-proxy.ts'
-import { DISGUISED_TARGETS, listen, rawRequest, serverPool, type UpstreamAnswer } from './testing'
+import { DISGUISED_TARGETS, listen, rawRequest, serverPool, sharedStore, type UpstreamAnswer } from './testing'
 
 const KEY = 'SG.server-key-0123456789'
 const pool = serverPool()
+const store = sharedStore()
 const emptyDist = mkdtempSync(join(tmpdir(), 'dist-'))
 writeFileSync(join(emptyDist, 'index.html'), '<!doctype html><title>app</title>')
 
@@ -25,11 +26,10 @@ const MOUNTS = {
       upstreamTimeoutMs: options.timeoutMs,
       distDir: emptyDist,
       dataDir: mkdtempSync(join(tmpdir(), 'data-')),
+      store: store(),
       logStream: { write: () => true } as unknown as NodeJS.WritableStream as never,
     })
-    await app.listen({ port: 0, host: '127.0.0.1' })
-    pool.track(app.server)
-    return `http://127.0.0.1:${(app.server.address() as { port: number }).port}`
+    return pool.listen(app)
   },
   async 'dev server middleware'(options: ProxyOptions, upstream: string) {
     const proxy = createSendGridProxy({ ...options, upstream })

@@ -14,7 +14,8 @@ export interface SessionUser {
   groups?: string[]
 }
 
-export type SessionState = { user: SessionUser } | { ended: true } | null
+/** A session read from its cookie: who, and the id the store knows it by. */
+export type SessionState = { user: SessionUser; id: string } | { ended: true } | null
 
 export const MIN_SECRET_LENGTH = 32
 
@@ -67,13 +68,14 @@ export function createSessions({ secret, maxAgeSeconds, secure }: SessionOptions
     clearOptions: (): CookieSerializeOptions => ({ ...attributes }),
     seal,
     unseal,
-    sealUser: (user: SessionUser) => seal({ user: { ...user } }, maxAgeSeconds),
+    sealUser: (user: SessionUser, id: string) => seal({ user: { ...user }, sid: id }, maxAgeSeconds),
     async read(token: string | undefined): Promise<SessionState> {
       const opened = await unseal(token)
       if (opened === 'expired') return { ended: true }
       const user = opened?.payload.user as Partial<SessionUser> | undefined
-      if (!user || typeof user !== 'object' || typeof user.email !== 'string') return null
-      return { user: user as SessionUser }
+      const id = opened?.payload.sid
+      if (!user || typeof user !== 'object' || typeof user.email !== 'string' || typeof id !== 'string') return null
+      return { user: user as SessionUser, id }
     },
     /** The cookie outlives the session by a day, so an expired one is still seen, and said, as ended. */
     sessionCookieOptions: (): CookieSerializeOptions => ({ ...attributes, maxAge: maxAgeSeconds + 24 * 60 * 60 }),

@@ -9,10 +9,11 @@ import { join } from 'node:path'
 import { Writable } from 'node:stream'
 import { buildServer } from './app.ts'
 import { openJournal } from './journal.ts'
-import { createSessions } from './sessions.ts'
+import { createSessionRegistry } from './session-registry.ts'
+import { createSessions, type SessionUser } from './sessions.ts'
 import { roleOf } from './identity.ts'
 import { safeReturnPath } from './plugins/auth.ts'
-import { serverPool } from './testing'
+import { serverPool, sharedStore } from './testing'
 
 const SECRET = 'a-long-random-session-secret-for-tests-0123456789'
 const ADMIN = { email: 'ana@example.com', name: 'Ana' }
@@ -22,6 +23,7 @@ const GROUP_ADMIN = { email: 'gus@example.com', groups: ['mail-admins'] }
 const dist = mkdtempSync(join(tmpdir(), 'dist-'))
 writeFileSync(join(dist, 'index.html'), '<!doctype html><html><head><title>app</title></head><body></body></html>')
 const pool = serverPool()
+const store = sharedStore()
 
 const signIn = (sessionSeconds = 3600) => ({
   issuer: 'http://127.0.0.1:9/',
@@ -36,7 +38,6 @@ const signIn = (sessionSeconds = 3600) => ({
 
 async function startTeamServer(upstreamAnswer?: Parameters<typeof pool.startUpstream>[0]) {
   const upstream = await pool.startUpstream(upstreamAnswer)
-  const dataDir = mkdtempSync(join(tmpdir(), 'data-'))
   const lines: string[] = []
   const logStream = new Writable({
     write(chunk, _encoding, done) {
@@ -48,31 +49,29 @@ async function startTeamServer(upstreamAnswer?: Parameters<typeof pool.startUpst
     apiKey: 'SG.server-key',
     upstream: upstream.url,
     distDir: dist,
-    dataDir,
+    dataDir: mkdtempSync(join(tmpdir(), 'data-')),
+    store: store(),
     signIn: signIn(),
     logStream,
   })
-  await app.listen({ port: 0, host: '127.0.0.1' })
-  pool.track(app.server)
-  const base = `http://127.0.0.1:${(app.server.address() as { port: number }).port}`
-  /** The journal as a second reader of its file finds it, oldest first. */
-  const journal = async () => {
-    const reader = await openJournal(dataDir)
-    const { entries } = await reader.read({ limit: 500 })
-    await reader.close()
-    return entries.reverse()
-  }
+  const base = await pool.listen(app)
+  /** The journal as the store has it, oldest first. */
+  const journal = async () => (await openJournal(store()).read({ limit: 500 })).entries.reverse()
   return { base, seen: upstream.seen, journal, logs: () => lines.map((line) => JSON.parse(line)) }
 }
 
 const sessions = createSessions({ secret: SECRET, maxAgeSeconds: 3600, secure: false })
-const cookieFor = async (user: object, ttlSeconds = 3600) => `session=${await sessions.seal({ user }, ttlSeconds)}`
+/** A cookie as a sign-in makes it: a session started in the store, sealed with the server's secret. */
+const cookieFor = async (user: SessionUser, ttlSeconds = 3600) => {
+  const id = await createSessionRegistry(store()).start(user, ttlSeconds)
+  return `session=${await sessions.seal({ user: { ...user }, sid: id }, ttlSeconds)}`
+}
 
 describe('sessions', () => {
   it('read back the user they were made for, on any server that shares the secret', async () => {
-    const token = await sessions.sealUser(ADMIN)
+    const token = await sessions.sealUser(ADMIN, 'session-1')
     const anotherReplica = createSessions({ secret: SECRET, maxAgeSeconds: 3600, secure: false })
-    expect(await anotherReplica.read(token)).toEqual({ user: ADMIN })
+    expect(await anotherReplica.read(token)).toEqual({ user: ADMIN, id: 'session-1' })
   })
 
   it('say an expired session ended, and know nothing of a forged or altered one', async () => {
@@ -84,9 +83,9 @@ describe('sessions', () => {
       secret: 'another-secret-of-sufficient-length-0000',
       maxAgeSeconds: 60,
       secure: false,
-    }).sealUser(ADMIN)
+    }).sealUser(ADMIN, 'session-3')
     expect(await sessions.read(forged)).toBeNull()
-    const token = await sessions.sealUser(VIEWER)
+    const token = await sessions.sealUser(VIEWER, 'session-2')
     const altered = token.slice(0, -8) + (token.endsWith('AAAAAAAA') ? 'BBBBBBBB' : 'AAAAAAAA')
     expect(await sessions.read(altered)).toBeNull()
     expect(await sessions.read('not-a-token')).toBeNull()
@@ -142,7 +141,7 @@ describe('the team server', () => {
       secure: false,
     })
     const response = await fetch(`${base}/v3/ips/pools`, {
-      headers: { Cookie: `session=${await forged.sealUser(ADMIN)}` },
+      headers: { Cookie: `session=${await forged.sealUser(ADMIN, 'session-3')}` },
     })
     expect(response.status).toBe(401)
     expect(seen).toEqual([])

@@ -1,6 +1,16 @@
 /** Test helpers for the server: a recording stand-in for SendGrid, and requests sent byte for byte. */
 import { createServer, type IncomingHttpHeaders, type Server, type ServerResponse } from 'node:http'
-import { connect, type AddressInfo } from 'node:net'
+import { randomBytes } from 'node:crypto'
+import type { FastifyInstance } from 'fastify'
+import {
+  connect,
+  createServer as createNetServer,
+  type AddressInfo,
+  type Server as NetServer,
+  type Socket,
+} from 'node:net'
+import { migrate } from './store/migrate.ts'
+import { openEmbedded, openPostgres, type Store } from './store/store.ts'
 
 /** Disguised ways to reach some other SendGrid endpoint (or confuse what reaches it), each refused before sending. */
 export const DISGUISED_TARGETS: [method: string, target: string][] = [
@@ -76,7 +86,9 @@ export function listen(server: Server): Promise<string> {
 /** Stops every server started through it after each test. */
 export function serverPool() {
   const servers: Server[] = []
+  const apps: FastifyInstance[] = []
   afterEach(async () => {
+    await Promise.all(apps.splice(0).map((app) => app.close()))
     await Promise.all(
       servers.splice(0).map((server) => {
         server.closeAllConnections()
@@ -88,6 +100,13 @@ export function serverPool() {
     track<S extends Server>(server: S): S {
       servers.push(server)
       return server
+    },
+    /** Starts a built server on a loopback port; its base URL. */
+    async listen(app: FastifyInstance): Promise<string> {
+      apps.push(app)
+      await app.listen({ port: 0, host: '127.0.0.1' })
+      app.server.closeIdleConnections()
+      return `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`
     },
     /** A stand-in for SendGrid that records every request reaching it and answers as the test says. */
     async startUpstream(answer: UpstreamAnswer = answerPoolList) {
@@ -230,4 +249,92 @@ export async function signInThrough(base: string, publicUrl: string, email: stri
     init = { method: 'POST', body: fields, headers: { 'content-type': 'application/x-www-form-urlencoded' } }
   }
   throw new Error('The sign-in did not come back to the dashboard within 20 steps.')
+}
+
+/**
+ * The store engines the tests run against: the embedded one always, and a PostgreSQL server where TEST_DATABASE_URL
+ * names one (CI starts one; `.ci/run` says how). Each test file gets a database of its own on that server.
+ */
+export const ENGINES: Store['engine'][] = process.env.TEST_DATABASE_URL ? ['embedded', 'postgres'] : ['embedded']
+if (process.env.CI && !process.env.TEST_DATABASE_URL) throw new Error('CI must set TEST_DATABASE_URL: see .ci/run')
+
+/** A new, empty, migrated store on `engine`, and how to throw it away. */
+export async function createTestStore(
+  engine: Store['engine'],
+): Promise<{ store: Store; dispose(): Promise<void>; url?: string; database?: string }> {
+  if (engine === 'embedded') {
+    const store = await openEmbedded()
+    await migrate(store)
+    return { store, dispose: () => store.close() }
+  }
+  const admin = await openPostgres(process.env.TEST_DATABASE_URL!)
+  const name = `test_${randomBytes(6).toString('hex')}`
+  await admin.query(`create database ${name}`)
+  const url = new URL(process.env.TEST_DATABASE_URL!)
+  url.pathname = `/${name}`
+  const store = await openPostgres(url.href)
+  await migrate(store)
+  return {
+    store,
+    url: url.href,
+    database: name,
+    async dispose() {
+      await store.close()
+      await admin.query(`drop database ${name} with (force)`)
+      await admin.close()
+    },
+  }
+}
+
+/** One store for a test file, emptied before each test. */
+export function sharedStore(engine: Store['engine'] = 'embedded'): () => Store {
+  let made: Awaited<ReturnType<typeof createTestStore>> | undefined
+  beforeAll(async () => {
+    made = await createTestStore(engine)
+  }, 30_000)
+  beforeEach(async () => {
+    await made!.store.query('truncate activity, sessions')
+  })
+  afterAll(() => made?.dispose())
+  return () => made!.store
+}
+
+/**
+ * A TCP relay between the server and its database, which a test can cut (every connection dropped, new ones
+ * refused, as when PostgreSQL stops) and restore on the same port.
+ */
+export async function startTcpRelay(targetUrl: string) {
+  const target = new URL(targetUrl)
+  const sockets = new Set<Socket>()
+  let relay: NetServer | undefined
+  let port = 0
+  const open = () =>
+    new Promise<void>((done) => {
+      relay = createNetServer((client) => {
+        const upstream = connect(Number(target.port), target.hostname)
+        for (const socket of [client, upstream]) {
+          sockets.add(socket)
+          socket.on('error', () => {})
+          socket.on('close', () => sockets.delete(socket))
+        }
+        client.pipe(upstream).pipe(client)
+      })
+      relay.listen(port, '127.0.0.1', () => {
+        port = (relay!.address() as AddressInfo).port
+        done()
+      })
+    })
+  await open()
+  const url = new URL(targetUrl)
+  url.port = String(port)
+  return {
+    /** The database's URL, through the relay. */
+    url: (database: string) => Object.assign(new URL(url), { pathname: `/${database}` }).href,
+    async cut() {
+      for (const socket of sockets) socket.destroy()
+      await new Promise((done) => relay!.close(done))
+    },
+    restore: open,
+    close: () => new Promise((done) => relay?.close(done)),
+  }
 }

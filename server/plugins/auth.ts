@@ -7,8 +7,9 @@ import type { FastifyBaseLogger, FastifyPluginAsync, FastifyReply } from 'fastif
 import * as oidc from 'openid-client'
 import type { SignInRefusal } from '../../src/shared/messages.ts'
 import type { SignInSettings } from '../config.ts'
-import { refuseCrossSite } from '../guards.ts'
+import { refuseCrossSite, requireUser } from '../guards.ts'
 import { roleOf } from '../identity.ts'
+import type { SessionRegistry } from '../session-registry.ts'
 import type { SessionUser, Sessions } from '../sessions.ts'
 
 /**
@@ -39,6 +40,7 @@ const refusedPath = (reason: SignInRefusal) => `/?refused=${reason}`
 interface AuthOptions {
   settings: SignInSettings
   sessions: Sessions
+  registry: SessionRegistry
 }
 
 /** The provider's metadata, fetched once; a failure is retried on the next sign-in rather than kept. */
@@ -71,7 +73,7 @@ function verifiedUser(claims: oidc.IDToken | undefined, log: FastifyBaseLogger):
   return user
 }
 
-export const authPlugin: FastifyPluginAsync<AuthOptions> = async (app, { settings, sessions }) => {
+export const authPlugin: FastifyPluginAsync<AuthOptions> = async (app, { settings, sessions, registry }) => {
   const redirectUri = new URL('/auth/callback', settings.publicUrl).href
   const provider = providerOf(settings)
 
@@ -126,9 +128,16 @@ export const authPlugin: FastifyPluginAsync<AuthOptions> = async (app, { setting
     }
     const user = verifiedUser(claims, request.log)
     if (typeof user === 'string') return reply.redirect(refusedPath(user), 303)
+    let id
+    try {
+      id = await registry.start(user, settings.sessionSeconds)
+    } catch (error) {
+      request.log.error({ msg: 'sign-in not recorded', err: error })
+      return failurePage(reply, 503, 'The dashboard cannot record sign-ins right now. Try again in a minute.')
+    }
     request.log.info({ msg: 'signed in', user: user.email, role: roleOf(user, settings) })
     return reply
-      .setCookie(sessions.cookie, await sessions.sealUser(user), sessions.sessionCookieOptions())
+      .setCookie(sessions.cookie, await sessions.sealUser(user, id), sessions.sessionCookieOptions())
       .redirect(safeReturnPath(returnTo), 303)
   })
 
@@ -138,12 +147,25 @@ export const authPlugin: FastifyPluginAsync<AuthOptions> = async (app, { setting
     { parseAs: 'string', bodyLimit: 1024 },
     (_request, _body, done) => done(null, {}),
   )
-  app.post('/logout', { onRequest: refuseCrossSite }, async (request, reply) => {
-    request.log.info({ msg: 'signed out', user: request.who.user })
-    return reply
+  const signedOut = (reply: FastifyReply) =>
+    reply
       .clearCookie(sessions.cookie, sessions.clearOptions())
       .clearCookie(sessions.flowCookie, sessions.clearOptions())
       .header('cache-control', 'no-store')
       .redirect('/', 303)
+
+  app.post('/logout', { onRequest: refuseCrossSite }, async (request, reply) => {
+    const { user, sessionId } = request.who
+    // Ended in the store, so every server refuses the cookie, should a copy of it outlive this browser's.
+    if (sessionId)
+      await registry.end(sessionId).catch((err: unknown) => request.log.error({ msg: 'sign-out not recorded', err }))
+    request.log.info({ msg: 'signed out', user })
+    return signedOut(reply)
+  })
+
+  app.post('/logout-everywhere', { onRequest: [refuseCrossSite, requireUser] }, async (request, reply) => {
+    const ended = await registry.endAllOf(request.who.user!)
+    request.log.info({ msg: 'signed out everywhere', user: request.who.user, sessions: ended })
+    return signedOut(reply)
   })
 }

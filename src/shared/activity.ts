@@ -106,35 +106,53 @@ export interface ActivityQuery {
   pool?: string
   /** An email, in any case. */
   user?: string
-  /** An entry's id (the `next` of the page before), or an ISO time. */
+  /** Where the page before ended (its `next`: the last entry's time and id), or an ISO time. */
   before?: string
   limit?: number
 }
 
-/** One page of the journal, newest first. Entries come oldest first, as written. */
+/** A page's `next`: its last entry's time and id, the keyset the next page starts below. */
+export const cursorOf = (entry: Pick<ActivityEntry, 'time' | 'id'>) => `${entry.time}|${entry.id}`
+
+/** `before` read back: entries older than this time, or at this time with a smaller id. */
+export function parseCursor(before: string | undefined): { time: string; id?: string } | undefined {
+  if (!before) return undefined
+  const [time = '', id] = before.split('|', 2)
+  if (Number.isNaN(Date.parse(time))) return undefined
+  const iso = new Date(time).toISOString()
+  return id && /^[0-9a-f-]{36}$/i.test(id) ? { time: iso, id: id.toLowerCase() } : { time: iso }
+}
+
+/** Whether an entry comes after the cursor in newest-first order. */
+function isBefore(entry: ActivityEntry, cursor: { time: string; id?: string }): boolean {
+  if (entry.time !== cursor.time) return entry.time < cursor.time
+  return cursor.id !== undefined && entry.id < cursor.id
+}
+
+/** Newest first: by time, then by id, as the server's index orders them. */
+const newestFirst = (a: ActivityEntry, b: ActivityEntry) =>
+  a.time === b.time ? (a.id < b.id ? 1 : -1) : a.time < b.time ? 1 : -1
+
+/** A page size within bounds. */
+export const pageSize = (limit: number | undefined) =>
+  Math.min(Math.max(1, Math.floor(Number(limit ?? DEFAULT_LIMIT)) || DEFAULT_LIMIT), MAX_LIMIT)
+
+/** One page of a journal kept in memory (the demo's), newest first, as the server's store answers it. */
 export function queryActivity(
   entries: readonly ActivityEntry[],
-  { pool, user, before, limit = DEFAULT_LIMIT }: ActivityQuery,
+  { pool, user, before, limit }: ActivityQuery,
 ): { entries: ActivityEntry[]; next: string | null } {
-  const size = Math.min(Math.max(1, Math.floor(Number(limit)) || DEFAULT_LIMIT), MAX_LIMIT)
+  const size = pageSize(limit)
   const who = user?.toLowerCase()
-  let end = entries.length
-  if (before) {
-    const at = entries.findIndex((entry) => entry.id === before)
-    if (at !== -1) end = at
-    else if (!Number.isNaN(Date.parse(before))) {
-      end = 0
-      while (end < entries.length && Date.parse(entries[end]!.time) < Date.parse(before)) end += 1
-    }
-  }
-  const page: ActivityEntry[] = []
-  let i = end - 1
-  for (; i >= 0 && page.length < size; i -= 1) {
-    const entry = entries[i]!
-    if (who && entry.user.toLowerCase() !== who) continue
-    if (pool && entry.pool !== pool && entry.newName !== pool) continue
-    page.push(entry)
-  }
-  const more = page.length === size && i >= 0
-  return { entries: page, next: more ? page.at(-1)!.id : null }
+  const cursor = parseCursor(before)
+  const matching = entries
+    .filter(
+      (entry) =>
+        (!cursor || isBefore(entry, cursor)) &&
+        (!who || entry.user.toLowerCase() === who) &&
+        (!pool || entry.pool === pool || entry.newName === pool),
+    )
+    .sort(newestFirst)
+  const page = matching.slice(0, size)
+  return { entries: page, next: matching.length > size ? cursorOf(page.at(-1)!) : null }
 }

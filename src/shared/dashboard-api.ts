@@ -31,3 +31,17 @@ export interface ActivityPage {
 
 export const STATUS_PATH = '/proxy/status'
 export const ACTIVITY_PATH = '/api/activity'
+
+/** GET /api/sessions (admins): who is signed in, one row per live session. */
+export interface LiveSession {
+  id: string
+  email: string
+  name?: string
+  /** ISO 8601 */
+  createdAt: string
+  expiresAt: string
+  /** The session of whoever asked. */
+  current: boolean
+}
+
+export const SESSIONS_PATH = '/api/sessions'

@@ -26,6 +26,8 @@ export const MESSAGES = {
   viewer: 'You can view; changes need an admin.',
   journalUnwritable: 'The activity journal cannot be written, so nothing was changed. Try again later.',
   crossSite: 'Cross-site requests are refused.',
+  adminsOnly: 'Only an admin can see and end sessions.',
+  storeUnavailable: "The activity journal is unavailable right now; SendGrid's pools can still be read.",
   notNormalForm: 'The address is not in its plain form: send it without encoded letters, dot steps or empty parts.',
   upstreamUnexpected: 'SendGrid answered something unexpected (not JSON); nothing of it was passed on.',
   outcomeUnknown: 'Outcome unknown: check SendGrid',

@@ -1,0 +1,182 @@
+/** The store on each engine: migrations, moving in from activity.jsonl, and the sessions every server agrees on. */
+import { appendFileSync, existsSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs'
+import { mkdir, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { createSessionRegistry, CACHE_MS } from '../session-registry.ts'
+import { openJournal } from '../journal.ts'
+import { ENGINES, createTestStore } from '../testing'
+import { JOURNAL_FILE, importJournalFile } from './import-journal.ts'
+import { MIGRATIONS_DIR, MigrationError, migrate } from './migrate.ts'
+import { openEmbedded, type Store } from './store.ts'
+
+const uuid = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`
+
+describe.each(ENGINES)('the %s store', (engine) => {
+  let store: Store
+  let dispose: () => Promise<void>
+  beforeEach(async () => {
+    ;({ store, dispose } = await createTestStore(engine))
+  }, 30_000)
+  afterEach(() => dispose())
+
+  describe('migrations', () => {
+    it('are applied once, in order, and a second start applies nothing', async () => {
+      const applied = await store.query<{ version: number; name: string }>(
+        'select version, name from schema_migrations order by version',
+      )
+      expect(applied.map((row) => row.name)).toEqual(
+        readdirSync(MIGRATIONS_DIR)
+          .filter((f) => f.endsWith('.sql'))
+          .sort(),
+      )
+      expect(await migrate(store)).toEqual([])
+    })
+
+    it('race safely when two servers start at once', async () => {
+      const results = await Promise.all([migrate(store), migrate(store), migrate(store)])
+      expect(results).toEqual([[], [], []])
+    })
+
+    it('leave the schema as it was when one fails, and say which', async () => {
+      const dir = mkdtempSync(join(tmpdir(), 'migrations-'))
+      for (const file of readdirSync(MIGRATIONS_DIR)) {
+        await writeFile(
+          join(dir, file),
+          await import('node:fs/promises').then((fs) => fs.readFile(join(MIGRATIONS_DIR, file))),
+        )
+      }
+      await writeFile(join(dir, '900-good.sql'), 'create table good_one (id int);\n')
+      await writeFile(join(dir, '901-broken.sql'), 'create table broken (id int);\n\nselect * from no_such_table;\n')
+      await expect(migrate(store, dir)).rejects.toThrow(MigrationError)
+      await expect(migrate(store, dir)).rejects.toThrow(/901-broken\.sql/)
+      const tables = await store.query<{ name: string }>(
+        `select table_name as name from information_schema.tables where table_name in ('good_one', 'broken')`,
+      )
+      expect(tables).toEqual([])
+      const versions = await store.query<{ version: number }>(
+        'select version from schema_migrations where version >= 900',
+      )
+      expect(versions).toEqual([])
+    })
+  })
+
+  describe('moving in from activity.jsonl', () => {
+    function journalFile(lines: string[]) {
+      const dir = mkdtempSync(join(tmpdir(), 'data-'))
+      writeFileSync(join(dir, JOURNAL_FILE), lines.join('\n') + '\n')
+      return dir
+    }
+    const entry = (n: number, extra: object = {}) =>
+      JSON.stringify({
+        id: uuid(n),
+        time: `2026-11-2${n % 10}T10:00:00.000Z`,
+        user: 'Ana@Example.com',
+        action: 'create',
+        pool: `p${n}`,
+        ...extra,
+      })
+
+    it('imports whole entries and outcomes, counts torn lines, and renames the file', async () => {
+      const dir = journalFile([
+        entry(1, { status: 200, ok: true }), // the first version's lines: one per change, outcome included
+        entry(2),
+        JSON.stringify({ id: uuid(2), outcome: { status: 404, ok: false, message: 'gone' } }),
+        entry(3),
+        '{"id":"torn","time":"2026-11-26T10',
+        'not json at all',
+        JSON.stringify({ id: uuid(4) }),
+      ])
+      const report = await importJournalFile(store, dir)
+      expect(report).toMatchObject({ imported: 3, torn: 3 })
+      expect(existsSync(join(dir, JOURNAL_FILE))).toBe(false)
+      expect(readdirSync(dir)).toEqual([expect.stringMatching(/^activity\.jsonl\.imported-/)])
+      const { entries } = await openJournal(store).read({})
+      expect(entries.map((e) => [e.pool, e.user, e.status])).toEqual([
+        ['p3', 'ana@example.com', undefined],
+        ['p2', 'ana@example.com', 404],
+        ['p1', 'ana@example.com', 200],
+      ])
+      expect(await importJournalFile(store, dir)).toBeUndefined() // renamed: not read again
+    })
+
+    it('is idempotent by entry id, so a start interrupted half way imports the rest', async () => {
+      const dir = journalFile([entry(1), entry(2)])
+      await importJournalFile(store, dir)
+      const again = journalFile([entry(1), entry(2), entry(5)])
+      expect(await importJournalFile(store, again)).toMatchObject({ imported: 1, torn: 0 })
+      expect((await openJournal(store).read({})).entries).toHaveLength(3)
+    })
+
+    it('reads a large file in batches', async () => {
+      const dir = mkdtempSync(join(tmpdir(), 'data-'))
+      for (let n = 0; n < 5000; n += 1) appendFileSync(join(dir, JOURNAL_FILE), `${entry(n)}\n`)
+      expect(await importJournalFile(store, dir)).toMatchObject({ imported: 5000, torn: 0 })
+      const [{ rows }] = await store.query<{ rows: number }>('select count(*)::int as rows from activity')
+      expect(rows).toBe(5000)
+    })
+  })
+
+  describe('sessions', () => {
+    const ana = { email: 'ana@example.com', name: 'Ana' }
+
+    it('are live from sign-in until signed out, on every server, within the cache time', async () => {
+      let now = Date.now()
+      const here = createSessionRegistry(store, () => now)
+      const there = createSessionRegistry(store, () => now)
+      const id = await here.start(ana, 3600)
+      expect(await there.isLive(id)).toBe(true)
+      expect(await here.end(id)).toBe(true)
+      expect(await here.isLive(id)).toBe(false)
+      expect(await there.isLive(id)).toBe(true) // cached
+      now += CACHE_MS + 1
+      expect(await there.isLive(id)).toBe(false)
+      expect(await here.end(id)).toBe(false)
+      expect(await there.isLive('no-such-session')).toBe(false)
+    })
+
+    it('end all of one person, in any case, and leave the others', async () => {
+      const registry = createSessionRegistry(store)
+      const [a, b] = [await registry.start(ana, 3600), await registry.start(ana, 3600)]
+      const bo = await registry.start({ email: 'bo@example.com' }, 3600)
+      expect(await registry.endAllOf('ANA@example.com')).toBe(2)
+      const fresh = createSessionRegistry(store)
+      expect([await fresh.isLive(a), await fresh.isLive(b), await fresh.isLive(bo)]).toEqual([false, false, true])
+      expect((await registry.live()).map((s) => s.email)).toEqual(['bo@example.com'])
+    })
+
+    it('list the live ones for admins, and are deleted once expired', async () => {
+      const registry = createSessionRegistry(store)
+      await registry.start(ana, 3600)
+      const short = await registry.start({ email: 'bo@example.com' }, 1)
+      expect((await registry.live()).map((s) => s.email).sort()).toEqual(['ana@example.com', 'bo@example.com'])
+      await store.query(`update sessions set expires_at = now() - interval '1 second' where id = $1`, [short])
+      expect(await registry.sweep()).toBe(1)
+      expect(await createSessionRegistry(store).isLive(short)).toBe(false)
+      expect(await registry.live()).toEqual([
+        {
+          id: expect.any(String),
+          email: 'ana@example.com',
+          name: 'Ana',
+          createdAt: expect.any(String),
+          expiresAt: expect.any(String),
+        },
+      ])
+    })
+  })
+})
+
+describe('the embedded store', () => {
+  it('keeps what it was given across a restart in its folder', async () => {
+    const folder = join(mkdtempSync(join(tmpdir(), 'data-')), 'store')
+    await mkdir(folder, { recursive: true })
+    const first = await openEmbedded(folder)
+    await migrate(first)
+    await openJournal(first).begin('ana@example.com', { action: 'create', pool: 'kept' })
+    await first.close()
+    const second = await openEmbedded(folder)
+    expect(await migrate(second)).toEqual([])
+    expect((await openJournal(second).read({})).entries.map((e) => e.pool)).toEqual(['kept'])
+    await second.close()
+  }, 30_000)
+})
