@@ -5,6 +5,7 @@
 import { execFileSync, spawn } from 'node:child_process'
 import { mkdirSync, openSync, rmSync } from 'node:fs'
 import { resolve } from 'node:path'
+import pg from 'pg'
 import { CONTRACT_SPEC, SERVERS, TEAM, type ServerSpec } from './servers'
 import { writeContractSpec } from './servers/contract-spec'
 
@@ -42,12 +43,23 @@ function stop(pids: number[]) {
   }
 }
 
+/** The team server's database on the tests' PostgreSQL, empty for each run; none without TEST_DATABASE_URL. */
+async function freshTeamDatabase() {
+  if (!process.env.TEST_DATABASE_URL) return
+  const client = new pg.Client({ connectionString: process.env.TEST_DATABASE_URL })
+  await client.connect()
+  await client.query(`drop database if exists ${TEAM.database} with (force)`)
+  await client.query(`create database ${TEAM.database}`)
+  await client.end()
+}
+
 export default async function globalSetup() {
   build(['--mode', 'demo', '--outDir', 'dist-demo'])
   build([])
   execFileSync('npm', ['run', '--silent', 'build:server'], { stdio: 'inherit' }) // the server, run with plain node
   mkdirSync(LOG_DIR, { recursive: true })
   rmSync(TEAM.dataDir, { recursive: true, force: true }) // each run starts with empty journals
+  await freshTeamDatabase()
   writeContractSpec(CONTRACT_SPEC)
 
   // A server left over from another run would answer in place of the build under test.

@@ -43,9 +43,9 @@ export async function signIn(page: Page, email: string) {
   await page.getByRole('button', { name: 'Sign-in' }).click()
   const consent = page.getByRole('button', { name: 'Continue' })
   // The provider asks for consent once per user; the dashboard is back when the app bar names the user.
-  await expect(consent.or(page.getByRole('button', { name: 'Sign out' }))).toBeVisible()
+  await expect(consent.or(page.getByRole('button', { name: 'Sign out', exact: true }))).toBeVisible()
   if (await consent.isVisible()) await consent.click()
-  await expect(page.getByRole('button', { name: 'Sign out' })).toBeVisible()
+  await expect(page.getByRole('button', { name: 'Sign out', exact: true })).toBeVisible()
 }
 
 /** The one live region where the dashboard announces what it did. */

@@ -17,6 +17,7 @@ export const TEAM = {
   /** Seconds a sign-in lasts on the server with short sessions. */
   shortSessionSeconds: 4,
   dataDir: 'e2e-logs/team-data',
+  database: 'e2e_team',
 } as const
 
 /** Written by global-setup from e2e/fixtures (servers/contract-spec.ts) before Prism starts. */
@@ -39,11 +40,22 @@ const vite = (args: string[], env?: Record<string, string>) => ({ command: 'npx'
 const productionServer = (port: number, env: Record<string, string>) => ({
   command: process.execPath,
   args: ['build/server/main.js'],
-  env: { PORT: String(port), HOST: 'localhost', ...env },
+  // Each its own DATA_DIR: an embedded store is one server's.
+  env: { PORT: String(port), HOST: 'localhost', DATA_DIR: `${TEAM.dataDir}/${port}`, ...env },
 })
 
-const teamServer = (port: number, apiKey: string, sessionHours: number) =>
+/**
+ * The team's store: a PostgreSQL server where TEST_DATABASE_URL names one (CI starts one, in a database of the tests'
+ * own, made anew by global-setup), else the embedded store in DATA_DIR.
+ */
+export function teamDatabaseUrl(): string | undefined {
+  const url = process.env.TEST_DATABASE_URL
+  return url ? Object.assign(new URL(url), { pathname: `/${TEAM.database}` }).href : undefined
+}
+
+const teamServer = (port: number, apiKey: string, sessionHours: number, store: 'postgres' | 'embedded') =>
   productionServer(port, {
+    ...(store === 'postgres' && teamDatabaseUrl() ? { DATABASE_URL: teamDatabaseUrl()! } : {}),
     SENDGRID_API_BASE: `http://127.0.0.1:${PORTS.fakeSendGrid}`,
     SENDGRID_API_KEY: apiKey,
     OIDC_ISSUER: `http://127.0.0.1:${PORTS.identityProvider}`,
@@ -107,13 +119,13 @@ export const SERVERS: ServerSpec[] = [
   {
     // A team's server: sign-in, roles and the journal, forwarding to the fake SendGrid with its own key.
     name: 'team',
-    ...teamServer(PORTS.team, 'SG.team-account', 8),
+    ...teamServer(PORTS.team, 'SG.team-account', 8, 'postgres'),
     readyUrl: `http://localhost:${PORTS.team}/healthz`,
   },
   {
     // The same, with sessions that end within seconds.
     name: 'team-short-sessions',
-    ...teamServer(PORTS.teamShortSessions, 'SG.team-short-sessions', TEAM.shortSessionSeconds / 3600),
+    ...teamServer(PORTS.teamShortSessions, 'SG.team-short-sessions', TEAM.shortSessionSeconds / 3600, 'embedded'),
     readyUrl: `http://localhost:${PORTS.teamShortSessions}/healthz`,
   },
 ]

@@ -5,8 +5,11 @@
  */
 import { existsSync } from 'node:fs'
 import type { AddressInfo } from 'node:net'
+import type { FastifyInstance } from 'fastify'
 import { buildServer } from './app.ts'
 import { ConfigError, readConfig, type Config } from './config.ts'
+import { MigrationError } from './store/migrate.ts'
+import { StoreInUse, StoreUnavailable } from './store/store.ts'
 
 const SHUTDOWN_GRACE_MS = Number(process.env.SHUTDOWN_GRACE_MS) || 10_000
 
@@ -23,7 +26,18 @@ try {
   process.exit(1)
 }
 
-const app = await buildServer(config)
+let app: FastifyInstance
+try {
+  app = await buildServer(config)
+} catch (error) {
+  // A store that cannot be opened or migrated is said in words, and nothing is served.
+  if (!(error instanceof StoreInUse || error instanceof MigrationError || error instanceof StoreUnavailable))
+    throw error
+  console.error(
+    JSON.stringify({ level: 'fatal', time: new Date().toISOString(), msg: 'not started', reason: error.message }),
+  )
+  process.exit(1)
+}
 
 try {
   await app.listen({ port: config.port, host: config.host })
@@ -38,7 +52,7 @@ app.log.info({
   sendGrid: config.upstream ?? 'https://api.sendgrid.com',
   keyOnServer: Boolean(config.apiKey),
   signIn: config.signIn ? new URL(config.signIn.issuer).host : 'none: everyone is "local"',
-  journal: config.dataDir,
+  store: config.databaseUrl ? `postgres (${new URL(config.databaseUrl).host})` : `embedded (${config.dataDir})`,
 })
 
 async function shutDown(signal: NodeJS.Signals) {

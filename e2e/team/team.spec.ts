@@ -85,7 +85,7 @@ test('signing out ends the session: the dashboard asks to sign in, and the API a
   await page.goto('/ips')
   await signIn(page, TEAM.viewer)
   await expect(page).toHaveURL(/\/ips$/)
-  await page.getByRole('button', { name: 'Sign out' }).click()
+  await page.getByRole('button', { name: 'Sign out', exact: true }).click()
   await expect(page.getByRole('heading', { level: 1, name: 'Sign in' })).toBeVisible()
   const answer = await page.evaluate(() => fetch('/v3/ips/pools').then(async (r) => [r.status, await r.json()]))
   expect(answer).toEqual([
@@ -120,4 +120,50 @@ test('without a session the API and the journal answer 401 in words, and nothing
   const login = await request.get('/auth/login?returnTo=//evil.example', { maxRedirects: 0 })
   expect(login.status()).toBe(302)
   expect(login.headers().location).toMatch(new RegExp(`^http://127\\.0\\.0\\.1:${PORTS.identityProvider}/`))
+})
+
+test("an admin sees who is signed in and ends a viewer's session, which then asks to sign in again", async ({
+  page,
+  browser,
+}) => {
+  const viewer = await browser.newContext()
+  const viewerPage = await viewer.newPage()
+  await viewerPage.goto('/pools')
+  await signIn(viewerPage, TEAM.viewer)
+  await expect(
+    viewerPage.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Sessions' }),
+  ).toHaveCount(0)
+
+  await page.goto('/pools')
+  await signIn(page, TEAM.admin)
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Sessions' }).click()
+  const table = page.getByRole('table', { name: 'Sessions' })
+  await expect(table.getByRole('row').filter({ hasText: TEAM.admin }).first()).toBeVisible()
+  await expectNoSeriousA11yViolations(page)
+  await table.getByRole('row').filter({ hasText: TEAM.viewer }).getByRole('button', { name: /^End / }).first().click()
+  const dialog = page.getByRole('dialog', { name: 'End this session?' })
+  await expectNoSeriousA11yViolations(page)
+  await dialog.getByRole('button', { name: 'End session' }).click()
+  await expect(dialog).toBeHidden()
+  await expect(notices(page)).toContainText('is signed out of that session')
+
+  await viewerPage.reload()
+  await expect(viewerPage.getByRole('heading', { level: 1, name: 'Sign in' })).toBeVisible()
+  await expect(viewerPage.getByText('Your session ended: sign in again.')).toBeVisible()
+  await viewer.close()
+})
+
+test('Sign out everywhere ends every session of that person, in every browser', async ({ page, browser }) => {
+  const other = await browser.newContext()
+  const otherPage = await other.newPage()
+  const person = `everywhere-${Date.now()}@example.com`
+  await otherPage.goto('/pools')
+  await signIn(otherPage, person)
+  await page.goto('/pools')
+  await signIn(page, person)
+  await page.getByRole('button', { name: 'Sign out everywhere' }).click()
+  await expect(page.getByRole('heading', { level: 1, name: 'Sign in' })).toBeVisible()
+  await otherPage.reload()
+  await expect(otherPage.getByRole('heading', { level: 1, name: 'Sign in' })).toBeVisible()
+  await other.close()
 })

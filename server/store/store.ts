@@ -4,7 +4,7 @@
  * dashboard; or a PostgreSQL server through a pool (`pg`) when DATABASE_URL is set, for several servers at once.
  * The same migrations and queries run on both; nothing above this file knows which engine it has.
  */
-import { mkdir } from 'node:fs/promises'
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 
 export interface Sql {
@@ -45,8 +45,12 @@ function withTimeout<T>(promise: Promise<T>, timeoutMs: number): Promise<T> {
 /** The embedded engine, in `folder`, or in memory without one (tests). */
 export async function openEmbedded(folder?: string): Promise<Store> {
   if (folder) await mkdir(folder, { recursive: true })
+  const unlock = folder ? await lockFolder(folder) : async () => {}
   const { PGlite } = await import('@electric-sql/pglite')
-  const db = await PGlite.create(folder)
+  const db = await PGlite.create(folder).catch(async (error: unknown) => {
+    await unlock()
+    throw error
+  })
   const sqlOf = (runner: Pick<typeof db, 'query'>): Sql => ({
     async query<Row>(text: string, params: unknown[] = []) {
       return (await runner.query<Row>(text, params)).rows
@@ -57,7 +61,48 @@ export async function openEmbedded(folder?: string): Promise<Store> {
     ...sqlOf(db),
     transaction: (work) => db.transaction((tx) => work(sqlOf(tx))),
     ping: async (timeoutMs = 2000) => void (await withTimeout(db.query('select 1'), timeoutMs)),
-    close: () => db.close(),
+    close: async () => {
+      await db.close()
+      await unlock()
+    },
+  }
+}
+
+export class StoreInUse extends Error {
+  override name = 'StoreInUse'
+}
+
+/**
+ * One process at a time in an embedded store's folder: a second would corrupt it. The lock names its holder's
+ * process; a lock left by a process that is gone (killed) is taken over.
+ */
+async function lockFolder(folder: string): Promise<() => Promise<void>> {
+  const lock = join(folder, 'server.pid')
+  for (let attempt = 0; attempt < 2; attempt += 1) {
+    try {
+      await writeFile(lock, String(process.pid), { flag: 'wx' })
+      return () => rm(lock, { force: true })
+    } catch (error) {
+      if ((error as { code?: string }).code !== 'EEXIST') throw error
+      const holder = Number(await readFile(lock, 'utf8').catch(() => ''))
+      if (holder && holder !== process.pid && isRunning(holder)) {
+        throw new StoreInUse(
+          `Another server (process ${holder}) is using the embedded store in ${folder}. ` +
+            'Give each server its own DATA_DIR, or share a PostgreSQL server with DATABASE_URL.',
+        )
+      }
+      await rm(lock, { force: true })
+    }
+  }
+  throw new StoreInUse(`The embedded store in ${folder} could not be locked.`)
+}
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0)
+    return true
+  } catch (error) {
+    return (error as { code?: string }).code === 'EPERM'
   }
 }
 

@@ -9,6 +9,7 @@ const IpsPage = lazy(() => import('../ips/IpsPage'))
 // A pool's page too: the list preloads it once on screen, so opening a pool does not wait for it.
 const PoolDetailPage = lazy(() => import('../pools/PoolDetailPage'))
 const ActivityPage = lazy(() => import('../activity/ActivityPage'))
+const SessionsPage = lazy(() => import('../connection/SessionsPage'))
 
 /** Every address the app answers. Declarative routes: the data router costs ~17 KB gzip that nothing here uses. */
 export function AppRoutes() {
@@ -20,6 +21,7 @@ export function AppRoutes() {
         <Route path="pools/:name" element={<PoolDetailPage />} />
         <Route path="ips" element={<IpsPage />} />
         <Route path="activity" element={<ActivityPage />} />
+        <Route path="sessions" element={<SessionsPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

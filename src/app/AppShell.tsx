@@ -9,6 +9,7 @@ import { ErrorBoundary } from 'react-error-boundary'
 import { NavLink, Link as RouterLink, Outlet, useLocation } from 'react-router'
 import { LiveBadge } from '../connection/LiveBadge'
 import { LiveGate } from '../connection/LiveGate'
+import { useIsTeamAdmin } from '../connection/permissions'
 import { SignedInUser } from '../connection/SignedInUser'
 import { useBackend } from './backend'
 import { ColorSchemeToggle } from './ColorSchemeToggle'
@@ -63,6 +64,7 @@ export function AppShell() {
             <NavItem to="/pools">Pools</NavItem>
             <NavItem to="/ips">IP addresses</NavItem>
             <NavItem to="/activity">Activity</NavItem>
+            {backend.mode === 'live' && <SessionsNavItem />}
           </Box>
           {backend.mode === 'live' && <SignedInUser />}
           <ColorSchemeToggle />
@@ -75,6 +77,11 @@ export function AppShell() {
       </Container>
     </>
   )
+}
+
+/** Sessions, for the admins of a dashboard people sign in to. */
+function SessionsNavItem() {
+  return useIsTeamAdmin() ? <NavItem to="/sessions">Sessions</NavItem> : null
 }
 
 /** A link in the app bar; the current section is marked for sight (underline) and for screen readers (aria-current). */

@@ -1,9 +1,9 @@
 /** What the server and the API key allow: the proxy's own status, and the key's scopes. */
 import { request } from '../lib/api-client'
 import { callSendGrid, sendGridRoute } from '../lib/sendgrid-call'
-import { STATUS_PATH, type ProxyStatus } from '../shared/dashboard-api'
+import { SESSIONS_PATH, STATUS_PATH, type LiveSession, type ProxyStatus } from '../shared/dashboard-api'
 
-export type { ProxyStatus, Role, SessionStatus } from '../shared/dashboard-api'
+export type { LiveSession, ProxyStatus, Role, SessionStatus } from '../shared/dashboard-api'
 
 /**
  * The status the production server writes into the page, so that the first request is a read of SendGrid; undefined
@@ -26,4 +26,14 @@ export function getProxyStatus(signal?: AbortSignal): Promise<ProxyStatus> {
 export async function getScopes({ signal, apiKey }: { signal?: AbortSignal; apiKey?: string } = {}): Promise<string[]> {
   const answer = await callSendGrid<{ scopes?: string[] }>(sendGridRoute('scopes'), { signal, apiKey })
   return answer.scopes ?? []
+}
+
+/** Who is signed in, one row per live session (admins only). */
+export function getSessions(signal?: AbortSignal): Promise<LiveSession[]> {
+  return request<LiveSession[]>(SESSIONS_PATH, { signal })
+}
+
+/** Ends a session on every server: that browser is asked to sign in again. */
+export function endSession(id: string): Promise<void> {
+  return request<void>(`${SESSIONS_PATH}/${encodeURIComponent(id)}`, { method: 'DELETE' })
 }

@@ -50,3 +50,9 @@ export function usePermissions(): (action: PoolAction) => Permission {
 export function usePermission(action: PoolAction): Permission {
   return usePermissions()(action)
 }
+
+/** An admin of a dashboard people sign in to: sees who is signed in, and can end their sessions. */
+export function useIsTeamAdmin(): boolean {
+  const session = useQuery(connectionQueries.status()).data?.session
+  return Boolean(session?.signInRequired && session.role === 'admin')
+}

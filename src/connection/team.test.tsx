@@ -1,9 +1,11 @@
 /** Live mode on a server a team signs in to: the Sign-in page, roles, and a session that ends while in use. */
-import { screen, waitFor } from '@testing-library/react'
+import { screen, waitFor, within } from '@testing-library/react'
+import userEvent from '@testing-library/user-event'
 import { HttpResponse, http } from 'msw'
 import { server } from '../mocks/node'
 import { renderApp } from '../test/render'
-import type { SessionStatus } from './api'
+import { SIGN_IN_REFUSALS } from '../shared/messages'
+import type { LiveSession, SessionStatus } from './api'
 
 const live = { backend: { mode: 'live' as const } }
 const ADMIN = { email: 'ana@example.com', name: 'Ana' }
@@ -21,6 +23,70 @@ function signedIn(session: Omit<SessionStatus, 'signInRequired'>) {
 }
 
 describe('a dashboard a team signs in to', () => {
+  it('says in words on the Sign-in page why a sign-in was refused, and signs in afresh from there', async () => {
+    signedIn({ user: null, role: 'none' })
+    renderApp('/?refused=email_unverified', live)
+    expect(await screen.findByRole('alert')).toHaveTextContent(SIGN_IN_REFUSALS.email_unverified)
+    expect(screen.getByRole('link', { name: 'Sign in' })).toHaveAttribute('href', '/auth/login?returnTo=%2F')
+  })
+
+  it('offers Sign out everywhere beside Sign out', async () => {
+    signedIn({ user: ADMIN, role: 'admin' })
+    renderApp('/pools', live)
+    const everywhere = await screen.findByRole('button', { name: 'Sign out everywhere' })
+    expect(everywhere.closest('form')).toHaveAttribute('action', '/auth/logout-everywhere')
+    expect(everywhere.closest('form')).toHaveAttribute('method', 'post')
+  })
+
+  it("shows an admin who is signed in, and ends another person's session after asking", async () => {
+    signedIn({ user: ADMIN, role: 'admin' })
+    let sessions: LiveSession[] = [
+      {
+        id: 'mine',
+        email: ADMIN.email,
+        name: 'Ana',
+        createdAt: '2026-12-01T08:00:00Z',
+        expiresAt: '2026-12-01T16:00:00Z',
+        current: true,
+      },
+      {
+        id: 'bos',
+        email: 'bo@example.com',
+        createdAt: '2026-12-01T09:00:00Z',
+        expiresAt: '2026-12-01T17:00:00Z',
+        current: false,
+      },
+    ]
+    const ended: string[] = []
+    server.use(
+      http.get('*/api/sessions', () => HttpResponse.json(sessions)),
+      http.delete('*/api/sessions/:id', ({ params }) => {
+        ended.push(String(params.id))
+        sessions = sessions.filter((session) => session.id !== params.id)
+        return new HttpResponse(null, { status: 204 })
+      }),
+    )
+    renderApp('/pools', live)
+    await userEvent.click(await screen.findByRole('link', { name: 'Sessions' }))
+    const table = await screen.findByRole('table', { name: 'Sessions' })
+    const rows = within(table).getAllByRole('row').slice(1)
+    expect(rows[0]).toHaveTextContent('Ana, ana@example.com')
+    expect(rows[0]).toHaveTextContent('This browser')
+    await userEvent.click(within(rows[1]!).getByRole('button', { name: /^End bo@example\.com's session/ }))
+    const dialog = await screen.findByRole('dialog', { name: 'End this session?' })
+    await userEvent.click(within(dialog).getByRole('button', { name: 'End session' }))
+    await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument())
+    expect(ended).toEqual(['bos'])
+    await waitFor(() => expect(within(table).getAllByRole('row')).toHaveLength(2))
+  })
+
+  it('shows no Sessions link to a viewer', async () => {
+    signedIn({ user: { email: 'vic@example.com' }, role: 'viewer' })
+    renderApp('/pools', live)
+    expect(await screen.findByText('vic@example.com · Viewer')).toBeInTheDocument()
+    expect(screen.queryByRole('link', { name: 'Sessions' })).not.toBeInTheDocument()
+  })
+
   it('asks to sign in, and comes back to the same address afterwards', async () => {
     signedIn({ user: null, role: 'none' })
     renderApp('/pools/EU%20promo?x=1', live)
