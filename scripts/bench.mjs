@@ -3,6 +3,8 @@
 //  - the live build: the JavaScript the first page loads (gzip), and that no MSW code, API key or SendGrid host
 //    name is in it;
 //  - requests made to read the IP inventory of 25, 1,200 and 5,000 IPs (bench-paging.ts);
+//  - the store on each engine: journal pages at 1,000,000 entries, journal writes, moving in, start-up
+//    (bench-store.ts);
 //  - the production server serving that build under load, and its proxy's added latency (bench-server.mjs);
 //  - the demo build in headless Chromium with ?demo=large (100 pools, 5,000 IPs): navigation to the first pool row and
 //    to the first IP row, and real keystrokes in the 5,000-row table's search box (bench-browser.mjs).
@@ -38,6 +40,17 @@ const BUDGETS = {
   proxyAddedMs: 2,
   /** What writing the journal entry before forwarding (and its outcome after) adds to a change, at p50. */
   journalAddedP50Ms: 5,
+  // The store, on each engine: a page of the journal at 1,000,000 entries as the Activity page asks for it; a
+  // change's two journal writes; moving in from a 100,000-line activity.jsonl; the embedded store's start-up.
+  store: {
+    readP99Ms: 20,
+    writeP50Ms: 5,
+    writeP99Ms: 25,
+    importMs: 30_000,
+    importAddedMb: 100,
+    firstStartMs: 10_000,
+    laterStartMs: 3_000,
+  },
   // A small account in one request when SendGrid's Link header says there is no more; the large sample in 3 rounds.
   inventorySmallRequests: 1,
   inventoryLargeRoundTrips: 3,
@@ -88,6 +101,9 @@ try {
   const firstRow = await measureFirstRow(liveDir)
   const server = await measureServer(liveDir)
   const paging = JSON.parse(execFileSync('npx', ['tsx', 'scripts/bench-paging.ts'], { encoding: 'utf8' }))
+  if (process.env.CI && !process.env.TEST_DATABASE_URL) throw new Error('CI must set TEST_DATABASE_URL: see .ci/run')
+  const store = JSON.parse(execFileSync('npx', ['tsx', 'scripts/bench-store.ts'], { encoding: 'utf8' }))
+  const engines = ['embedded', 'postgres'].filter((engine) => store[engine])
   const ms = (value) => `${Math.round(value)} ms`
   const rows = [
     [
@@ -138,6 +154,38 @@ try {
         ...budget,
       ]
     }),
+    ...engines.flatMap((engine) => {
+      const { read, write } = store[engine]
+      const budget = BUDGETS.store
+      return [
+        [
+          `journal page at 1M entries (${engine}), p50/p99`,
+          `${read.p50.toFixed(2)} / ${read.p99.toFixed(2)} ms`,
+          `p99 ≤ ${budget.readP99Ms} ms`,
+          read.p99 <= budget.readP99Ms,
+        ],
+        [
+          `journal write of a change (${engine}), p50/p99`,
+          `${write.p50.toFixed(2)} / ${write.p99.toFixed(2)} ms`,
+          `≤ ${budget.writeP50Ms} / ${budget.writeP99Ms} ms`,
+          write.p50 <= budget.writeP50Ms && write.p99 <= budget.writeP99Ms,
+        ],
+      ]
+    }),
+    [
+      'import of 100,000 journal lines',
+      `${ms(store.import.ms)}, peak ${Math.round(store.import.peakRssMb)} MB (store alone ${Math.round(store.import.baseRssMb)} MB)`,
+      `≤ ${BUDGETS.store.importMs} ms, ≤ +${BUDGETS.store.importAddedMb} MB`,
+      store.import.imported === 100_000 &&
+        store.import.ms <= BUDGETS.store.importMs &&
+        store.import.peakRssMb - store.import.baseRssMb <= BUDGETS.store.importAddedMb,
+    ],
+    [
+      'embedded store start-up, first / later',
+      `${ms(store.startUp.firstMs)} / ${ms(store.startUp.laterMs)}`,
+      `≤ ${BUDGETS.store.firstStartMs} / ${BUDGETS.store.laterStartMs} ms`,
+      store.startUp.firstMs <= BUDGETS.store.firstStartMs && store.startUp.laterMs <= BUDGETS.store.laterStartMs,
+    ],
     [
       'to first pool row (large)',
       ms(timing.firstPoolRowMs),

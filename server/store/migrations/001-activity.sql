@@ -23,3 +23,7 @@ create index activity_by_pool on activity (pool, time desc, id desc);
 create index activity_by_new_name on activity (new_name, time desc, id desc) where new_name is not null;
 
 create index activity_by_user on activity (lower(user_email), time desc, id desc);
+
+-- A pool's changes by one person: both filters in one index, in page order (two separate ones would be merged and
+-- sorted, since who changes a pool and which pool are far from independent).
+create index activity_by_pool_and_user on activity (pool, lower(user_email), time desc, id desc);
