@@ -6,6 +6,7 @@ import { join } from 'node:path'
 import { createSessionRegistry, CACHE_MS } from '../session-registry.ts'
 import { openJournal } from '../journal.ts'
 import { ENGINES, createTestStore } from '../testing'
+import { copyStore } from './copy.ts'
 import { JOURNAL_FILE, importJournalFile } from './import-journal.ts'
 import { MIGRATIONS_DIR, MigrationError, migrate } from './migrate.ts'
 import { openEmbedded, type Store } from './store.ts'
@@ -178,5 +179,31 @@ describe('the embedded store', () => {
     expect(await migrate(second)).toEqual([])
     expect((await openJournal(second).read({})).entries.map((e) => e.pool)).toEqual(['kept'])
     await second.close()
+  }, 30_000)
+})
+
+describe.each(ENGINES)('copying the embedded store to a %s store', (engine) => {
+  it('copies every journal entry and the live sessions, and a second run copies nothing twice', async () => {
+    const from = await createTestStore('embedded')
+    const to = await createTestStore(engine)
+    const journal = openJournal(from.store)
+    for (let n = 0; n < 12; n += 1) {
+      const entry = await journal.begin('ana@example.com', {
+        action: 'subuser-ips',
+        subuser: `s${n}`,
+        ips: ['192.0.2.1'],
+      })
+      if (n % 2) await journal.complete(entry.id, { status: 200, ok: true })
+    }
+    const registry = createSessionRegistry(from.store)
+    await registry.start({ email: 'ana@example.com', name: 'Ana' }, 3600)
+    await registry.end(await registry.start({ email: 'bo@example.com' }, 3600))
+
+    expect(await copyStore(from.store, to.store)).toEqual({ activity: 12, sessions: 1 })
+    expect(await copyStore(from.store, to.store)).toEqual({ activity: 0, sessions: 0 })
+    const [source, target] = [await journal.read({ limit: 100 }), await openJournal(to.store).read({ limit: 100 })]
+    expect(target).toEqual(source)
+    expect((await createSessionRegistry(to.store).live()).map((s) => s.email)).toEqual(['ana@example.com'])
+    await Promise.all([from.dispose(), to.dispose()])
   }, 30_000)
 })
