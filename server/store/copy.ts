@@ -21,25 +21,25 @@ export async function copyStore(from: Store, to: Store): Promise<{ activity: num
       after ? [BATCH, after.time, after.id] : [BATCH],
     )
     if (rows.length === 0) break
-    const [{ copied }] = await to.query<{ copied: number }>(
+    const [added] = await to.query<{ copied: number }>(
       `with added as (
          insert into activity select * from jsonb_populate_recordset(null::activity, $1::jsonb)
          on conflict (id) do nothing returning 1)
        select count(*)::int as copied from added`,
       [JSON.stringify(rows)],
     )
-    activity += copied ?? 0
+    activity += added?.copied ?? 0
     after = rows.at(-1)
   }
   const sessions = await from.query('select * from sessions where revoked_at is null and expires_at > now()')
-  const [{ copied: sessionCount }] = await to.query<{ copied: number }>(
+  const [kept] = await to.query<{ copied: number }>(
     `with added as (
        insert into sessions select * from jsonb_populate_recordset(null::sessions, $1::jsonb)
        on conflict (id) do nothing returning 1)
      select count(*)::int as copied from added`,
     [JSON.stringify(sessions)],
   )
-  return { activity, sessions: sessionCount ?? 0 }
+  return { activity, sessions: kept?.copied ?? 0 }
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
