@@ -1,21 +1,28 @@
 import js from '@eslint/js'
 import pluginQuery from '@tanstack/eslint-plugin-query'
+import checkFile from 'eslint-plugin-check-file'
+import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescript'
+import importX from 'eslint-plugin-import-x'
 import reactHooks from 'eslint-plugin-react-hooks'
 import globals from 'globals'
 import tseslint from 'typescript-eslint'
 
-/** Forbids files matching `files` to import from the named src/ folders (tests may use the fake backend). */
-function layer(files, folders, message) {
-  return [
-    {
-      files: [files],
-      ignores: ['src/**/*.test.{ts,tsx}'],
-      rules: {
-        'no-restricted-imports': ['error', { patterns: [{ regex: `^(\\.\\./)+(${folders.join('|')})/`, message }] }],
-      },
-    },
-  ]
+const FEATURES = ['pools', 'ips', 'connection', 'activity']
+
+/** Forbids `files` to import what `patterns` name (tests may reach into what they test, and use the fake backend). */
+function restrict(files, patterns) {
+  return {
+    files: [files],
+    ignores: ['src/**/*.test.{ts,tsx}'],
+    rules: { 'no-restricted-imports': ['error', { patterns }] },
+  }
 }
+const folders = (names, message) => ({ regex: `^(\\.\\./)+(${names.join('|')})(/|$)`, message })
+/** Another feature's files other than its entry (index.ts): `../pools` is fine, `../pools/queries` is not. */
+const intoFeature = (names) => ({
+  regex: `^\\.\\./(${names.join('|')})/.+`,
+  message: 'A feature is reached through its entry file only: import from "../<feature>", not its files.',
+})
 
 export default tseslint.config(
   { ignores: ['dist', 'dist-demo', 'build', 'public/mockServiceWorker.js', 'playwright-report', 'test-results'] },
@@ -31,25 +38,61 @@ export default tseslint.config(
       '@tanstack/query/prefer-query-options': 'error',
     },
   },
-  // The layers: app/ composes the features and nothing imports it; the features share through ui/ and lib/; ui/
-  // imports no feature; lib/ imports neither; the fake backend imports no UI. A wrong arrow fails lint.
-  ...layer('src/{pools,ips,connection,activity}/**', ['app'], 'app/ composes the features; nothing imports it.'),
-  ...layer(
-    'src/ui/**',
-    ['app', 'pools', 'ips', 'connection', 'activity', 'mocks'],
-    'ui/ holds what features share, so it imports no feature.',
+  // No import circle anywhere in the app (type-only imports included: they tie the files' meaning together).
+  {
+    ...importX.flatConfigs.typescript,
+    files: ['src/**/*.{ts,tsx}', 'server/**/*.ts'],
+    settings: {
+      ...importX.flatConfigs.typescript.settings,
+      'import-x/resolver-next': [
+        createTypeScriptImportResolver({
+          project: ['tsconfig.json', 'tsconfig.node.json'],
+          noWarnOnMultipleProjects: true,
+        }),
+      ],
+    },
+    rules: { 'import-x/no-cycle': ['error', { ignoreExternal: true }] },
+  },
+  // One file-name convention: kebab-case (a test or a declaration file keeps its middle extension).
+  {
+    files: ['src/**/*.{ts,tsx}', 'server/**/*.ts', 'e2e/**/*.ts', 'scripts/**/*.{ts,mjs}'],
+    plugins: { 'check-file': checkFile },
+    rules: {
+      'check-file/filename-naming-convention': [
+        'error',
+        { '**/*.{ts,tsx,mjs}': 'KEBAB_CASE' },
+        { ignoreMiddleExtensions: true },
+      ],
+    },
+  },
+  // The layers: app/ composes the features and nothing imports it; a feature reaches another only through its entry;
+  // ui/ imports no feature; lib/ imports neither; shared/ (the browser's and the server's) imports nothing of either;
+  // the fake backend imports no UI, only the rules it shares with the dialogs. A wrong arrow fails lint.
+  ...FEATURES.map((feature) =>
+    restrict(`src/${feature}/**`, [
+      folders(['app'], 'app/ composes the features; nothing imports it.'),
+      intoFeature(FEATURES.filter((other) => other !== feature)),
+    ]),
   ),
-  ...layer(
-    'src/lib/**',
-    ['app', 'ui', 'pools', 'ips', 'connection', 'activity', 'mocks'],
-    'lib/ is the bottom layer: no React, no UI, no feature.',
-  ),
-  ...layer('src/mocks/**', ['app', 'ui', 'connection', 'activity', 'ips'], 'The fake backend imports no UI.'),
-  ...layer(
-    'src/shared/**',
-    ['app', 'ui', 'lib', 'pools', 'ips', 'connection', 'activity', 'mocks'],
-    'shared/ is what the browser and the server both use: it imports nothing of either.',
-  ),
+  restrict('src/ui/**', [
+    folders(['app', ...FEATURES, 'mocks'], 'ui/ holds what features share, with no domain, so it imports no feature.'),
+  ]),
+  restrict('src/lib/**', [
+    folders(['app', 'ui', ...FEATURES, 'mocks'], 'lib/ is the bottom layer: no React, no UI, no feature.'),
+  ]),
+  restrict('src/shared/**', [
+    folders(
+      ['app', 'ui', 'lib', ...FEATURES, 'mocks'],
+      'shared/ is what the browser and the server both use: it imports nothing of either.',
+    ),
+  ]),
+  restrict('src/mocks/**', [
+    folders(['app', 'ui', 'connection', 'activity'], 'The fake backend imports no UI.'),
+    {
+      regex: '^\\.\\./(pools|ips)(/(?!rules$|ip-rules$).*)?$',
+      message: 'The fake backend takes only the rules it shares with the dialogs (pools/rules, ips/ip-rules).',
+    },
+  ]),
   {
     files: ['server/**'],
     rules: {

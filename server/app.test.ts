@@ -156,8 +156,11 @@ describe('the access log', () => {
     const { base, logs } = await start({ apiKey: undefined })
     await fetch(`${base}/v3/ips?limit=500&offset=0`, { headers: { Authorization: `Bearer ${KEY}` } })
     await fetch(`${base}/assets/missing.js?v=${KEY}`)
-    await new Promise((done) => setTimeout(done, 50))
-    const requests = logs().filter((line) => line.msg === 'request')
+    const requests = await vi.waitFor(() => {
+      const lines = logs().filter((line) => line.msg === 'request')
+      expect(lines).toHaveLength(2)
+      return lines
+    })
     expect(requests).toEqual([
       {
         level: 'info',
@@ -211,7 +214,7 @@ describe('npm run serve', { timeout: 30_000 }, () => {
     let output = ''
     child.stdout.on('data', (chunk) => (output += chunk))
     const exited = new Promise<number | null>((done) => child.on('exit', (code) => done(code)))
-    for (let i = 0; i < 400 && !output.includes('"serving"'); i += 1) await new Promise((d) => setTimeout(d, 50))
+    await vi.waitFor(() => expect(output).toContain('"serving"'), { timeout: 20_000, interval: 50 })
     const base = output.match(/"url":"(http:[^"]+)"/)![1]!
     return { base, child, exited, output: () => output, upstream }
   }
@@ -239,13 +242,12 @@ describe('npm run serve', { timeout: 30_000 }, () => {
   })
 
   it('on SIGTERM lets a request in flight finish, takes no new ones, and exits 0', { timeout: 15_000 }, async () => {
-    const { base, child, exited, output } = await serve(1000)
+    const { base, child, exited, output, upstream } = await serve(1000)
     const inFlight = fetch(`${base}/v3/ips/pools`)
-    await new Promise((done) => setTimeout(done, 200))
+    await vi.waitFor(() => expect(upstream.seen).toHaveLength(1)) // in flight: SendGrid has it
     const stoppedAt = Date.now()
     child.kill('SIGTERM')
-    await new Promise((done) => setTimeout(done, 100))
-    await expect(fetch(`${base}/healthz`)).rejects.toThrow()
+    await vi.waitFor(() => expect(fetch(`${base}/healthz`)).rejects.toThrow())
     const response = await inFlight
     expect(response.status).toBe(200)
     expect(await exited).toBe(0)
@@ -255,9 +257,9 @@ describe('npm run serve', { timeout: 30_000 }, () => {
   })
 
   it('closes a request still open after the grace period and exits 0', async () => {
-    const { base, child, exited, output } = await serve(60_000, 1500)
+    const { base, child, exited, output, upstream } = await serve(60_000, 1500)
     const stuck = fetch(`${base}/v3/ips/pools`).catch((error: Error) => error)
-    await new Promise((done) => setTimeout(done, 200))
+    await vi.waitFor(() => expect(upstream.seen).toHaveLength(1))
     const stoppedAt = Date.now()
     child.kill('SIGTERM')
     expect(await exited).toBe(0)

@@ -1,9 +1,9 @@
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
-import { App } from './app/App'
+import { App } from './app/app'
 import type { Backend } from './app/backend'
-import { startFirstRead } from './app/firstRead'
-import { createQueryClient } from './app/queryClient'
+import { startFirstRead } from './app/first-read'
+import { createQueryClient } from './app/query-client'
 
 async function start() {
   const root = createRoot(document.getElementById('root')!)

@@ -99,7 +99,12 @@ test('an expired session is said in words, and signing in again carries on', asy
   await page.goto(`${base}/pools`)
   await signIn(page, TEAM.admin)
   await expect(page.getByRole('table', { name: 'IP pools' })).toBeVisible()
-  await page.waitForTimeout(TEAM.shortSessionSeconds * 1000 + 500)
+  // The server's own clock ends the session: wait until it says so.
+  await expect
+    .poll(async () => (await (await page.request.get(`${base}/proxy/status`)).json()).session.ended, {
+      timeout: TEAM.shortSessionSeconds * 1000 + 5000,
+    })
+    .toBe(true)
 
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Activity' }).click()
   await expect(page.getByRole('heading', { level: 1, name: 'Sign in' })).toBeVisible()

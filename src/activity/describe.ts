@@ -10,7 +10,7 @@ export function entryTime(entry: ActivityEntry): string {
 }
 
 /** What was done, as parts: text, and the pool names the page may link. */
-export type ChangePart = { text: string } | { pool: string }
+type ChangePart = { text: string } | { pool: string }
 
 export function describeEntry(entry: ActivityEntry): ChangePart[] {
   const pool = (name = entry.pool): ChangePart => (name ? { pool: name } : { text: 'a pool' })

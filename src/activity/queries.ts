@@ -4,7 +4,7 @@ import { ApiError } from '../lib/api-client'
 import { refreshInBackground } from '../lib/cache-writes'
 import { getActivity, type ActivityFilters } from './api'
 
-export const PAGE_SIZE = 50
+const PAGE_SIZE = 50
 
 export const activityQueries = {
   all: () => ['activity'] as const,

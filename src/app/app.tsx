@@ -2,7 +2,8 @@ import CssBaseline from '@mui/material/CssBaseline'
 import { ThemeProvider } from '@mui/material/styles'
 import { QueryClientProvider, type QueryClient } from '@tanstack/react-query'
 import { BrowserRouter } from 'react-router'
-import { AppRoutes } from './AppRoutes'
+import { ReconnectProvider } from '../connection/reconnect-provider'
+import { AppRoutes } from './app-routes'
 import { BackendContext, type Backend } from './backend'
 import { NotificationsProvider } from '../ui/notifications'
 import { theme } from './theme'
@@ -14,9 +15,11 @@ export function App({ backend, queryClient }: { backend: Backend; queryClient: Q
       <QueryClientProvider client={queryClient}>
         <BackendContext value={backend}>
           <NotificationsProvider>
-            <BrowserRouter>
-              <AppRoutes />
-            </BrowserRouter>
+            <ReconnectProvider>
+              <BrowserRouter>
+                <AppRoutes />
+              </BrowserRouter>
+            </ReconnectProvider>
           </NotificationsProvider>
         </BackendContext>
       </QueryClientProvider>

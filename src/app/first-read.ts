@@ -7,7 +7,8 @@ import type { QueryClient } from '@tanstack/react-query'
 import { statusFromPage } from '../connection/api'
 import { getApiKey } from '../lib/api-key'
 import { poolNameFromPath } from '../pools/paths'
-import { accountQueries, poolQueries } from '../pools/queries'
+import { ipQueries } from '../ips'
+import { poolQueries } from '../pools'
 
 export function startFirstRead(queryClient: QueryClient, pathname: string): void {
   const status = statusFromPage()
@@ -16,5 +17,5 @@ export function startFirstRead(queryClient: QueryClient, pathname: string): void
   if (pathname === '/' || pathname === '/pools') void queryClient.prefetchQuery(poolQueries.list())
   else if (pathname.startsWith('/pools/'))
     void queryClient.prefetchQuery(poolQueries.detail(poolNameFromPath(pathname)))
-  else if (pathname === '/ips') void queryClient.prefetchQuery(accountQueries.ips())
+  else if (pathname === '/ips') void queryClient.prefetchQuery(ipQueries.list())
 }

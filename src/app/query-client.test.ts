@@ -1,5 +1,5 @@
 import { ApiError } from '../lib/api-client'
-import { retryDelay, shouldRetry } from './queryClient'
+import { retryDelay, shouldRetry } from './query-client'
 
 const apiError = (status: number, retryAt?: number) => new ApiError(status, [{ field: null, message: 'x' }], retryAt)
 

@@ -2,9 +2,9 @@ import Button from '@mui/material/Button'
 import { useQuery } from '@tanstack/react-query'
 import { useSyncExternalStore } from 'react'
 import { getApiKey, subscribeToApiKey } from '../lib/api-key'
-import { Badge } from '../ui/Badge'
+import { Badge } from '../ui/badge'
 import { connectionQueries } from './queries'
-import { useDisconnect } from '../ui/useDisconnect'
+import { useDisconnect } from './use-disconnect'
 
 /** Says plainly that this is a real account, which host it is, and whose key is in use; offers Disconnect. */
 export function LiveBadge() {

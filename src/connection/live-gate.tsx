@@ -3,13 +3,13 @@ import { useQuery, useQueryClient, type QueryClient } from '@tanstack/react-quer
 import { Suspense, lazy, useEffect, useSyncExternalStore, type ReactNode } from 'react'
 import { ApiError } from '../lib/api-client'
 import { getApiKey, subscribeToApiKey } from '../lib/api-key'
-import { QueryProblem } from '../ui/QueryProblem'
+import { QueryProblem } from '../ui/query-problem'
 import { SESSION_CODES } from '../shared/messages'
 import type { ProxyStatus } from './api'
 import { connectionQueries } from './queries'
 
-const ConnectPage = lazy(() => import('./ConnectPage'))
-const SignInPage = lazy(() => import('./SignInPage'))
+const ConnectPage = lazy(() => import('./connect-page'))
+const SignInPage = lazy(() => import('./sign-in-page'))
 
 const spinner = <CircularProgress aria-label="Connecting" sx={{ display: 'block', mx: 'auto' }} />
 

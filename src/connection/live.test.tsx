@@ -169,7 +169,7 @@ describe('rate limits', () => {
     const { queryClient } = renderApp('/pools', live)
     // The test render turns retries off; live retries are what this test is about.
     queryClient.setDefaultOptions({
-      queries: (await import('../app/queryClient')).createQueryClient().getDefaultOptions().queries,
+      queries: (await import('../app/query-client')).createQueryClient().getDefaultOptions().queries,
     })
     await queryClient.resetQueries()
     expect(

@@ -5,16 +5,17 @@ import Typography from '@mui/material/Typography'
 import { useQuery } from '@tanstack/react-query'
 import { useState } from 'react'
 import { useNotify } from '../ui/notifications'
-import type { AccountIp } from '../pools/api'
-import { accountQueries, useSetIpSubusers } from '../pools/queries'
-import { ActionDialog } from '../ui/ActionDialog'
-import { sendChange } from '../ui/sendChange'
+import type { AccountIp } from './api'
+import { useChange } from '../ui/use-change'
+import { ipChanges, ipQueries } from './queries'
+import { ActionDialog } from '../ui/action-dialog'
+import { sendChange } from '../ui/send-change'
 
 /** Which subusers send from an IP: each one's whole list is read, changed by this IP and written back. */
 export default function SubusersDialog({ ip, onClose }: { ip: AccountIp; onClose: () => void }) {
-  const subusers = useQuery(accountQueries.subusers())
-  const inventory = useQuery(accountQueries.ips())
-  const save = useSetIpSubusers()
+  const subusers = useQuery(ipQueries.subusers())
+  const inventory = useQuery(ipQueries.list())
+  const save = useChange(ipChanges.setSubusers)
   const notify = useNotify()
   const [serves, setServes] = useState<Record<string, boolean>>(() =>
     Object.fromEntries(ip.subusers.map((name) => [name, true])),

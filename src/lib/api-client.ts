@@ -4,7 +4,7 @@
  */
 import { getApiKey } from './api-key'
 
-export interface ApiErrorDetail {
+interface ApiErrorDetail {
   field: string | null
   message: string
 }
@@ -33,7 +33,7 @@ export class ApiError extends Error {
   }
 }
 
-export const DEFAULT_TIMEOUT_MS = 15_000
+const DEFAULT_TIMEOUT_MS = 15_000
 
 const baseUrl: string = import.meta.env.VITE_API_BASE ?? ''
 

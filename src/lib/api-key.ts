@@ -19,10 +19,6 @@ export function getApiKey(): string | null {
   return current
 }
 
-export function isApiKeyRemembered(): boolean {
-  return readRemembered() !== null
-}
-
 export function setApiKey(key: string, { remember }: { remember: boolean }): void {
   current = key
   if (remember) sessionStorage.setItem(STORAGE_KEY, key)

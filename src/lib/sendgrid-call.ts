@@ -13,7 +13,7 @@ type ParamsOf<Id extends RouteId> = [ParamNames<PathOf<Id>>] extends [never]
   ? []
   : [params: Record<ParamNames<PathOf<Id>>, string>]
 
-export interface SendGridCall {
+interface SendGridCall {
   method: NonNullable<RequestOptions['method']>
   path: string
 }

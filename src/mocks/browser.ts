@@ -19,7 +19,7 @@ const localStore: StateStore = {
   },
 }
 
-export interface DemoBackend {
+interface DemoBackend {
   reset(): void
 }
 

@@ -2,47 +2,13 @@
  * The fake SendGrid's state and rules. Every operation answers like the real API: the status and body it sends,
  * including its documented error bodies, which differ from endpoint to endpoint.
  */
-import { canonicalIp, ipAddressProblem, sameIp } from '../pools/ipRules'
+import { canonicalIp, ipAddressProblem, sameIp } from '../ips/ip-rules'
 import { POOL_LIMIT_SENDGRID_MESSAGE, poolLimitProblem, poolNameProblem, sendGridPoolNameMessage } from '../pools/rules'
 import { queryActivity, type ActivityEntry, type ActivityQuery } from '../shared/activity'
 import { seedState } from './seed'
+import type { DemoIp, DemoPool, DemoState } from './state'
 
-export interface DemoIp {
-  ip: string
-  rdns: string
-  warmup: boolean
-  /** Unix seconds, or null when not warming up. */
-  start_date: number | null
-  whitelabeled: boolean
-  /** Whether its reverse DNS record (when whitelabeled) validates; true unless said otherwise. */
-  rdnsValid?: boolean
-  subusers: string[]
-  assigned_at: number | null
-}
-
-export interface DemoPool {
-  name: string
-  ips: string[]
-  /** When each IP joined (ms since the epoch), for answering with SendGrid's lag in listing new members. */
-  addedAt?: Record<string, number>
-}
-
-export interface DemoState {
-  version: 1
-  /** Which seed it grew from: the hand-made sample, or the large one of `?demo=large`. */
-  dataset?: 'sample' | 'large'
-  pools: DemoPool[]
-  ips: DemoIp[]
-  /** The parent account's subusers, by username; each IP lists those it serves. */
-  subusers?: string[]
-  /** The activity journal, oldest first, as the dashboard's server keeps it; the newest entries only. */
-  activity?: ActivityEntry[]
-  /**
-   * How long a new pool member stays out of the answers that list members (SendGrid: "may take up to 60 seconds").
-   * Off (0) unless a test or the demo's ?lag= setting turns it on.
-   */
-  memberLagSeconds?: number
-}
+export type { DemoIp, DemoPool, DemoState }
 
 /** Enough of the journal for a demo; a real server keeps all of it. */
 const DEMO_JOURNAL_ENTRIES = 1000

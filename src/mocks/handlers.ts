@@ -5,9 +5,9 @@ import { SENDGRID_ROUTES, type RouteId } from '../shared/sendgrid-routes'
 import type { Db, FakeResponse } from './db'
 
 /** Who the demo's journal names: nobody signs in to a demo. */
-export const DEMO_USER = 'you (demo)'
+const DEMO_USER = 'you (demo)'
 
-export interface HandlerOptions {
+interface HandlerOptions {
   /** A realistic pause before each answer in the browser; none in unit tests. */
   latency?: () => number
   /** The most IPs one page of GET /v3/ips holds, whatever limit is asked for (SendGrid documents none). */

@@ -1,5 +1,5 @@
 /** Realistic starting data for the fake SendGrid: addresses from the documentation ranges only (IPv4 and IPv6). */
-import type { DemoIp, DemoPool, DemoState } from './db'
+import type { DemoIp, DemoPool, DemoState } from './state'
 
 const DAY = 86_400
 
@@ -68,8 +68,8 @@ export function seedState(now = Date.now()): DemoState {
   }
 }
 
-export const LARGE_POOLS = 100
-export const LARGE_IPS = 5000
+const LARGE_POOLS = 100
+const LARGE_IPS = 5000
 
 /**
  * The `?demo=large` account: 100 pools and 5,000 IPs, for trying the dashboard at full scale. Addresses come from

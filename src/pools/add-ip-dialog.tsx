@@ -5,13 +5,21 @@ import TextField from '@mui/material/TextField'
 import { useQuery } from '@tanstack/react-query'
 import { useMemo, useState } from 'react'
 import { useNotify } from '../ui/notifications'
-import { ActionDialog } from '../ui/ActionDialog'
-import { sendChange } from '../ui/sendChange'
-import { useField } from '../ui/useField'
-import type { AccountIp, PoolDetail } from './api'
-import { summariseAdds, type AddSummary } from './bulkMessages'
-import { addressSet, canonicalIp, ipAddressProblem, ipsWithoutValidRdns, poolIpProblem } from './ipRules'
-import { accountQueries, useAddIps } from './queries'
+import { ActionDialog } from '../ui/action-dialog'
+import { sendChange } from '../ui/send-change'
+import { useField } from '../ui/use-field'
+import type { PoolDetail } from './api'
+import { summariseAdds, type AddSummary } from './bulk-messages'
+import {
+  addressSet,
+  canonicalIp,
+  ipAddressProblem,
+  ipQueries,
+  ipsWithoutValidRdns,
+  poolIpProblem,
+  type AccountIp,
+} from '../ips'
+import { useAddIps } from './queries'
 
 /** Only so many suggestions at a time: an account may have thousands of IPs. */
 const SUGGESTIONS = 50
@@ -25,9 +33,9 @@ interface Entry {
 /** Pick IPs from the account, or type them; several at once, each one's result reported. */
 export default function AddIpDialog({ pool, onClose }: { pool: PoolDetail; onClose: () => void }) {
   // The account's IPs make the suggestions and the "on the account" check; until they load, the server checks.
-  const accountIps = useQuery(accountQueries.ips())
+  const accountIps = useQuery(ipQueries.list())
   // Pools take only IPs with a valid reverse DNS record; until the records load, the server checks.
-  const reverseDns = useQuery(accountQueries.reverseDns())
+  const reverseDns = useQuery(ipQueries.reverseDns())
   const add = useAddIps()
   const notify = useNotify()
   const [report, setReport] = useState<AddSummary | null>(null)

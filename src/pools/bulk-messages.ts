@@ -1,5 +1,5 @@
 /** The outcomes of changes made of several calls (bulk.ts), in words for the dialogs and the notifications. */
-import { errorMessage } from '../ui/errorMessage'
+import { errorMessage } from '../lib/error-message'
 import type { AddResult, MoveOutcome } from './bulk'
 
 export interface AddSummary {

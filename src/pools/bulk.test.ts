@@ -1,6 +1,6 @@
 import { ApiError } from '../lib/api-client'
 import { addEach, moveIp } from './bulk'
-import { describeMove, summariseAdds } from './bulkMessages'
+import { describeMove, summariseAdds } from './bulk-messages'
 
 const refused = (message: string) => new ApiError(400, [{ field: 'ip', message }])
 

@@ -5,7 +5,7 @@ import Typography from '@mui/material/Typography'
 import { useId } from 'react'
 import { useNavigate } from 'react-router'
 import { useNotify } from '../ui/notifications'
-import { ConfirmDialog } from '../ui/ConfirmDialog'
+import { ConfirmDialog } from '../ui/confirm-dialog'
 import type { PoolDetail } from './api'
 import { useDeletePool } from './queries'
 

@@ -4,8 +4,9 @@
  * offers to finish it, or to leave the IP in both pools.
  */
 import { queryOptions, skipToken, type QueryClient } from '@tanstack/react-query'
+import { poolNotes } from './notes'
 
-export interface HalfMove {
+interface HalfMove {
   ip: string
   from: string
   to: string
@@ -13,7 +14,7 @@ export interface HalfMove {
 
 export const halfMovesQuery = () =>
   queryOptions({
-    queryKey: ['half-moves'] as const,
+    queryKey: poolNotes.halfMoves(),
     queryFn: skipToken,
     initialData: [] as HalfMove[],
     staleTime: Infinity,
@@ -25,10 +26,15 @@ const sameStart = (a: HalfMove, b: { ip: string; from: string }) => a.ip === b.i
 export const findHalfMove = (moves: readonly HalfMove[], ip: string, from: string) =>
   moves.find((move) => sameStart(move, { ip, from }))
 
-/** Records a move that stopped half way, or (`done`) forgets the move of that IP out of that pool. */
-export function noteHalfMove(queryClient: QueryClient, move: HalfMove, done = false) {
+/** Records a move that stopped half way (replacing any earlier one of that IP out of that pool). */
+export function recordHalfMove(queryClient: QueryClient, move: HalfMove) {
   queryClient.setQueryData(halfMovesQuery().queryKey, (moves = []) => [
     ...moves.filter((other) => !sameStart(other, move)),
-    ...(done ? [] : [move]),
+    move,
   ])
+}
+
+/** Forgets the half-done move of that IP out of that pool: it was finished, or the IP left in both pools. */
+export function forgetHalfMove(queryClient: QueryClient, move: Pick<HalfMove, 'ip' | 'from'>) {
+  queryClient.setQueryData(halfMovesQuery().queryKey, (moves = []) => moves.filter((other) => !sameStart(other, move)))
 }

@@ -1,5 +1,5 @@
 /** How each pool stands, counted from the account's IP inventory: one read for all pools, never one per pool. */
-import type { AccountIp } from './api'
+import type { AccountIp } from '../ips'
 
 export interface PoolHealth {
   ips: number
@@ -19,7 +19,7 @@ export function poolHealth(inventory: readonly AccountIp[]): Map<string, PoolHea
   return health
 }
 
-export type HealthBadge = 'Empty' | 'All warming up'
+type HealthBadge = 'Empty' | 'All warming up'
 
 /** What deserves a second look: a pool with no IP sends nothing; one whose IPs are all warming sends little. */
 export function healthBadge({ ips, warming }: PoolHealth): HealthBadge | null {

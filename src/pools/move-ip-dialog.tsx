@@ -4,17 +4,17 @@ import MenuItem from '@mui/material/MenuItem'
 import TextField from '@mui/material/TextField'
 import Typography from '@mui/material/Typography'
 import { useQuery, useQueryClient } from '@tanstack/react-query'
-import { ActionDialog } from '../ui/ActionDialog'
-import { errorMessage } from '../ui/errorMessage'
+import { ActionDialog } from '../ui/action-dialog'
+import { errorMessage } from '../lib/error-message'
 import { useNotify } from '../ui/notifications'
-import { sendChange } from '../ui/sendChange'
-import { useField } from '../ui/useField'
+import { sendChange } from '../ui/send-change'
+import { useField } from '../ui/use-field'
 import type { MoveOutcome } from './bulk'
-import { describeMove } from './bulkMessages'
-import { findHalfMove, halfMovesQuery, noteHalfMove } from './halfMoves'
-import { accountQueries, poolQueries, useMoveIp } from './queries'
-import { recentlyAddedQuery } from './recentlyAdded'
+import { describeMove } from './bulk-messages'
+import { findHalfMove, forgetHalfMove, halfMovesQuery } from './half-moves'
+import { poolQueries, useMoveIp } from './queries'
 import { useUndo } from './undo'
+import { usePoolMembership } from './use-pool-membership'
 
 interface MoveIpDialogProps {
   ip: string
@@ -35,12 +35,7 @@ export default function MoveIpDialog({ ip, from, onClose, onMoved }: MoveIpDialo
   const undo = useUndo()
   const halfMove = findHalfMove(useQuery(halfMovesQuery()).data ?? [], ip, from)
   // Only pools the IP is not in already (as SendGrid lists it, or as just added from here).
-  const inventory = useQuery(accountQueries.ips())
-  const recent = useQuery(recentlyAddedQuery()).data
-  const alreadyIn = new Set([
-    ...(inventory.data?.find((member) => member.ip === ip)?.pools ?? []),
-    ...(recent ?? []).filter((added) => added.ip === ip).map((added) => added.pool),
-  ])
+  const alreadyIn = new Set(usePoolMembership().poolsOf?.get(ip))
   const targets = (pools.data ?? []).filter((name) => name !== from && !alreadyIn.has(name))
   const noTarget =
     !pools.data || targets.length > 0
@@ -88,7 +83,7 @@ export default function MoveIpDialog({ ip, from, onClose, onMoved }: MoveIpDialo
               color="inherit"
               size="small"
               onClick={() => {
-                noteHalfMove(queryClient, halfMove, true)
+                forgetHalfMove(queryClient, halfMove)
                 notify(`${ip} stays in both “${from}” and “${halfMove.to}”`)
                 onClose()
               }}

@@ -1,4 +1,4 @@
-import { checkPoolName } from './nameCheck'
+import { checkPoolName } from './name-check'
 
 const POOLS = ['transactional', 'marketing', 'Product updates', 'eu-newsletters']
 

@@ -14,7 +14,7 @@ export type NameCheck =
   | { kind: 'match'; name: string; source: NameSource }
   | { kind: 'no-match'; name: string; source: NameSource; closest: Closest[] }
 
-export interface Closest {
+interface Closest {
   pool: string
   /** How it differs, when only in case or spaces: the likeliest mistakes. */
   differs: 'case' | 'spaces' | 'case and spaces' | null
@@ -35,7 +35,7 @@ const stringField = (value: unknown, field: string): string | undefined => {
 }
 
 /** The pool name in a bare name, a Mail Send body (ip_pool_name) or an X-SMTPAPI header or its JSON (ip_pool). */
-export function findPoolName(input: string): NameCheck | { kind: 'found'; name: string; source: NameSource } {
+function findPoolName(input: string): NameCheck | { kind: 'found'; name: string; source: NameSource } {
   const text = input.replace(/^\r?\n+|\r?\n+$/g, '') // line breaks around a pasted name are not part of it
   if (text.trim() === '') return { kind: 'empty' }
   const header = text.match(/^\s*X-SMTPAPI\s*:\s*([\s\S]*)$/i)

@@ -14,28 +14,29 @@ import { useQuery } from '@tanstack/react-query'
 import { Suspense, lazy, useId, useMemo, useState } from 'react'
 import { Link as RouterLink, useSearchParams } from 'react-router'
 import { pageTitle } from '../ui/product'
-import { usePermission } from '../connection/permissions'
-import { QueryProblem } from '../ui/QueryProblem'
-import { Badge } from '../ui/Badge'
-import { Unknown } from '../ui/Unknown'
-import { SearchField } from '../ui/SearchField'
-import { usePreload } from '../ui/usePreload'
+import { usePermission } from '../connection'
+import { QueryProblem } from '../ui/query-problem'
+import { Badge } from '../ui/badge'
+import { Unknown } from '../ui/unknown'
+import { SearchField } from '../ui/search-field'
+import { usePreload } from '../ui/use-preload'
 import { poolPath } from './paths'
 import { poolHealth, healthBadge, type PoolHealth } from './health'
-import { accountQueries, poolQueries } from './queries'
+import { ipQueries } from '../ips'
+import { poolQueries } from './queries'
 import { MAX_POOLS, poolLimitProblem } from './rules'
 
-const loadCreatePoolDialog = () => import('./CreatePoolDialog')
+const loadCreatePoolDialog = () => import('./create-pool-dialog')
 const CreatePoolDialog = lazy(loadCreatePoolDialog)
-const loadPoolDetailPage = () => import('./PoolDetailPage')
-const CheckPoolNameDialog = lazy(() => import('./CheckPoolNameDialog'))
+const loadPoolDetailPage = () => import('./pool-detail-page')
+const CheckPoolNameDialog = lazy(() => import('./check-pool-name-dialog'))
 
 const byName = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true })
 
 export function PoolListPage() {
   const pools = useQuery(poolQueries.list())
   // One paged read of the account's IPs gives every pool's counts, however many pools there are.
-  const inventory = useQuery(accountQueries.ips())
+  const inventory = useQuery(ipQueries.list())
   const health = useMemo(() => inventory.data && poolHealth(inventory.data), [inventory.data])
   const [params, setParams] = useSearchParams()
   const [creating, setCreating] = useState(false)

@@ -1,17 +1,10 @@
+import { ipQueries } from '../ips'
 import { QueryClient, QueryClientProvider, useQuery } from '@tanstack/react-query'
 import { renderHook, waitFor } from '@testing-library/react'
 import { delay, http, HttpResponse } from 'msw'
 import type { ReactNode } from 'react'
 import { db, server } from '../mocks/node'
-import {
-  accountQueries,
-  poolQueries,
-  useAddIps,
-  useCreatePool,
-  useDeletePool,
-  useRemoveIp,
-  useRenamePool,
-} from './queries'
+import { poolQueries, useAddIps, useCreatePool, useDeletePool, useRemoveIp, useRenamePool } from './queries'
 
 function setup() {
   const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false, staleTime: Infinity } } })
@@ -101,7 +94,7 @@ describe('a change and the reads around it', () => {
 
   it('a remove is done when its own request is: the inventory shows it at once and is re-read behind it', async () => {
     const { wrapper, requests } = setup()
-    const inventory = renderHook(() => useQuery(accountQueries.ips()), { wrapper }).result
+    const inventory = renderHook(() => useQuery(ipQueries.list()), { wrapper }).result
     await waitFor(() => expect(inventory.current.isSuccess).toBe(true))
     const poolsOf = (ip: string) => inventory.current.data?.find((entry) => entry.ip === ip)?.pools
     expect(poolsOf('192.0.2.13')).toContain('billing')
@@ -123,7 +116,7 @@ describe('a change and the reads around it', () => {
 
   it('a rename shows the new name in the inventory before any re-read', async () => {
     const { wrapper } = setup()
-    const inventory = renderHook(() => useQuery(accountQueries.ips()), { wrapper }).result
+    const inventory = renderHook(() => useQuery(ipQueries.list()), { wrapper }).result
     const poolsOf40 = () => inventory.current.data?.find((entry) => entry.ip === '192.0.2.40')?.pools
     await waitFor(() => expect(poolsOf40()).toEqual(['billing']))
     // Re-reads of the inventory never come back: what shows is what the change wrote.

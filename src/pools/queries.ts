@@ -1,37 +1,22 @@
 /** The cache: one key factory with the query options beside each key, and mutations that keep it correct. */
-import {
-  mutationOptions,
-  queryOptions,
-  useMutation,
-  useQueryClient,
-  type QueryClient,
-  type UseMutationOptions,
-} from '@tanstack/react-query'
-import { useMemo } from 'react'
+import { mutationOptions, queryOptions, type QueryClient } from '@tanstack/react-query'
 import { markStale, refreshInBackground, writeQuery } from '../lib/cache-writes'
+import { useChange } from '../ui/use-change'
 import { ApiError } from '../lib/api-client'
 import { addEach, moveIp } from './bulk'
-import { noteHalfMove } from './halfMoves'
-import { noteAdded, noteRemoved } from './recentlyAdded'
+import { forgetHalfMove, recordHalfMove } from './half-moves'
+import { noteAdded, noteRemoved } from './recently-added'
+import { editPoolLists, ipQueries } from '../ips'
 import {
   addIpToPool,
   createPool,
   deletePool,
   getPool,
-  listAccountIps,
   listPoolNames,
-  listReverseDns,
-  listSubusers,
   removeIpFromPool,
   renamePool,
-  setSubuserIps,
-  startWarmup,
-  stopWarmup,
-  validateReverseDns,
-  type AccountIp,
   type PoolDetail,
 } from './api'
-import { waitingOutRateLimits } from './bulk'
 
 export const poolQueries = {
   all: () => ['pools'] as const,
@@ -49,44 +34,13 @@ export const poolQueries = {
     }),
 }
 
-export const accountQueries = {
-  ips: () =>
-    queryOptions({
-      queryKey: ['ips', 'list'] as const,
-      queryFn: ({ signal }) => listAccountIps(signal),
-    }),
-  reverseDns: () =>
-    queryOptions({
-      queryKey: ['ips', 'reverse-dns'] as const,
-      queryFn: ({ signal }) => listReverseDns(signal),
-    }),
-  subusers: () =>
-    queryOptions({
-      queryKey: ['subusers', 'list'] as const,
-      queryFn: ({ signal }) => listSubusers(signal),
-      staleTime: 5 * 60_000,
-    }),
-}
-
 /*
  * Each change is a set of mutation options: the hooks below use them in components, and a notification's Undo runs
  * them (through runMutation) after the dialog that made the change has closed. A change writes what its answer says
  * (writeQuery) and re-reads the rest in the background; its promise is the request alone.
  */
 
-const inventoryKey = accountQueries.ips().queryKey
-
-/**
- * Writes a change's effect on IPs' pool lists into the account's inventory, as the IP addresses page shows it. An IP
- * whose list `edit` returns as it was keeps its identity, so the other thousands' rows are not drawn again.
- */
-const editPoolLists = (queryClient: QueryClient, edit: (pools: string[], ip: string) => string[]) =>
-  writeQuery(queryClient, inventoryKey, (ips) =>
-    ips?.map((entry) => {
-      const pools = edit(entry.pools, entry.ip)
-      return pools === entry.pools ? entry : { ...entry, pools }
-    }),
-  )
+const inventoryKey = ipQueries.list().queryKey
 
 const writeMembers = (queryClient: QueryClient, pool: string, edit: (ips: PoolDetail['ips']) => PoolDetail['ips']) =>
   writeQuery(queryClient, poolQueries.detail(pool).queryKey, (detail) => detail && { ...detail, ips: edit(detail.ips) })
@@ -178,7 +132,8 @@ export const poolChanges = {
       onSuccess: async (outcome, { ip, from, to }) => {
         if (outcome.status === 'not-moved') return
         const moved = outcome.status === 'moved'
-        noteHalfMove(queryClient, { ip, from, to }, moved)
+        if (moved) forgetHalfMove(queryClient, { ip, from })
+        else recordHalfMove(queryClient, { ip, from, to })
         noteAdded(queryClient, to, [ip])
         if (moved) noteRemoved(queryClient, from, ip)
         await Promise.all([
@@ -207,93 +162,9 @@ export const poolChanges = {
     }),
 }
 
-/** A change as a hook, its options made once per client rather than on every render of the page that holds it. */
-function useChange<TData, TVariables>(
-  changeFor: (queryClient: QueryClient) => UseMutationOptions<TData, Error, TVariables>,
-) {
-  const queryClient = useQueryClient()
-  return useMutation(useMemo(() => changeFor(queryClient), [changeFor, queryClient]))
-}
-
 export const useCreatePool = () => useChange(poolChanges.create)
 export const useRenamePool = () => useChange(poolChanges.rename)
 export const useDeletePool = () => useChange(poolChanges.delete)
 export const useAddIps = () => useChange(poolChanges.addIps)
 export const useMoveIp = () => useChange(poolChanges.moveIp)
 export const useRemoveIp = () => useChange(poolChanges.removeIp)
-
-/** Warmup changes an IP everywhere it shows: the account's inventory and the page of every pool it is in. */
-function useWarmupMutation(change: (ip: string) => Promise<void>) {
-  const queryClient = useQueryClient()
-  return useMutation({
-    mutationFn: change,
-    onSuccess: () => refreshInBackground(queryClient, inventoryKey, poolQueries.details()),
-  })
-}
-
-export const useStartWarmup = () => useWarmupMutation(startWarmup)
-export const useStopWarmup = () => useWarmupMutation(stopWarmup)
-
-export function useValidateReverseDns() {
-  const queryClient = useQueryClient()
-  return useMutation({
-    mutationFn: (id: number) => validateReverseDns(id),
-    onSuccess: () => refreshInBackground(queryClient, accountQueries.reverseDns().queryKey),
-  })
-}
-
-/** A subuser's list of IPs changed between reading it and writing it back: nothing was written for it. */
-export class ListChangedError extends Error {
-  constructor(
-    readonly subuser: string,
-    readonly now: readonly string[],
-  ) {
-    super(
-      `The IPs of ${subuser} were changed elsewhere since this page loaded (now ${now.join(', ') || 'none'}). ` +
-        'Nothing was saved: check the choices and save again.',
-    )
-    this.name = 'ListChangedError'
-  }
-}
-
-const ipsOf = (inventory: readonly AccountIp[], subuser: string) =>
-  inventory.filter((ip) => ip.subusers.includes(subuser)).map((ip) => ip.ip)
-
-const sameList = (a: readonly string[], b: readonly string[]) =>
-  a.length === b.length && [...a].sort().join('\n') === [...b].sort().join('\n')
-
-/**
- * Which subusers an IP serves. SendGrid only replaces a subuser's whole list, so each list is read again, checked
- * against the one this page showed (`seen`), changed by this IP and written back; a list changed elsewhere in the
- * meantime stops the save before anything is written, and says so.
- */
-export function useSetIpSubusers() {
-  const queryClient = useQueryClient()
-  return useMutation({
-    mutationFn: async ({
-      ip,
-      serves,
-      seen,
-    }: {
-      ip: string
-      serves: Record<string, boolean>
-      seen: readonly AccountIp[]
-    }) => {
-      const fresh = await listAccountIps()
-      const changes = Object.entries(serves).filter(([subuser, serve]) => ipsOf(seen, subuser).includes(ip) !== serve)
-      for (const [subuser] of changes) {
-        const now = ipsOf(fresh, subuser)
-        if (!sameList(now, ipsOf(seen, subuser))) {
-          queryClient.setQueryData(accountQueries.ips().queryKey, fresh)
-          throw new ListChangedError(subuser, now)
-        }
-      }
-      for (const [subuser, serve] of changes) {
-        const now = ipsOf(fresh, subuser)
-        await waitingOutRateLimits(() => setSubuserIps(subuser, serve ? [...now, ip] : now.filter((x) => x !== ip)))
-      }
-      return changes.length
-    },
-    onSuccess: () => refreshInBackground(queryClient, inventoryKey),
-  })
-}

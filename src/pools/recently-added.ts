@@ -4,8 +4,9 @@
  * Kept in the query cache (never fetched), so it lives and dies with the app's other data.
  */
 import { queryOptions, skipToken, type QueryClient } from '@tanstack/react-query'
+import { poolNotes } from './notes'
 
-export const SETTLE_MS = 60_000
+const SETTLE_MS = 60_000
 
 export interface RecentAddition {
   pool: string
@@ -14,7 +15,7 @@ export interface RecentAddition {
 
 export const recentlyAddedQuery = () =>
   queryOptions({
-    queryKey: ['recently-added'] as const,
+    queryKey: poolNotes.recentlyAdded(),
     queryFn: skipToken,
     initialData: [] as RecentAddition[],
     staleTime: Infinity,

@@ -1,5 +1,5 @@
 import Typography from '@mui/material/Typography'
-import { ConfirmDialog } from '../ui/ConfirmDialog'
+import { ConfirmDialog } from '../ui/confirm-dialog'
 import { useNotify } from '../ui/notifications'
 import { useRemoveIp } from './queries'
 import { useUndo } from './undo'

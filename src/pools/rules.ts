@@ -7,8 +7,7 @@ export const MAX_POOLS = 100
 export const POOL_NAME_MIN_LENGTH = 2
 export const POOL_NAME_MAX_LENGTH = 64
 
-export type PoolNameProblem =
-  { kind: 'empty' } | { kind: 'length'; length: number } | { kind: 'leading' } | { kind: 'taken' }
+type PoolNameProblem = { kind: 'empty' } | { kind: 'length'; length: number } | { kind: 'leading' } | { kind: 'taken' }
 
 /** Why a pool name cannot be used, or null when it can. `taken` holds the names in use by other pools. */
 export function poolNameProblem(name: string, taken: Iterable<string> = []): PoolNameProblem | null {

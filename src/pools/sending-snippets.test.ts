@@ -1,4 +1,4 @@
-import { mailSendField, smtpApiHeader } from './SendingSnippets'
+import { mailSendField, smtpApiHeader } from './sending-snippets'
 
 describe('how mail names a pool', () => {
   it('quotes the name as JSON in the Mail Send field', () => {

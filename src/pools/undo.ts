@@ -5,7 +5,7 @@
 import { useQueryClient } from '@tanstack/react-query'
 import { useNavigate } from 'react-router'
 import { runMutation } from '../lib/cache-writes'
-import { errorMessage } from '../ui/errorMessage'
+import { errorMessage } from '../lib/error-message'
 import { useNotify } from '../ui/notifications'
 import { poolPath } from './paths'
 import { poolChanges } from './queries'

@@ -53,8 +53,8 @@ const ACTIONS: Partial<Record<RouteId, ActivityAction>> = {
   setSubuserIps: 'subuser-ips',
 }
 
-export const DEFAULT_LIMIT = 50
-export const MAX_LIMIT = 500
+const DEFAULT_LIMIT = 50
+const MAX_LIMIT = 500
 
 /** What a call changes, from its route, its path values and its body's fields; undefined for a read. */
 export function describeChange(

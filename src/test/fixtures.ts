@@ -1,4 +1,4 @@
-import type { AccountIp } from '../pools/api'
+import type { AccountIp } from '../ips/api'
 
 /** An IP on the account as the app holds it, with whatever a test cares about set. */
 export function accountIp(ip: string, extra: Partial<AccountIp> = {}): AccountIp {

@@ -4,10 +4,11 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query'
 import { render, screen, waitFor } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { MemoryRouter, useLocation, type Location } from 'react-router'
-import { AppRoutes } from '../app/AppRoutes'
+import { AppRoutes } from '../app/app-routes'
 import { BackendContext, type Backend } from '../app/backend'
+import { ReconnectProvider } from '../connection/reconnect-provider'
 import { NotificationsProvider } from '../ui/notifications'
-import { createQueryClient } from '../app/queryClient'
+import { createQueryClient } from '../app/query-client'
 import { theme } from '../app/theme'
 
 interface RenderOptions {
@@ -34,10 +35,12 @@ export function renderApp(
       <QueryClientProvider client={queryClient}>
         <BackendContext value={backend}>
           <NotificationsProvider>
-            <MemoryRouter initialEntries={[path]}>
-              <AppRoutes />
-              <LocationProbe />
-            </MemoryRouter>
+            <ReconnectProvider>
+              <MemoryRouter initialEntries={[path]}>
+                <AppRoutes />
+                <LocationProbe />
+              </MemoryRouter>
+            </ReconnectProvider>
           </NotificationsProvider>
         </BackendContext>
       </QueryClientProvider>

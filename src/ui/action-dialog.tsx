@@ -6,7 +6,7 @@ import DialogContent from '@mui/material/DialogContent'
 import DialogTitle from '@mui/material/DialogTitle'
 import Stack from '@mui/material/Stack'
 import { useId, useRef, useState, type FormEvent, type ReactNode } from 'react'
-import { errorMessage } from './errorMessage'
+import { errorMessage } from '../lib/error-message'
 
 interface ActionDialogProps {
   title: string

@@ -1,7 +1,7 @@
 import type { UseMutationResult } from '@tanstack/react-query'
 import type { ReactNode } from 'react'
-import { ActionDialog } from './ActionDialog'
-import { sendChange } from './sendChange'
+import { ActionDialog } from './action-dialog'
+import { sendChange } from './send-change'
 
 interface ConfirmDialogProps<TData, TVariables> {
   title: string

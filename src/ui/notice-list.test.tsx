@@ -1,7 +1,7 @@
 import { act, render, screen } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import NoticeList, { type Notice } from './NoticeList'
+import NoticeList, { type Notice } from './notice-list'
 
 describe('NoticeList', () => {
   beforeEach(() => vi.useFakeTimers({ shouldAdvanceTime: true }))

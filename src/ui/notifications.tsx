@@ -3,9 +3,9 @@
  * replace each other, in one live region that is always on the page, so a screen reader hears each one.
  */
 import { createContext, lazy, Suspense, use, useCallback, useRef, useState, type ReactNode } from 'react'
-import type { Notice } from './NoticeList'
+import type { Notice } from './notice-list'
 
-export interface NotifyOptions {
+interface NotifyOptions {
   /** Puts the change back; offers Undo for 10 seconds. */
   undo?: () => void
 }
@@ -15,7 +15,7 @@ type Notify = (message: string, options?: NotifyOptions) => void
 const NotifyContext = createContext<Notify>(() => {})
 
 // Nothing is announced on the first screen, so the notices' code waits for the first one.
-const NoticeList = lazy(() => import('./NoticeList'))
+const NoticeList = lazy(() => import('./notice-list'))
 
 export function NotificationsProvider({ children }: { children: ReactNode }) {
   const [notices, setNotices] = useState<Notice[]>([])

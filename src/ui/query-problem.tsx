@@ -2,12 +2,15 @@ import Alert from '@mui/material/Alert'
 import AlertTitle from '@mui/material/AlertTitle'
 import Button from '@mui/material/Button'
 import type { UseQueryResult } from '@tanstack/react-query'
-import { useDisconnect } from './useDisconnect'
+import { createContext, use } from 'react'
 import { ApiError } from '../lib/api-client'
 import { getApiKey } from '../lib/api-key'
-import { errorMessage, isRefusedKey } from './errorMessage'
+import { errorMessage, isRefusedKey } from '../lib/error-message'
 
 const timeFormat = new Intl.DateTimeFormat(undefined, { timeStyle: 'medium' })
+
+/** How to connect with another key, where one was pasted: the connection's, put in by the app (ui knows no feature). */
+export const ReconnectContext = createContext<(() => void) | null>(null)
 
 interface QueryProblemProps {
   query: UseQueryResult<unknown>
@@ -22,7 +25,7 @@ interface QueryProblemProps {
  * while older data stays on screen. Renders nothing when all is well.
  */
 export function QueryProblem({ query, what, onRetry = () => query.refetch() }: QueryProblemProps) {
-  const reconnect = useDisconnect()
+  const reconnect = use(ReconnectContext)
   const reason = query.failureReason
 
   if (query.isFetching && reason instanceof ApiError && reason.status === 429) {
@@ -38,13 +41,13 @@ export function QueryProblem({ query, what, onRetry = () => query.refetch() }: Q
   const stale = query.data !== undefined
   // A refused key the user pasted can be replaced; one configured on the server cannot be from here.
   const refused = isRefusedKey(query.error)
-  const canReconnect = refused && getApiKey() !== null
+  const canReconnect = refused && reconnect !== null && getApiKey() !== null
   return (
     <Alert
       severity={stale ? 'warning' : 'error'}
       action={
         canReconnect ? (
-          <Button color="inherit" size="small" onClick={reconnect}>
+          <Button color="inherit" size="small" onClick={reconnect ?? undefined}>
             Reconnect
           </Button>
         ) : (

@@ -2,7 +2,7 @@ import { render, screen } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { useState } from 'react'
 import { describe, expect, it } from 'vitest'
-import { SearchField } from './SearchField'
+import { SearchField } from './search-field'
 
 /** The owner of the value applies the box's changes only when told to, as a transition that has not committed yet. */
 function SlowOwner() {

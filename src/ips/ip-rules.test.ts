@@ -1,4 +1,4 @@
-import { addressSet, canonicalIp, ipAddressProblem, poolIpProblem, sameIp, ipsWithoutValidRdns } from './ipRules'
+import { addressSet, canonicalIp, ipAddressProblem, poolIpProblem, sameIp, ipsWithoutValidRdns } from './ip-rules'
 
 describe('ipAddressProblem', () => {
   it.each(['192.0.2.10', '255.255.255.255', '2001:db8::1', '::1', '::ffff:192.0.2.1', ' 198.51.100.7 '])(

@@ -1,5 +1,5 @@
-import { ApiError } from '../lib/api-client'
-import { errorMessage, isRefusedKey } from './errorMessage'
+import { ApiError } from './api-client'
+import { errorMessage, isRefusedKey } from './error-message'
 
 const apiError = (status: number, message: string, retryAt?: number) =>
   new ApiError(status, [{ field: null, message }], retryAt)

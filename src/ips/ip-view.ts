@@ -1,9 +1,9 @@
 /** The IP addresses page's view: which rows, in which order, as kept in the address so a view can be shared. */
 import ipaddr from 'ipaddr.js'
-import type { AccountIp } from '../pools/api'
+import type { AccountIp } from './api'
 import { toCsv } from './csv'
 
-export const SORTABLE = ['ip', 'pools', 'warmup', 'rdns', 'subusers', 'assigned'] as const
+const SORTABLE = ['ip', 'pools', 'warmup', 'rdns', 'subusers', 'assigned'] as const
 export type SortColumn = (typeof SORTABLE)[number]
 
 export interface IpView {

@@ -1,4 +1,4 @@
-import { ApiError } from '../lib/api-client'
+import { ApiError } from './api-client'
 
 const timeFormat = new Intl.DateTimeFormat(undefined, { timeStyle: 'medium' })
 

@@ -1,4 +1,4 @@
-import { HOURLY_CAPS, warmupDay, warmupPlan, warmupPlanText, warmupSince } from './warmup'
+import { HOURLY_CAPS, warmupDay, warmupPlan, warmupPlanText, warmupSince } from './warmup-schedule'
 
 const DAY_MS = 86_400_000
 

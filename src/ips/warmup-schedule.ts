@@ -14,7 +14,7 @@ export const HOURLY_CAPS = [
   1_328_175, 1_859_444, 2_603_222, 3_644_511, 5_102_316, 7_143_242, 10_000_539, 14_000_754, 19_601_056,
 ] as const
 
-export const WARMUP_DAYS = HOURLY_CAPS.length
+const WARMUP_DAYS = HOURLY_CAPS.length
 
 /** Which day of warmup an IP is on: the day it started is day 1. */
 export function warmupDay(startDate: number, now = Date.now()): number {
@@ -26,7 +26,7 @@ export function warmupSince(startDate: number, now = Date.now()): string {
   return `since ${dateFormat.format(startDate * 1000)} (day ${warmupDay(startDate, now)})`
 }
 
-export interface WarmupPlan {
+interface WarmupPlan {
   /** The most mail an hour SendGrid lets it send today; null once the schedule is over. */
   hourlyCap: number | null
   /** The last day of the schedule (its day 41), in ms since the epoch. */

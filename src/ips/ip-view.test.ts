@@ -1,5 +1,5 @@
 import { accountIp as ip } from '../test/fixtures'
-import { filterRows, ipSortKey, ipsToCsv, paramsFromView, searchTexts, sortRows, viewFromParams } from './ipTable'
+import { filterRows, ipSortKey, ipsToCsv, paramsFromView, searchTexts, sortRows, viewFromParams } from './ip-view'
 
 const inventory = [
   ip('192.0.2.10', { pools: ['marketing'], rdns: 'o1.mail.example.com', assignedAt: 300 }),

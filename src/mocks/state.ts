@@ -1,0 +1,39 @@
+/** The fake SendGrid's state, as kept between requests (in localStorage in the demo). */
+import type { ActivityEntry } from '../shared/activity'
+
+export interface DemoIp {
+  ip: string
+  rdns: string
+  warmup: boolean
+  /** Unix seconds, or null when not warming up. */
+  start_date: number | null
+  whitelabeled: boolean
+  /** Whether its reverse DNS record (when whitelabeled) validates; true unless said otherwise. */
+  rdnsValid?: boolean
+  subusers: string[]
+  assigned_at: number | null
+}
+
+export interface DemoPool {
+  name: string
+  ips: string[]
+  /** When each IP joined (ms since the epoch), for answering with SendGrid's lag in listing new members. */
+  addedAt?: Record<string, number>
+}
+
+export interface DemoState {
+  version: 1
+  /** Which seed it grew from: the hand-made sample, or the large one of `?demo=large`. */
+  dataset?: 'sample' | 'large'
+  pools: DemoPool[]
+  ips: DemoIp[]
+  /** The parent account's subusers, by username; each IP lists those it serves. */
+  subusers?: string[]
+  /** The activity journal, oldest first, as the dashboard's server keeps it; the newest entries only. */
+  activity?: ActivityEntry[]
+  /**
+   * How long a new pool member stays out of the answers that list members (SendGrid: "may take up to 60 seconds").
+   * Off (0) unless a test or the demo's ?lag= setting turns it on.
+   */
+  memberLagSeconds?: number
+}
