@@ -1,7 +1,8 @@
 // The live build's first pool row against the floor (scripts/floor-app: React, MUI and React Query reading the same
 // list, nothing else), in one run. Both are served by the production server and read 100 pools from one fake
 // SendGrid that answers every call after 100 ms, so a request the dashboard makes before its first read shows as a
-// whole extra round trip. Return visits, alternating between the two, median of 7 each.
+// whole extra round trip. First visits (an empty cache) and return visits, alternating between the two, median of 7
+// each.
 import { spawn } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -28,6 +29,15 @@ require('node:http').createServer((req, res) => setTimeout(() => {
   res.end(body)
 }, ${UPSTREAM_MS})).listen(${FAKE_PORT}, '127.0.0.1')`
 
+const VIEWPORT = { viewport: { width: 1280, height: 900 } }
+
+/** Loads `url` and gives the time to its first pool row, as the page itself marked it. */
+async function firstRow(page, url) {
+  await page.goto(url)
+  await page.waitForFunction(() => window.__benchMarks['IP pools'], null, { timeout: 30_000 })
+  return page.evaluate(() => window.__benchMarks['IP pools'])
+}
+
 /** @param {string} liveDir the dashboard's live build */
 export async function measureFirstRow(liveDir) {
   const floorDir = mkdtempSync(join(tmpdir(), 'ip-pools-bench-floor-'))
@@ -47,24 +57,31 @@ export async function measureFirstRow(liveDir) {
   try {
     const sites = { app: `http://127.0.0.1:${APP_PORT}`, floor: `http://127.0.0.1:${FLOOR_PORT}` }
     await Promise.all(Object.values(sites).map((base) => waitUntilUp(`${base}/healthz`)))
-    const pages = {}
+    // Warm: one page each, its first visit filling the cache, then return visits. Cold: a new browser context for
+    // every visit, so nothing is cached (the first visit of a new user).
+    const warm = {}
     for (const [name, base] of Object.entries(sites)) {
-      pages[name] = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage()
-      await pages[name].addInitScript(MARK_FIRST_ROWS)
-      await pages[name].goto(`${base}/pools`) // the first visit fills the cache; the runs are return visits
-      await pages[name].waitForFunction(() => window.__benchMarks['IP pools'], null, { timeout: 30_000 })
+      warm[name] = await (await browser.newContext(VIEWPORT)).newPage()
+      await warm[name].addInitScript(MARK_FIRST_ROWS)
+      await firstRow(warm[name], `${base}/pools`)
     }
-    const times = { app: [], floor: [] }
+    const times = { warm: { app: [], floor: [] }, cold: { app: [], floor: [] } }
     for (let i = 0; i < RUNS; i += 1) {
       for (const name of ['app', 'floor']) {
-        await pages[name].goto(`${sites[name]}/pools`)
-        await pages[name].waitForFunction(() => window.__benchMarks['IP pools'], null, { timeout: 30_000 })
-        times[name].push(await pages[name].evaluate(() => window.__benchMarks['IP pools']))
+        times.warm[name].push(await firstRow(warm[name], `${sites[name]}/pools`))
+        const context = await browser.newContext(VIEWPORT)
+        const page = await context.newPage()
+        await page.addInitScript(MARK_FIRST_ROWS)
+        times.cold[name].push(await firstRow(page, `${sites[name]}/pools`))
+        await context.close()
       }
     }
-    const appMs = median(times.app)
-    const floorMs = median(times.floor)
-    return { appMs, floorMs, ratio: appMs / floorMs, runs: RUNS }
+    const summary = (visit) => {
+      const appMs = median(times[visit].app)
+      const floorMs = median(times[visit].floor)
+      return { appMs, floorMs, ratio: appMs / floorMs }
+    }
+    return { warm: summary('warm'), cold: summary('cold'), runs: RUNS }
   } finally {
     await browser.close()
     for (const child of processes) child.kill('SIGTERM')

@@ -209,12 +209,15 @@ try {
         ]
       }),
     ),
-    [
-      'first pool row (live) / floor',
-      `${ms(firstRow.appMs)} / ${ms(firstRow.floorMs)} = ${firstRow.ratio.toFixed(2)}`,
-      `≤ ${BUDGETS.firstRowRatio}`,
-      firstRow.ratio <= BUDGETS.firstRowRatio,
-    ],
+    ...['cold', 'warm'].map((visit) => {
+      const { appMs, floorMs, ratio } = firstRow[visit]
+      return [
+        `first pool row / floor, ${visit === 'cold' ? 'first visit' : 'return visit'}`,
+        `${ms(appMs)} / ${ms(floorMs)} = ${ratio.toFixed(2)}`,
+        `≤ ${BUDGETS.firstRowRatio}`,
+        ratio <= BUDGETS.firstRowRatio,
+      ]
+    }),
     [
       'keystroke: input echo',
       `${ms(timing.echoMs)} (max ${ms(timing.slowestEchoMs)})`,
@@ -245,7 +248,7 @@ try {
   )
   console.log(
     `First pool row: the live build and the floor app (scripts/floor-app) behind the production server, one fake ` +
-      `SendGrid answering in ${UPSTREAM_MS} ms, 100 pools; median of ${firstRow.runs} alternating return visits.\n`,
+      `SendGrid answering in ${UPSTREAM_MS} ms, 100 pools; median of ${firstRow.runs} alternating visits each, first (an empty cache) and return.\n`,
   )
   console.log(`  ${'measure'.padEnd(36)} ${'value'.padEnd(30)} ${'budget'.padEnd(18)} result`)
   for (const [name, value, budget, ok] of rows) {

@@ -69,7 +69,8 @@ describe('the production server serves the built app', () => {
       expect(response.status, path).toBe(200)
       expect(response.headers.get('cache-control'), path).toBe('no-cache, private')
       expect(response.headers.get('content-type'), path).toBe('text/html; charset=utf-8')
-      expect((await response.text()).replace(/<script id="server-status"[^]*?<\/script>/, ''), path).toBe(INDEX)
+      const page = (await response.text()).replace(/<link rel="preload"[^>]*>/, '')
+      expect(page.replace(/<script id="server-status"[^]*?<\/script>/, ''), path).toBe(INDEX)
     }
   })
 
@@ -84,6 +85,20 @@ describe('the production server serves the built app', () => {
     })
     // The same as the status the app would otherwise ask for.
     expect(JSON.parse(data ?? 'null')).toEqual(await (await fetch(`${base}/proxy/status`)).json())
+  })
+
+  it("has the browser fetch the page's first SendGrid read with the page, when the server will let it through", async () => {
+    const preloadOf = async (base: string, path: string) =>
+      /<link rel="preload" href="([^"]*)" as="fetch" crossorigin>/.exec(await (await fetch(base + path)).text())?.[1]
+    const { base } = await start()
+    expect(await preloadOf(base, '/pools')).toBe('/v3/ips/pools')
+    expect(await preloadOf(base, '/')).toBe('/v3/ips/pools')
+    expect(await preloadOf(base, '/pools/EU%20%2F%20promo%20%231%3F')).toBe('/v3/ips/pools/EU%20%2F%20promo%20%231%3F')
+    expect(await preloadOf(base, `/pools/${encodeURIComponent('"><script>')}`)).toBe('/v3/ips/pools/%22%3E%3Cscript%3E')
+    expect(await preloadOf(base, '/activity')).toBeUndefined()
+    // Without a key on the server the read would be refused until someone connects: nothing to fetch early.
+    const keyless = await start({ apiKey: undefined })
+    expect(await preloadOf(keyless.base, '/pools')).toBeUndefined()
   })
 
   it('answers a real 404 for a missing asset or file, not the app', async () => {

@@ -198,6 +198,13 @@ describe('the team server', () => {
       return JSON.parse(/<script id="server-status" type="application\/json">(.*?)<\/script>/.exec(page)?.[1] ?? 'null')
     }
     expect((await statusIn()).session).toEqual({ signInRequired: true, user: null, role: 'none' })
+    const page = async (cookie?: string) =>
+      (await fetch(`${base}/pools`, { headers: cookie ? { Cookie: cookie } : {} })).text()
+    // Nobody signed in: the read would be refused, so the browser is not asked to make it.
+    expect(await page()).not.toContain('rel="preload"')
+    expect(await page(await cookieFor(VIEWER))).toContain(
+      '<link rel="preload" href="/v3/ips/pools" as="fetch" crossorigin>',
+    )
     expect((await statusIn(await cookieFor(VIEWER))).session).toEqual({
       signInRequired: true,
       user: VIEWER,

@@ -7,11 +7,24 @@ import { readFile } from 'node:fs/promises'
 import { resolve } from 'node:path'
 import fastifyStatic from '@fastify/static'
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify'
+import type { ProxyStatus } from '../../src/shared/dashboard-api.ts'
+import { firstReadPath } from '../../src/shared/first-read.ts'
 import { sessionStatus } from '../identity.ts'
 import { refuse } from '../replies.ts'
 import type { Forwarder } from '../sendgrid-proxy.ts'
 
 const YEAR_SECONDS = 365 * 24 * 60 * 60
+
+/**
+ * The page's first SendGrid read, fetched by the browser with the page, where the server will let it through (a key
+ * here, and someone signed in where people sign in). The path is percent-encoded by the route table: nothing in it
+ * can leave the attribute.
+ */
+function firstReadPreload(pathname: string, status: ProxyStatus): string {
+  const path = firstReadPath(pathname)
+  const letThrough = status.keyOnServer && (!status.session?.signInRequired || status.session.user !== null)
+  return path && letThrough ? `<link rel="preload" href="${path}" as="fetch" crossorigin>` : ''
+}
 
 /** First path segments that are never the app's pages (any case), so a miss there is a 404, not the app. */
 const NOT_PAGES = /^\/(v3|api|auth|proxy|assets|webhooks|healthz)(\/|$)/i
@@ -27,10 +40,12 @@ export const pagePlugin: FastifyPluginAsync<{ distDir: string; forwarder: Forwar
     if (indexHtml === null) return refuse(reply, 404, 'The dashboard has not been built: run npm run build.')
     // A data block, never run; "<" escaped so that no name or e-mail address can close the element, and put in by a
     // function, so that "$&" or "$`" in a name is not read as a replacement pattern.
-    const data = JSON.stringify(forwarder.status(sessionStatus(request.who))).replace(/</g, '\\u003c')
+    const status = forwarder.status(sessionStatus(request.who))
+    const data = JSON.stringify(status).replace(/</g, '\\u003c')
+    const preload = firstReadPreload(request.url.split('?')[0]!, status)
     const page = indexHtml.replace(
       '</head>',
-      () => `<script id="server-status" type="application/json">${data}</script></head>`,
+      () => `${preload}<script id="server-status" type="application/json">${data}</script></head>`,
     )
     // Private: the page names whoever asked for it.
     return reply.header('cache-control', 'no-cache, private').type('text/html; charset=utf-8').send(page)
