@@ -127,8 +127,8 @@ test('adds IPv4 and IPv6 addresses, checking each before sending', async ({ page
   await expect(dialog).toBeHidden()
   // Both marked as just added, for the minute SendGrid may take to list them.
   await expect(ipRows(page).locator('td:first-child')).toHaveText([
-    '203.0.113.50Added just now',
-    '2001:db8:0:10::26Added just now',
+    '203.0.113.50, Added just now',
+    '2001:db8:0:10::26, Added just now',
   ])
 
   await page.reload()
@@ -151,7 +151,7 @@ test('an IP added while SendGrid lags in listing it stays on the page through a 
     fetch('/v3/ips/pools/cold-outreach').then((r) => r.json() as Promise<{ ips: unknown[] }>),
   )
   expect(listed.ips).toEqual([])
-  await expect(ipRows(page).locator('td:first-child')).toHaveText(['203.0.113.50Added just now'])
+  await expect(ipRows(page).locator('td:first-child')).toHaveText(['203.0.113.50, Added just now'])
   await expect(page.getByText('1 IP address', { exact: true })).toBeVisible()
 })
 

@@ -169,7 +169,7 @@ test('offline: a banner says so, a change fails in words with what was typed kep
   // The page fetches its dialogs' code in the background once shown; wait for that before the connection drops.
   await expect
     .poll(() =>
-      page.evaluate(() => performance.getEntriesByType('resource').some((e) => e.name.includes('RenamePoolDialog'))),
+      page.evaluate(() => performance.getEntriesByType('resource').some((e) => e.name.includes('rename-pool-dialog'))),
     )
     .toBe(true)
   await context.setOffline(true)

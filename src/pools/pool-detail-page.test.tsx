@@ -407,7 +407,8 @@ describe('an IP SendGrid does not list yet', () => {
 
     const table = screen.getByRole('table', { name: 'IP addresses' })
     const row = within(table).getByRole('row', { name: /203\.0\.113\.50/ })
-    expect(row).toHaveTextContent('Added just now')
+    // Two words to a screen reader, not "203.0.113.50Added just now".
+    expect(within(row).getAllByRole('cell')[0]).toHaveTextContent(/^203\.0\.113\.50, Added just now$/)
     expect(screen.getByText('3 IP addresses')).toBeInTheDocument()
   })
 
