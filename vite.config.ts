@@ -56,6 +56,15 @@ export default defineConfig(({ mode }) => ({
   server: { host: 'localhost', port: 5173 },
   // Serves the demo build only; the live build is served by the production server (npm run serve).
   preview: { host: 'localhost', port: 4173 },
+  build: {
+    rolldownOptions: {
+      output: {
+        // Everything the first screen runs in one chunk beside the entry, rather than a dozen small ones the
+        // browser must ask for (six at a time) on a first visit; pages and dialogs still load on demand.
+        codeSplitting: { groups: [{ name: 'first-screen', tags: ['$initial'] }] },
+      },
+    },
+  },
   test: {
     globals: true,
     restoreMocks: true,
