@@ -153,7 +153,9 @@ const shots: [string, (page: Page) => Promise<void>][] = [
     async (page) => {
       await page.goto(`http://localhost:${PORTS.teamShortSessions}/pools`)
       await signIn(page, TEAM.admin)
-      await page.waitForTimeout(TEAM.shortSessionSeconds * 1000 + 500)
+      await expect
+        .poll(async () => (await (await page.request.get('/proxy/status')).json()).session.ended, { timeout: 10_000 })
+        .toBe(true)
       await page.getByRole('link', { name: 'Activity' }).click()
       await expect(page.getByText('Your session ended: sign in again.')).toBeVisible()
     },
@@ -164,6 +166,30 @@ const shots: [string, (page: Page) => Promise<void>][] = [
       await page.goto(`http://localhost:${PORTS.team}/pools/marketing`)
       await signIn(page, TEAM.viewer)
       await expect(page.getByRole('note')).toBeVisible()
+    },
+  ],
+  [
+    'team-sign-in-refused',
+    async (page) => {
+      await page.goto(`http://localhost:${PORTS.team}/?refused=email_unverified`)
+      await expect(page.getByRole('alert')).toBeVisible()
+    },
+  ],
+  [
+    'team-sessions',
+    async (page) => {
+      await page.goto(`http://localhost:${PORTS.team}/sessions`)
+      await signIn(page, TEAM.admin)
+      await expect(page.getByRole('table', { name: 'Sessions' })).toBeVisible()
+    },
+  ],
+  [
+    'team-end-session',
+    async (page) => {
+      await page.goto(`http://localhost:${PORTS.team}/sessions`)
+      await signIn(page, TEAM.admin)
+      await page.getByRole('button', { name: /^End / }).first().click()
+      await expect(page.getByRole('dialog', { name: 'End this session?' })).toBeVisible()
     },
   ],
   [
