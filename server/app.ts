@@ -10,6 +10,8 @@ import fastifyCookie from '@fastify/cookie'
 import Fastify, { LogController, type FastifyInstance } from 'fastify'
 import { MESSAGES } from '../src/shared/messages.ts'
 import type { Config } from './config.ts'
+import { forgetOld } from './delivery/counts.ts'
+import { publicKeyOf } from './delivery/signature.ts'
 import { identity } from './identity.ts'
 import { openJournal } from './journal.ts'
 import { apiPlugin } from './plugins/api.ts'
@@ -17,6 +19,7 @@ import { authPlugin } from './plugins/auth.ts'
 import { healthPlugin } from './plugins/health.ts'
 import { pagePlugin } from './plugins/page.ts'
 import { proxyPlugin } from './plugins/proxy.ts'
+import { webhooksPlugin } from './plugins/webhooks.ts'
 import { refuse } from './replies.ts'
 import { targetProblem } from './request-target.ts'
 import { SECURITY_HEADERS, STRICT_TRANSPORT_SECURITY } from './security-headers.ts'
@@ -48,7 +51,10 @@ export function isAllowedHost(host: string | undefined, allowedHosts: readonly s
   )
 }
 
-export interface ServerOptions extends Partial<Omit<Config, 'host' | 'port' | 'dataDir' | 'distDir'>> {
+export interface ServerOptions extends Partial<
+  Omit<Config, 'host' | 'port' | 'dataDir' | 'distDir' | 'statsRetentionDays'>
+> {
+  statsRetentionDays?: number
   distDir: string
   /** Where the embedded store is kept (without DATABASE_URL), and an activity.jsonl to move in from. */
   dataDir: string
@@ -179,9 +185,20 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
 
   await app.register(healthPlugin, { store })
   await app.register(proxyPlugin, { forwarder, journal })
-  await app.register(apiPlugin, { prefix: '/api', journal, ...(registry ? { registry } : {}) })
+  await app.register(apiPlugin, { prefix: '/api', journal, store, ...(registry ? { registry } : {}) })
   if (signIn && sessions && registry)
     await app.register(authPlugin, { prefix: '/auth', settings: signIn, sessions, registry })
+  await app.register(webhooksPlugin, {
+    prefix: '/webhooks',
+    store,
+    publicKey: options.webhookPublicKey ? publicKeyOf(options.webhookPublicKey) : undefined,
+  })
+  const forget = () =>
+    forgetOld(store, options.statsRetentionDays ?? 90).catch((err: unknown) =>
+      app.log.warn({ msg: 'old delivery counts not deleted', err }),
+    )
+  const forgetting = setInterval(forget, SWEEP_MS).unref()
+  app.addHook('onClose', async () => clearInterval(forgetting))
   await app.register(pagePlugin, { distDir, forwarder })
   return app
 }

@@ -349,6 +349,8 @@ interface GuardCase {
 const ADMIN_SESSION = '{admin session}'
 const GUARDED: GuardCase[] = [
   { route: 'GET /api/sessions', as: 'signed out', method: 'GET', target: '/api/sessions' },
+  { route: 'GET /api/stats', as: 'signed out', method: 'GET', target: '/api/stats?pool=marketing&range=24h' },
+  { route: 'GET /api/stats/totals', as: 'signed out', method: 'GET', target: '/api/stats/totals?by=pool&range=7d' },
   { route: 'GET /api/sessions', as: 'viewer', method: 'GET', target: '/api/sessions' },
   { route: 'DELETE /api/sessions/:id', as: 'viewer', method: 'DELETE', target: `/api/sessions/${ADMIN_SESSION}` },
   {
@@ -369,8 +371,20 @@ const GUARDED: GuardCase[] = [
   { route: 'POST /auth/logout', as: 'cross-site admin', method: 'POST', target: '/auth/logout' },
 ]
 
-/** Routes open to everyone by design: what they answer holds nothing a session guards. */
-const PUBLIC = ['/', '/healthz', '/readyz', '/proxy/status', '/auth/login', '/auth/callback', '/*']
+/**
+ * Routes open to everyone by design: what they answer holds nothing a session guards. The Event Webhook is SendGrid's
+ * to call, and verified by its signature instead (webhooks.test.ts).
+ */
+const PUBLIC = [
+  '/',
+  '/healthz',
+  '/readyz',
+  '/proxy/status',
+  '/auth/login',
+  '/auth/callback',
+  '/webhooks/sendgrid/events',
+  '/*',
+]
 
 describe('every route, in every spelling, meets its guard', () => {
   it('lists every route the server has as guarded or public', async () => {

@@ -69,4 +69,10 @@ describe('readConfig', () => {
   ])('counts %s as loopback: %s', (host, loopback) => {
     expect(isLoopback(host)).toBe(loopback)
   })
+
+  it('takes the Event Webhook public key only as SendGrid gives it, and a whole number of days to keep counts', () => {
+    expect(() => readConfig({ SENDGRID_WEBHOOK_PUBLIC_KEY: 'not-a-key' })).toThrow(/SENDGRID_WEBHOOK_PUBLIC_KEY/)
+    expect(() => readConfig({ STATS_RETENTION_DAYS: '0' })).toThrow(/STATS_RETENTION_DAYS/)
+    expect(readConfig({}).statsRetentionDays).toBe(90)
+  })
 })

@@ -4,6 +4,7 @@
  */
 import { isIP } from 'node:net'
 import { resolve } from 'node:path'
+import { publicKeyOf } from './delivery/signature.ts'
 import { MIN_SECRET_LENGTH } from './sessions.ts'
 
 export class ConfigError extends Error {}
@@ -40,6 +41,10 @@ export interface Config {
   dataDir: string
   /** A PostgreSQL server for the store; without it, the embedded engine in dataDir. */
   databaseUrl?: string
+  /** The Signed Event Webhook's public key (SENDGRID_WEBHOOK_PUBLIC_KEY), base64 DER. */
+  webhookPublicKey?: string
+  /** How long delivery counts are kept (STATS_RETENTION_DAYS). */
+  statsRetentionDays: number
   /** Public names the dashboard is served as (DASHBOARD_HOSTS, and PUBLIC_URL's). */
   allowedHosts: string[]
   signIn?: SignInSettings
@@ -108,6 +113,18 @@ export function readConfig(env: NodeJS.ProcessEnv): Config {
     )
   }
 
+  const webhookPublicKey = env.SENDGRID_WEBHOOK_PUBLIC_KEY?.trim() || undefined
+  if (webhookPublicKey) {
+    try {
+      publicKeyOf(webhookPublicKey)
+    } catch {
+      throw new ConfigError("SENDGRID_WEBHOOK_PUBLIC_KEY must be the Event Webhook's public key as SendGrid shows it.")
+    }
+  }
+  const statsRetentionDays = Number(env.STATS_RETENTION_DAYS ?? 90)
+  if (!Number.isInteger(statsRetentionDays) || statsRetentionDays < 1) {
+    throw new ConfigError(`STATS_RETENTION_DAYS must be a whole number of days, not "${env.STATS_RETENTION_DAYS}".`)
+  }
   const databaseUrl = env.DATABASE_URL?.trim() || undefined
   if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
     throw new ConfigError('DATABASE_URL must be a postgres:// URL (or leave it unset for the embedded store).')
@@ -121,6 +138,8 @@ export function readConfig(env: NodeJS.ProcessEnv): Config {
     distDir: resolve(env.DIST_DIR || 'dist'),
     dataDir: resolve(env.DATA_DIR || 'data'),
     ...(databaseUrl ? { databaseUrl } : {}),
+    ...(webhookPublicKey ? { webhookPublicKey } : {}),
+    statsRetentionDays,
     allowedHosts: [...list(env.DASHBOARD_HOSTS), ...(signIn ? [new URL(signIn.publicUrl).hostname] : [])],
     ...(signIn ? { signIn } : {}),
   }

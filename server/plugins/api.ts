@@ -5,17 +5,20 @@
 import type { FastifyPluginAsync } from 'fastify'
 import type { LiveSession } from '../../src/shared/dashboard-api.ts'
 import { refuseCrossSite, requireAdmin, requireUser } from '../guards.ts'
+import { RANGES, readStats, readTotals, type Range } from '../delivery/counts.ts'
 import type { Journal } from '../journal.ts'
+import type { Sql } from '../store/store.ts'
 import { refuse } from '../replies.ts'
 import type { SessionRegistry } from '../session-registry.ts'
 
 interface ApiOptions {
   journal: Journal
+  store: Sql
   /** Where people sign in. */
   registry?: SessionRegistry
 }
 
-export const apiPlugin: FastifyPluginAsync<ApiOptions> = async (app, { journal, registry }) => {
+export const apiPlugin: FastifyPluginAsync<ApiOptions> = async (app, { journal, store, registry }) => {
   app.addHook('onRequest', requireUser)
 
   app.get('/activity', async (request, reply) => {
@@ -27,6 +30,21 @@ export const apiPlugin: FastifyPluginAsync<ApiOptions> = async (app, { journal, 
       ...(query.limit ? { limit: Number(query.limit) } : {}),
     })
     return reply.header('cache-control', 'no-store').send(page)
+  })
+
+  // Delivery statistics, counted from SendGrid's Event Webhook: one pool's or one IP's, or every pool's or IP's totals.
+  app.get('/stats', async (request, reply) => {
+    const { pool, ip, range = '7d' } = request.query as Record<string, string | undefined>
+    if (!isRange(range)) return refuse(reply, 400, 'range must be 24h, 7d or 30d.')
+    if ((pool === undefined) === (ip === undefined)) return refuse(reply, 400, 'Ask for one pool or one IP.')
+    const stats = await readStats(store, pool !== undefined ? { pool } : { ip: ip! }, range)
+    return reply.header('cache-control', 'no-store').send(stats)
+  })
+  app.get('/stats/totals', async (request, reply) => {
+    const { by, range = '7d' } = request.query as Record<string, string | undefined>
+    if (!isRange(range)) return refuse(reply, 400, 'range must be 24h, 7d or 30d.')
+    if (by !== 'pool' && by !== 'ip') return refuse(reply, 400, 'by must be pool or ip.')
+    return reply.header('cache-control', 'no-store').send(await readTotals(store, by, range))
   })
 
   if (registry) {
@@ -52,3 +70,5 @@ export const apiPlugin: FastifyPluginAsync<ApiOptions> = async (app, { journal, 
     refuse(reply, 404, `Nothing is at ${request.method} ${request.url.split('?')[0]}.`),
   )
 }
+
+const isRange = (value: string): value is Range => Object.hasOwn(RANGES, value)

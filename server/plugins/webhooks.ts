@@ -1,0 +1,76 @@
+/**
+ * SendGrid's Event Webhook (/webhooks/sendgrid/events): public, so verified instead of signed in. The raw bytes are
+ * checked against the Signed Event Webhook's signature before anything parses them; a batch is then counted whole
+ * (one transaction) or not at all, each event once.
+ */
+import type { KeyObject } from 'node:crypto'
+import type { FastifyPluginAsync } from 'fastify'
+import { countEvents } from '../delivery/counts.ts'
+import { readEvent, type ReadEvent } from '../delivery/events.ts'
+import { SIGNATURE_HEADER, TIMESTAMP_HEADER, signatureProblem } from '../delivery/signature.ts'
+import { refuse } from '../replies.ts'
+import type { Store } from '../store/store.ts'
+
+/** SendGrid flushes a batch at 768 KB; this leaves room and still bounds what one request can make us read. */
+export const MAX_BATCH_BYTES = 5 * 1024 * 1024
+/** More events than this in one batch is not SendGrid's doing. */
+export const MAX_BATCH_EVENTS = 20_000
+
+const SAID = {
+  missing: 'The batch is not signed: turn on the Signed Event Webhook.',
+  stale: 'The signature is more than five minutes from now.',
+  bad: 'The signature does not match the batch.',
+} as const
+
+interface WebhooksOptions {
+  store: Store
+  /** The Signed Event Webhook's public key; without one, nothing is counted. */
+  publicKey: KeyObject | undefined
+}
+
+export const webhooksPlugin: FastifyPluginAsync<WebhooksOptions> = async (app, { store, publicKey }) => {
+  app.removeAllContentTypeParsers()
+  app.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: MAX_BATCH_BYTES }, (_request, body, done) =>
+    done(null, body),
+  )
+
+  app.post('/sendgrid/events', async (request, reply) => {
+    if (!publicKey) {
+      return refuse(
+        reply,
+        503,
+        'The Event Webhook is not connected: set SENDGRID_WEBHOOK_PUBLIC_KEY to its public key.',
+      )
+    }
+    const body = Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0)
+    const header = (name: string) => {
+      const value = request.headers[name]
+      return typeof value === 'string' ? value : undefined
+    }
+    const problem = signatureProblem(publicKey, header(SIGNATURE_HEADER), header(TIMESTAMP_HEADER), body)
+    if (problem) {
+      request.log.warn({ msg: 'webhook refused', reason: problem })
+      return refuse(reply, 401, SAID[problem])
+    }
+    let parsed: unknown
+    try {
+      parsed = JSON.parse(body.toString('utf8'))
+    } catch {
+      return refuse(reply, 400, 'The batch is not JSON.')
+    }
+    if (!Array.isArray(parsed)) return refuse(reply, 400, 'The batch must be a JSON array of events.')
+    if (parsed.length > MAX_BATCH_EVENTS)
+      return refuse(reply, 413, `A batch may hold at most ${MAX_BATCH_EVENTS} events.`)
+    const events: ReadEvent[] = []
+    const skipped: Record<string, number> = {}
+    for (const raw of parsed) {
+      const event = readEvent(raw)
+      if ('skipped' in event) skipped[event.skipped] = (skipped[event.skipped] ?? 0) + 1
+      else events.push(event)
+    }
+    const result = await countEvents(store, events)
+    const skippedCount = parsed.length - events.length
+    request.log.info({ msg: 'webhook batch', ...result, skipped: skippedCount })
+    return reply.header('cache-control', 'no-store').send({ ...result, skipped: skippedCount, reasons: skipped })
+  })
+}

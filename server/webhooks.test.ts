@@ -1,0 +1,185 @@
+/**
+ * SendGrid's Event Webhook through the real server: only signed batches are counted, each event once, delivery
+ * outcomes credited to the sending IP and to the pool the message went through, and only counts kept.
+ */
+import { generateKeyPairSync, sign } from 'node:crypto'
+import { mkdtempSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { Writable } from 'node:stream'
+import { buildServer } from './app.ts'
+import { readStats } from './delivery/counts.ts'
+import { rawRequest, serverPool, sharedStore } from './testing'
+
+const pool = serverPool()
+const store = sharedStore()
+const dist = mkdtempSync(join(tmpdir(), 'dist-'))
+writeFileSync(join(dist, 'index.html'), '<!doctype html><html><head></head><body></body></html>')
+const { privateKey, publicKey } = generateKeyPairSync('ec', { namedCurve: 'prime256v1' })
+const PUBLIC_KEY = publicKey.export({ format: 'der', type: 'spki' }).toString('base64')
+const quiet = new Writable({ write: (_chunk, _encoding, done) => done() })
+
+async function start(webhookPublicKey: string | null = PUBLIC_KEY) {
+  const app = await buildServer({
+    distDir: dist,
+    dataDir: mkdtempSync(join(tmpdir(), 'data-')),
+    store: store(),
+    logStream: quiet,
+    ...(webhookPublicKey ? { webhookPublicKey } : {}),
+  })
+  return pool.listen(app)
+}
+
+const now = () => Math.floor(Date.now() / 1000)
+/** A batch as SendGrid posts it: events separated by CRLF, signed over the timestamp and the exact bytes. */
+function signed(events: unknown[], { timestamp = String(now()), key = privateKey } = {}) {
+  const body = `[${events.map((event) => JSON.stringify(event)).join(',\r\n')}]\r\n`
+  const signature = sign('sha256', Buffer.concat([Buffer.from(timestamp), Buffer.from(body)]), {
+    key,
+    dsaEncoding: 'der',
+  })
+  return {
+    body,
+    headers: {
+      'Content-Type': 'application/json',
+      'X-Twilio-Email-Event-Webhook-Signature': signature.toString('base64'),
+      'X-Twilio-Email-Event-Webhook-Timestamp': timestamp,
+    },
+  }
+}
+
+const post = (base: string, batch: { body: string; headers: Record<string, string> }) =>
+  fetch(`${base}/webhooks/sendgrid/events`, { method: 'POST', headers: batch.headers, body: batch.body })
+
+let n = 0
+const event = (fields: Record<string, unknown>) => ({
+  sg_event_id: `event-${(n += 1)}`,
+  timestamp: now() - 60,
+  email: 'reader@gmail.com',
+  ...fields,
+})
+
+describe('the Event Webhook', () => {
+  it('counts a signed batch: outcomes by sending IP and by the pool the message went through, opens by neither', async () => {
+    const base = await start()
+    const message = { sg_message_id: 'qNwBLgPQQjW6DJvKQwSAbw.filterdrecv-1.0' }
+    const answer = await post(
+      base,
+      signed([
+        event({ event: 'processed', pool: { name: 'marketing', id: 7 }, ...message }),
+        event({ event: 'delivered', ip: '198.51.100.10', ...message }),
+        event({ event: 'bounce', type: 'blocked', ip: '198.51.100.10', email: 'x@outlook.com', ...message }),
+        event({ event: 'open', ip: '66.249.84.1', ...message }),
+        event({ event: 'deferred', ip: '198.51.100.11', email: 'y@yahoo.com', sg_message_id: 'unknown.x' }),
+      ]),
+    )
+    expect(answer.status).toBe(200)
+    expect(await answer.json()).toMatchObject({ counted: 5, duplicates: 0, skipped: 0 })
+    const marketing = await readStats(store(), { pool: 'marketing' }, '24h')
+    expect(marketing.totals).toMatchObject({ processed: 1, delivered: 1, blocked: 1, bounce: 0, open: 1 })
+    expect(marketing.providers.find((p) => p.provider === 'microsoft')!.totals.blocked).toBe(1)
+    const ip = await readStats(store(), { ip: '198.51.100.10' }, '24h')
+    expect(ip.totals).toMatchObject({ delivered: 1, blocked: 1, open: 0 })
+    // The reader's IP (or their provider's image proxy) is never taken for a sending IP.
+    expect((await readStats(store(), { ip: '66.249.84.1' }, '24h')).totals.open).toBe(0)
+    // A message whose processed event was not seen counts as unattributed, not guessed.
+    expect((await readStats(store(), { pool: '' }, '24h')).totals.deferred).toBe(1)
+    const rows = await store().query<Record<string, unknown>>('select * from delivery_counts')
+    expect(JSON.stringify(rows)).not.toMatch(/reader@|gmail\.com|outlook\.com/)
+  })
+
+  it('counts each event once when SendGrid sends the batch again, or two batches share events', async () => {
+    const base = await start()
+    const batch = signed([
+      event({ event: 'delivered', ip: '198.51.100.20' }),
+      event({ event: 'delivered', ip: '198.51.100.20' }),
+    ])
+    expect(await (await post(base, batch)).json()).toMatchObject({ counted: 2, duplicates: 0 })
+    expect(await (await post(base, batch)).json()).toMatchObject({ counted: 0, duplicates: 2 })
+    const twice = event({ event: 'delivered', ip: '198.51.100.20' })
+    await Promise.all([post(base, signed([twice])), post(base, signed([twice, twice]))])
+    expect((await readStats(store(), { ip: '198.51.100.20' }, '24h')).totals.delivered).toBe(3)
+  })
+
+  it('refuses a batch unsigned, signed by another key, altered, or signed more than five minutes away: nothing counted', async () => {
+    const base = await start()
+    const good = signed([event({ event: 'delivered', ip: '198.51.100.30' })])
+    const other = generateKeyPairSync('ec', { namedCurve: 'prime256v1' }).privateKey
+    const attempts = [
+      { body: good.body, headers: { 'Content-Type': 'application/json' } },
+      signed([event({ event: 'delivered', ip: '198.51.100.30' })], { key: other }),
+      { ...good, body: good.body.replace('198.51.100.30', '198.51.100.31') },
+      { ...good, body: good.body.trimEnd() }, // the trailing CRLF is signed too
+      signed([event({ event: 'delivered', ip: '198.51.100.30' })], { timestamp: String(now() - 301) }),
+      signed([event({ event: 'delivered', ip: '198.51.100.30' })], { timestamp: String(now() + 301) }),
+    ]
+    for (const attempt of attempts) expect((await post(base, attempt)).status).toBe(401)
+    const rows = await store().query('select * from delivery_counts')
+    expect(rows).toEqual([])
+    expect(await store().query('select * from webhook_events_seen')).toEqual([])
+  })
+
+  it('refuses what is not a batch, and skips what it cannot count while counting the rest', async () => {
+    const base = await start()
+    const raw = (body: string) => {
+      const batch = signed([])
+      const timestamp = batch.headers['X-Twilio-Email-Event-Webhook-Timestamp']
+      const signature = sign('sha256', Buffer.from(timestamp + body), { key: privateKey, dsaEncoding: 'der' })
+      return {
+        body,
+        headers: { ...batch.headers, 'X-Twilio-Email-Event-Webhook-Signature': signature.toString('base64') },
+      }
+    }
+    expect((await post(base, raw('[{"event":'))).status).toBe(400)
+    expect((await post(base, raw('{"event":"delivered"}'))).status).toBe(400)
+    expect((await post(base, raw(`[${'{},'.repeat(20_000)}{}]`))).status).toBe(413)
+    // Refused on its declared length, before a byte of it is read.
+    const huge = await rawRequest(base, 'POST', '/webhooks/sendgrid/events', {
+      'Content-Type': 'application/json',
+      'Content-Length': String(6 * 1024 * 1024),
+    })
+    expect(huge.status).toBe(413)
+    const mixed = await post(
+      base,
+      signed([
+        event({ event: 'delivered', ip: '198.51.100.40' }),
+        event({ event: 'account_status_change', type: 'compliance_suspend' }),
+        event({ event: 'delivered', timestamp: 'yesterday' }),
+        event({ event: 'delivered', timestamp: now() + 10 * 365 * 24 * 3600 }),
+        { event: 'delivered', timestamp: now() },
+        'not an event',
+        event({ event: 'delivered', ip: { not: 'an ip' }, email: ['x'] }),
+        event({ event: 'processed', pool: { name: 'p'.repeat(5000) } }),
+      ]),
+    )
+    expect(mixed.status).toBe(200)
+    expect(await mixed.json()).toMatchObject({ counted: 3, skipped: 5 })
+    expect((await readStats(store(), { ip: '198.51.100.40' }, '24h')).totals.delivered).toBe(1)
+  })
+
+  it('counts nothing until the webhook is connected (no public key)', async () => {
+    const base = await start(null)
+    const answer = await post(base, signed([event({ event: 'delivered', ip: '198.51.100.50' })]))
+    expect(answer.status).toBe(503)
+    expect((await answer.json()).errors[0].message).toMatch(/SENDGRID_WEBHOOK_PUBLIC_KEY/)
+  })
+
+  it("serves a pool's figures and every pool's totals to the signed-in, by range", async () => {
+    const base = await start()
+    const message = { sg_message_id: 'AbCdEfGhIjKlMnOpQrStUv.filter.0' }
+    await post(
+      base,
+      signed([
+        event({ event: 'processed', pool: { name: 'transactional', id: 1 }, ...message }),
+        event({ event: 'delivered', ip: '198.51.100.60', ...message }),
+      ]),
+    )
+    const stats = await (await fetch(`${base}/api/stats?pool=transactional&range=24h`)).json()
+    expect(stats).toMatchObject({ range: '24h', totals: { processed: 1, delivered: 1 } })
+    expect(stats.series).toHaveLength(1)
+    const totals = await (await fetch(`${base}/api/stats/totals?by=pool&range=30d`)).json()
+    expect(totals.transactional).toMatchObject({ delivered: 1 })
+    expect((await fetch(`${base}/api/stats?range=24h`)).status).toBe(400)
+    expect((await fetch(`${base}/api/stats?pool=x&range=1y`)).status).toBe(400)
+  })
+})
