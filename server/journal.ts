@@ -3,11 +3,11 @@
  * completed in place by SendGrid's answer. A row whose answer never came (a crash in between) reads as outcome
  * unknown. Read newest first by keyset (time, id), so a page costs the same at any depth and any size of journal.
  */
-import { randomUUID } from 'node:crypto'
 import {
   cursorOf,
   pageSize,
   parseCursor,
+  timeOrderedId,
   type ActivityAction,
   type ActivityEntry,
   type ActivityQuery,
@@ -87,7 +87,8 @@ export const INSERT_ACTIVITY = `insert into activity (${COLUMNS})
 export function openJournal(sql: Sql): Journal {
   return {
     async begin(user, change) {
-      const entry: ActivityEntry = { id: randomUUID(), time: new Date().toISOString(), user, ...change }
+      const now = Date.now()
+      const entry: ActivityEntry = { id: timeOrderedId(now), time: new Date(now).toISOString(), user, ...change }
       await sql.query(INSERT_ACTIVITY, valuesOf(entry))
       return entry
     },

@@ -3,7 +3,17 @@
  * window), each attributed to the pool its message was sent through, and read back per pool or per IP.
  */
 import type { Store, Sql } from '../store/store.ts'
-import { KINDS, PROVIDERS, type Kind, type Provider, type ReadEvent } from './events.ts'
+import {
+  PROVIDERS,
+  RANGES,
+  emptyTotals,
+  type DeliveryStats,
+  type Kind,
+  type Provider,
+  type Range,
+  type Totals,
+} from '../../src/shared/delivery.ts'
+import type { ReadEvent } from './events.ts'
 
 /** How long a message's pool is remembered for its later events. */
 export const ATTRIBUTION_HOURS = 72
@@ -80,20 +90,6 @@ async function poolsOf(sql: Sql, events: readonly ReadEvent[]): Promise<Map<stri
   return pools
 }
 
-export type Totals = Record<Kind, number>
-export const RANGES = { '24h': 24, '7d': 7 * 24, '30d': 30 * 24 } as const
-export type Range = keyof typeof RANGES
-
-export interface DeliveryStats {
-  range: Range
-  totals: Totals
-  providers: { provider: Provider; totals: Totals }[]
-  /** Hours for a day or a week, days for a month; oldest first. */
-  series: { start: string; totals: Totals }[]
-}
-
-const empty = (): Totals => Object.fromEntries(KINDS.map((kind) => [kind, 0])) as Totals
-
 /** A pool's or an IP's counts over the range: totals, by mailbox provider, and over time. */
 export async function readStats(sql: Sql, of: { pool: string } | { ip: string }, range: Range): Promise<DeliveryStats> {
   const [column, value] = 'pool' in of ? ['pool', of.pool] : ['ip', of.ip]
@@ -105,15 +101,15 @@ export async function readStats(sql: Sql, of: { pool: string } | { ip: string },
      group by 1, 2, 3 order by 1`,
     [value, RANGES[range]],
   )
-  const totals = empty()
-  const providers = new Map<Provider, Totals>(PROVIDERS.map((provider) => [provider, empty()]))
+  const totals = emptyTotals()
+  const providers = new Map<Provider, Totals>(PROVIDERS.map((provider) => [provider, emptyTotals()]))
   const series = new Map<string, Totals>()
   for (const row of rows) {
     const kind = row.kind as Kind
     const start = new Date(row.start).toISOString()
     totals[kind] += row.count
     providers.get(row.provider as Provider)![kind] += row.count
-    if (!series.has(start)) series.set(start, empty())
+    if (!series.has(start)) series.set(start, emptyTotals())
     series.get(start)![kind] += row.count
   }
   return {
@@ -133,7 +129,7 @@ export async function readTotals(sql: Sql, by: 'pool' | 'ip', range: Range): Pro
     [RANGES[range]],
   )
   const result: Record<string, Totals> = {}
-  for (const row of rows) (result[row.key] ??= empty())[row.kind as Kind] += row.count
+  for (const row of rows) (result[row.key] ??= emptyTotals())[row.kind as Kind] += row.count
   return result
 }
 

@@ -2,25 +2,10 @@
  * SendGrid's Event Webhook events, read as counts: which kind of event, which sending IP, which mailbox provider, and
  * the message it belongs to. Nothing of the recipient's address is kept beyond its domain's provider.
  */
-
-export const KINDS = [
-  'processed',
-  'delivered',
-  'deferred',
-  'bounce',
-  'blocked',
-  'dropped',
-  'spamreport',
-  'open',
-  'click',
-] as const
-export type Kind = (typeof KINDS)[number]
+import type { Kind, Provider } from '../../src/shared/delivery.ts'
 
 /** Delivery events carry the sending IP; opens and clicks carry the reader's (or an image proxy's), never counted. */
 const SENDING_IP_KINDS: ReadonlySet<Kind> = new Set(['delivered', 'deferred', 'bounce', 'blocked'])
-
-export const PROVIDERS = ['gmail', 'microsoft', 'yahoo', 'apple', 'other'] as const
-export type Provider = (typeof PROVIDERS)[number]
 
 const PROVIDER_DOMAINS: Record<Exclude<Provider, 'other'>, RegExp> = {
   gmail: /^(gmail\.com|googlemail\.com)$/,

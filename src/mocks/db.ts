@@ -4,8 +4,10 @@
  */
 import { canonicalIp, ipAddressProblem, sameIp } from '../ips/ip-rules'
 import { POOL_LIMIT_SENDGRID_MESSAGE, poolLimitProblem, poolNameProblem, sendGridPoolNameMessage } from '../pools/rules'
-import { queryActivity, type ActivityEntry, type ActivityQuery } from '../shared/activity'
+import { queryActivity, timeOrderedId, type ActivityEntry, type ActivityQuery } from '../shared/activity'
 import { seedState } from './seed'
+import { demoStats, demoTotals } from './stats'
+import type { Range } from '../shared/delivery'
 import type { DemoIp, DemoPool, DemoState } from './state'
 
 export type { DemoIp, DemoPool, DemoState }
@@ -319,13 +321,21 @@ export function createDb(store: StateStore = memoryStore(), seed: () => DemoStat
     /** Journals a change, done or refused, as the dashboard's server does for every change that passes it. */
     record(change: Omit<ActivityEntry, 'id' | 'time'>): void {
       const state = read()
-      const entry = { id: crypto.randomUUID(), time: new Date().toISOString(), ...change }
+      const now = Date.now()
+      const entry = { id: timeOrderedId(now), time: new Date(now).toISOString(), ...change }
       state.activity = [...(state.activity ?? []), entry].slice(-DEMO_JOURNAL_ENTRIES)
       store.save(state)
     },
 
     activity(query: ActivityQuery): FakeResponse {
       return ok(queryActivity(read().activity ?? [], query))
+    },
+    /** Delivery figures, as the dashboard's server counts them from the Event Webhook; made up from the sample. */
+    stats(of: { pool: string } | { ip: string }, range: Range): FakeResponse {
+      return ok(demoStats(read(), of, range))
+    },
+    statsTotals(by: 'pool' | 'ip', range: Range): FakeResponse {
+      return ok(demoTotals(read(), by, range))
     },
   }
 }

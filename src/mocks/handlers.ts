@@ -1,6 +1,7 @@
 /** The fake SendGrid's HTTP face: one set of handlers for the browser demo and the unit tests. */
 import { HttpResponse, delay, http, type JsonBodyType, type PathParams } from 'msw'
 import { describeChange, sendGridMessage } from '../shared/activity'
+import type { Range } from '../shared/delivery'
 import { SENDGRID_ROUTES, type RouteId } from '../shared/sendgrid-routes'
 import type { Db, FakeResponse } from './db'
 
@@ -137,9 +138,24 @@ export function createHandlers(db: Db, { latency = () => 0, ipsPageCap, pagingLi
         }),
       )
     }),
+    http.get('*/api/stats', async ({ request }) => {
+      await pause()
+      const query = new URL(request.url).searchParams
+      const range = rangeOf(query.get('range'))
+      const pool = query.get('pool')
+      const ip = query.get('ip')
+      return respond(db.stats(pool !== null ? { pool } : { ip: ip ?? '' }, range))
+    }),
+    http.get('*/api/stats/totals', async ({ request }) => {
+      await pause()
+      const query = new URL(request.url).searchParams
+      return respond(db.statsTotals(query.get('by') === 'ip' ? 'ip' : 'pool', rangeOf(query.get('range'))))
+    }),
   ]
   return [...sendGrid, ...dashboardServer]
 }
 
 const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value)
+
+const rangeOf = (value: string | null): Range => (value === '24h' || value === '30d' ? value : '7d')

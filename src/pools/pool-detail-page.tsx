@@ -29,6 +29,8 @@ const DeletePoolDialog = lazy(loadDeletePoolDialog)
 const RemoveIpDialog = lazy(loadRemoveIpDialog)
 const loadMoveIpDialog = () => import('./move-ip-dialog')
 // Below the fold, and with its own list widgets: not worth a place in the first page's bundle.
+// How the pool's mail is doing, with its chart: loaded with the page's other below-the-fold parts.
+const DeliveryPanel = lazy(() => import('../stats').then((stats) => ({ default: stats.DeliveryPanel })))
 const RecentActivity = lazy(() => import('../activity').then((activity) => ({ default: activity.RecentActivity })))
 const MoveIpDialog = lazy(loadMoveIpDialog)
 
@@ -117,6 +119,11 @@ export default function PoolDetailPage() {
         />
       )}
 
+      {pool.data && (
+        <Suspense fallback={null}>
+          <DeliveryPanel of={{ pool: pool.data.name }} what="through this pool" />
+        </Suspense>
+      )}
       {pool.data && <SendingSnippets pool={pool.data.name} />}
       {pool.data && (
         <Suspense fallback={null}>

@@ -111,6 +111,25 @@ export interface ActivityQuery {
   limit?: number
 }
 
+let lastMs = 0
+let sequence = 0
+
+/**
+ * A new entry's id: a UUID (version 7) whose first bits are the time in milliseconds and then a count within that
+ * millisecond, so that entries of the same millisecond still sort in the order they were written.
+ */
+export function timeOrderedId(now = Date.now()): string {
+  sequence = now === lastMs ? sequence + 1 : 0
+  lastMs = now
+  const bytes = crypto.getRandomValues(new Uint8Array(16))
+  for (let i = 0; i < 6; i += 1) bytes[i] = Math.floor(now / 2 ** (8 * (5 - i))) % 256
+  bytes[6] = 0x70 | ((sequence >> 8) & 0x0f)
+  bytes[7] = sequence & 0xff
+  bytes[8] = 0x80 | (bytes[8]! & 0x3f)
+  const hex = [...bytes].map((byte) => byte.toString(16).padStart(2, '0')).join('')
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`
+}
+
 /** A page's `next`: its last entry's time and id, the keyset the next page starts below. */
 export const cursorOf = (entry: Pick<ActivityEntry, 'time' | 'id'>) => `${entry.time}|${entry.id}`
 

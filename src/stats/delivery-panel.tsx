@@ -1,0 +1,166 @@
+import Alert from '@mui/material/Alert'
+import CircularProgress from '@mui/material/CircularProgress'
+import Paper from '@mui/material/Paper'
+import Stack from '@mui/material/Stack'
+import Table from '@mui/material/Table'
+import TableBody from '@mui/material/TableBody'
+import TableCell from '@mui/material/TableCell'
+import TableContainer from '@mui/material/TableContainer'
+import TableHead from '@mui/material/TableHead'
+import TableRow from '@mui/material/TableRow'
+import ToggleButton from '@mui/material/ToggleButton'
+import ToggleButtonGroup from '@mui/material/ToggleButtonGroup'
+import Typography from '@mui/material/Typography'
+import { useQuery } from '@tanstack/react-query'
+import { Suspense, lazy, useId, useState } from 'react'
+import { PROVIDER_NAMES, deliveryFigures, deliveryFlags, percent, type Range, type Totals } from '../shared/delivery'
+import { QueryProblem } from '../ui/query-problem'
+import type { StatsOf } from './api'
+import { statsQueries } from './queries'
+
+// The chart library is loaded only where a chart is shown.
+const DeliveryChart = lazy(() => import('./delivery-chart'))
+
+const RANGE_NAMES: Record<Range, string> = { '24h': 'Last 24 hours', '7d': 'Last 7 days', '30d': 'Last 30 days' }
+
+/**
+ * How mail sent through a pool or from an IP is doing, counted from SendGrid's Event Webhook: sent, delivered,
+ * deferred, bounced and blocked, dropped and spam reports, over time and by mailbox provider. Without any events
+ * yet, it says how to connect the webhook instead of showing zeros.
+ */
+export function DeliveryPanel({ of, what }: { of: StatsOf; what: string }) {
+  const [range, setRange] = useState<Range>('7d')
+  const stats = useQuery(statsQueries.of(of, range))
+  // Whether any event has arrived at all: told apart from a pool that sent nothing.
+  const anything = useQuery(statsQueries.totals('pool', '30d'))
+  const headingId = useId()
+  const connected = anything.data ? Object.keys(anything.data).length > 0 : undefined
+
+  return (
+    <section aria-labelledby={headingId}>
+      <Stack
+        direction="row"
+        sx={{ alignItems: 'center', justifyContent: 'space-between', flexWrap: 'wrap', gap: 1, mb: 1 }}
+      >
+        <Typography id={headingId} variant="h6" component="h2">
+          Delivery
+        </Typography>
+        <ToggleButtonGroup
+          size="small"
+          exclusive
+          value={range}
+          onChange={(_, next: Range | null) => next && setRange(next)}
+          aria-label="Period"
+        >
+          {(Object.keys(RANGE_NAMES) as Range[]).map((key) => (
+            <ToggleButton key={key} value={key} aria-label={RANGE_NAMES[key]}>
+              {key}
+            </ToggleButton>
+          ))}
+        </ToggleButtonGroup>
+      </Stack>
+      <QueryProblem query={stats} what="the delivery figures" />
+      {stats.isPending && <CircularProgress aria-label="Loading the delivery figures" size={24} />}
+      {connected === false && <NotConnected />}
+      {connected && stats.data && stats.data.totals.processed === 0 && (
+        <Typography color="text.secondary">
+          No mail was sent {what} in the {RANGE_NAMES[range].toLowerCase()}.
+        </Typography>
+      )}
+      {connected && stats.data && stats.data.totals.processed > 0 && (
+        <Stack spacing={2}>
+          <Figures totals={stats.data.totals} />
+          <Suspense fallback={<CircularProgress aria-label="Loading the chart" size={24} />}>
+            <DeliveryChart stats={stats.data} />
+          </Suspense>
+          <Providers providers={stats.data.providers} />
+        </Stack>
+      )}
+    </section>
+  )
+}
+
+function Figures({ totals }: { totals: Totals }) {
+  const figures = deliveryFigures(totals)
+  const flags = deliveryFlags(totals)
+  const rate = (value: number | null) => (value === null ? '—' : percent(value))
+  const items: [string, string][] = [
+    ['Sent', figures.sent.toLocaleString()],
+    ['Delivered', rate(figures.delivered)],
+    ['Deferred', rate(figures.deferred)],
+    ['Bounced', rate(figures.bounced)],
+    ['Blocked', rate(figures.blocked)],
+    ['Dropped', figures.dropped.toLocaleString()],
+    ['Spam reports per 1,000 delivered', figures.spamPerThousand === null ? '—' : figures.spamPerThousand.toFixed(2)],
+  ]
+  return (
+    <>
+      {flags.length > 0 && <Alert severity="warning">Needs a look: {flags.join(', ')}.</Alert>}
+      <Stack component="dl" direction="row" sx={{ flexWrap: 'wrap', gap: 3, m: 0 }}>
+        {items.map(([label, value]) => (
+          <div key={label}>
+            <Typography component="dt" variant="body2" color="text.secondary">
+              {label}
+            </Typography>
+            <Typography component="dd" variant="h6" sx={{ m: 0 }}>
+              {value}
+            </Typography>
+          </div>
+        ))}
+      </Stack>
+    </>
+  )
+}
+
+function Providers({ providers }: { providers: { provider: keyof typeof PROVIDER_NAMES; totals: Totals }[] }) {
+  const headingId = useId()
+  const shown = providers.filter((row) => row.totals.processed + row.totals.delivered + row.totals.deferred > 0)
+  if (shown.length === 0) return null
+  return (
+    <TableContainer component={Paper} variant="outlined">
+      <Typography id={headingId} variant="subtitle2" component="h3" sx={{ px: 2, pt: 1.5 }}>
+        By mailbox provider
+      </Typography>
+      <Table size="small" aria-labelledby={headingId}>
+        <TableHead>
+          <TableRow>
+            <TableCell>Provider</TableCell>
+            <TableCell align="right">Delivered</TableCell>
+            <TableCell align="right">Deferred</TableCell>
+            <TableCell align="right">Bounced</TableCell>
+            <TableCell align="right">Blocked</TableCell>
+            <TableCell>Needs a look</TableCell>
+          </TableRow>
+        </TableHead>
+        <TableBody>
+          {shown.map(({ provider, totals }) => {
+            const figures = deliveryFigures(totals)
+            const rate = (value: number | null) => (value === null ? '—' : percent(value))
+            return (
+              <TableRow key={provider}>
+                <TableCell>{PROVIDER_NAMES[provider]}</TableCell>
+                <TableCell align="right">{rate(figures.delivered)}</TableCell>
+                <TableCell align="right">{rate(figures.deferred)}</TableCell>
+                <TableCell align="right">{rate(figures.bounced)}</TableCell>
+                <TableCell align="right">{rate(figures.blocked)}</TableCell>
+                <TableCell>{deliveryFlags(totals).join(', ') || '—'}</TableCell>
+              </TableRow>
+            )
+          })}
+        </TableBody>
+      </Table>
+    </TableContainer>
+  )
+}
+
+function NotConnected() {
+  const url = `${window.location.origin}/webhooks/sendgrid/events`
+  return (
+    <Alert severity="info" role="note">
+      No delivery events have arrived yet. To see how this pool and its IPs are doing, give SendGrid this address as an
+      Event Webhook (Settings › Mail Settings › Event Webhook), with the processed, delivered, deferred, bounce, dropped
+      and spam report events and the Signed Event Webhook turned on: <code>{url}</code>. Then set
+      SENDGRID_WEBHOOK_PUBLIC_KEY on the dashboard's server to the key SendGrid shows.
+    </Alert>
+  )
+}
