@@ -169,6 +169,15 @@ const shots: [string, (page: Page) => Promise<void>][] = [
     },
   ],
   [
+    'detail-delivery',
+    async (page) => {
+      await page.goto('/pools/marketing')
+      const delivery = page.getByRole('region', { name: 'Delivery' })
+      await expect(delivery.locator('svg').first()).toBeVisible()
+      await delivery.scrollIntoViewIfNeeded()
+    },
+  ],
+  [
     'team-sign-in-refused',
     async (page) => {
       await page.goto(`http://localhost:${PORTS.team}/?refused=email_unverified`)

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test'
-import { createPoolsElsewhere, openPoolList, notices } from '../helpers'
+import { createPoolsElsewhere, expectNoSeriousA11yViolations, openPoolList, notices } from '../helpers'
 
 const ipRows = (page: import('@playwright/test').Page) =>
   page
@@ -287,4 +287,24 @@ test('Undo of a rename gives the pool its old name and its old address', async (
   await expect(page).toHaveURL('/pools/marketing')
   await expect(page.getByRole('heading', { level: 1, name: 'marketing' })).toBeVisible()
   await expect(ipRows(page)).toHaveCount(5)
+})
+
+test("a pool's page says how its mail is doing, over a chosen period, with a chart and by mailbox provider", async ({
+  page,
+}) => {
+  await page.goto('/pools/marketing')
+  const delivery = page.getByRole('region', { name: 'Delivery' })
+  await expect(delivery.getByText('Sent', { exact: true })).toBeVisible()
+  await expect(delivery.getByText('Delivered', { exact: true }).first()).toBeVisible()
+  await expect(delivery.locator('svg').first()).toBeVisible() // the chart, loaded with the panel
+  const providers = delivery.getByRole('table', { name: 'By mailbox provider' })
+  await expect(providers.getByRole('row', { name: /Microsoft/ })).toBeVisible()
+  await delivery.getByRole('button', { name: 'Last 30 days' }).click()
+  await expect(delivery.getByRole('button', { name: 'Last 30 days' })).toHaveAttribute('aria-pressed', 'true')
+  await expectNoSeriousA11yViolations(page)
+
+  await page.goto('/pools/cold-outreach')
+  await expect(page.getByRole('region', { name: 'Delivery' })).toContainText(
+    'No mail was sent through this pool in the last 7 days.',
+  )
 })
