@@ -1,5 +1,4 @@
 /** The production server: the built app, its caching, its headers, its host check, its logs and its shutdown. */
-import { spawn } from 'node:child_process'
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -7,7 +6,7 @@ import { Writable } from 'node:stream'
 import { brotliCompressSync, gzipSync } from 'node:zlib'
 import { buildServer } from './app.ts'
 import { SECURITY_HEADERS } from './security-headers.ts'
-import { rawRequest, serverPool, sharedStore } from './testing'
+import { rawRequest, serveMain, serverPool, sharedStore } from './testing'
 
 const KEY = 'SG.server-key-0123456789'
 const INDEX =
@@ -205,33 +204,19 @@ describe('the access log', () => {
 
 // Each start opens its embedded store in a folder of its own, which takes a few seconds the first time.
 describe('npm run serve', { timeout: 30_000 }, () => {
-  /**
-   * Starts server/main.ts as a user would (through tsx here; the build runs with plain node), with a SendGrid
-   * stand-in whose answers take `delayMs`.
-   */
+  /** The server as a user starts it, with a SendGrid stand-in whose answers take `delayMs`. */
   async function serve(delayMs: number, graceMs = 10_000, dataDir = mkdtempSync(join(tmpdir(), 'data-'))) {
     const upstream = await pool.startUpstream((_, res) => {
       setTimeout(() => res.setHeader('Content-Type', 'application/json').end('[]'), delayMs)
     })
-    const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
-      env: {
-        ...process.env,
-        PORT: '0',
-        HOST: '127.0.0.1',
-        DIST_DIR: dist,
-        DATA_DIR: dataDir,
-        SENDGRID_API_KEY: KEY,
-        SENDGRID_API_BASE: upstream.url,
-        SHUTDOWN_GRACE_MS: String(graceMs),
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
+    const server = await serveMain({
+      DIST_DIR: dist,
+      DATA_DIR: dataDir,
+      SENDGRID_API_KEY: KEY,
+      SENDGRID_API_BASE: upstream.url,
+      SHUTDOWN_GRACE_MS: String(graceMs),
     })
-    let output = ''
-    child.stdout.on('data', (chunk) => (output += chunk))
-    const exited = new Promise<number | null>((done) => child.on('exit', (code) => done(code)))
-    await vi.waitFor(() => expect(output).toContain('"serving"'), { timeout: 20_000, interval: 50 })
-    const base = output.match(/"url":"(http:[^"]+)"/)![1]!
-    return { base, child, exited, output: () => output, upstream }
+    return { ...server, upstream }
   }
 
   it('after a kill -9 between sending a change and its answer, journals it as sent with no outcome', async () => {

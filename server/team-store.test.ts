@@ -3,7 +3,6 @@
  * sessions; a store that goes away refuses changes in words and comes back without a restart; a server killed in
  * the middle of changes leaves every answered change complete and the others said as unknown.
  */
-import { spawn } from 'node:child_process'
 import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -13,7 +12,7 @@ import { buildServer } from './app.ts'
 import { CACHE_MS, createSessionRegistry } from './session-registry.ts'
 import { createSessions, type SessionUser } from './sessions.ts'
 import { openEmbedded, openPostgres, type Store } from './store/store.ts'
-import { ENGINES, createTestStore, serverPool, startTcpRelay } from './testing'
+import { ENGINES, createTestStore, serveMain, serverPool, startTcpRelay } from './testing'
 
 const SECRET = 'a-long-random-session-secret-for-tests-0123456789'
 const ADMIN = { email: 'ana@example.com', name: 'Ana' }
@@ -122,35 +121,17 @@ describe.each(ENGINES)('a server killed in the middle of 50 changes (%s store)',
     const upstream = await pool.startUpstream((req, res) => {
       setTimeout(() => res.setHeader('Content-Type', 'application/json').end(req.body), 20 + Math.random() * 400)
     })
-    const start = () => {
-      const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
-        env: {
-          ...process.env,
-          PORT: '0',
-          HOST: '127.0.0.1',
-          DIST_DIR: dist,
-          DATA_DIR: dataDir,
-          SENDGRID_API_KEY: 'SG.key',
-          SENDGRID_API_BASE: upstream.url,
-          ...(made ? { DATABASE_URL: made.url } : {}),
-        },
-        stdio: ['ignore', 'pipe', 'pipe'],
+    const start = () =>
+      serveMain({
+        DIST_DIR: dist,
+        DATA_DIR: dataDir,
+        SENDGRID_API_KEY: 'SG.key',
+        SENDGRID_API_BASE: upstream.url,
+        ...(made ? { DATABASE_URL: made.url! } : {}),
       })
-      let output = ''
-      child.stdout.on('data', (chunk) => (output += chunk))
-      const exited = new Promise((done) => child.on('exit', done))
-      return {
-        child,
-        exited,
-        base: async () => {
-          await vi.waitFor(() => expect(output).toContain('"serving"'), { timeout: 20_000, interval: 50 })
-          return output.match(/"url":"(http:[^"]+)"/)![1]!
-        },
-      }
-    }
 
-    const first = start()
-    const base = await first.base()
+    const first = await start()
+    const base = first.base
     const answered: string[] = []
     const changes = Array.from({ length: 50 }, (_, i) =>
       fetch(`${base}/v3/ips/pools`, { method: 'POST', headers: json, body: JSON.stringify({ name: `change-${i}` }) })
@@ -180,8 +161,8 @@ describe.each(ENGINES)('a server killed in the middle of 50 changes (%s store)',
     const unknown = rows.filter((row) => row.status === null).map((row) => row.pool)
     for (const name of unknown) expect(answered, name).not.toContain(name)
 
-    const second = start()
-    const again = await second.base()
+    const second = await start()
+    const again = second.base
     const { entries } = await (await fetch(`${again}/api/activity?limit=100`)).json()
     expect(entries).toHaveLength(rows.length)
     second.child.kill('SIGTERM')

@@ -1,5 +1,6 @@
 /** Test helpers for the server: a recording stand-in for SendGrid, and requests sent byte for byte. */
 import { createServer, type IncomingHttpHeaders, type Server, type ServerResponse } from 'node:http'
+import { spawn } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
 import type { FastifyInstance } from 'fastify'
 import {
@@ -337,4 +338,21 @@ export async function startTcpRelay(targetUrl: string) {
     restore: open,
     close: () => new Promise((done) => relay?.close(done)),
   }
+}
+
+/**
+ * Starts server/main.ts as `npm run serve` would (through tsx here; the build runs with plain node) on a free
+ * loopback port with `env` added, and resolves once it says it is serving.
+ */
+export async function serveMain(env: Record<string, string>) {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
+  let output = ''
+  child.stdout.on('data', (chunk) => (output += chunk))
+  const exited = new Promise<number | null>((done) => child.on('exit', (code) => done(code)))
+  await vi.waitFor(() => expect(output).toContain('"serving"'), { timeout: 20_000, interval: 50 })
+  const base = output.match(/"url":"(http:[^"]+)"/)![1]!
+  return { base, child, exited, output: () => output }
 }
