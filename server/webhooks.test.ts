@@ -166,6 +166,10 @@ describe('the Event Webhook', () => {
 
   it("serves a pool's figures and every pool's totals to the signed-in, by range", async () => {
     const base = await start()
+    // Before any event: said as not connected, not as a pool that sent nothing.
+    expect(await (await fetch(`${base}/api/stats?pool=transactional&range=24h`)).json()).toMatchObject({
+      connected: false,
+    })
     const message = { sg_message_id: 'AbCdEfGhIjKlMnOpQrStUv.filter.0' }
     await post(
       base,
@@ -175,7 +179,7 @@ describe('the Event Webhook', () => {
       ]),
     )
     const stats = await (await fetch(`${base}/api/stats?pool=transactional&range=24h`)).json()
-    expect(stats).toMatchObject({ range: '24h', totals: { processed: 1, delivered: 1 } })
+    expect(stats).toMatchObject({ connected: true, range: '24h', totals: { processed: 1, delivered: 1 } })
     expect(stats.series).toHaveLength(1)
     const totals = await (await fetch(`${base}/api/stats/totals?by=pool&range=30d`)).json()
     expect(totals.transactional).toMatchObject({ delivered: 1 })

@@ -112,7 +112,9 @@ export async function readStats(sql: Sql, of: { pool: string } | { ip: string },
     if (!series.has(start)) series.set(start, emptyTotals())
     series.get(start)![kind] += row.count
   }
+  const [any] = await sql.query<{ connected: boolean }>('select exists (select 1 from delivery_counts) as connected')
   return {
+    connected: any?.connected === true,
     range,
     totals,
     providers: [...providers].map(([provider, counts]) => ({ provider, totals: counts })),

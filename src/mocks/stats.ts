@@ -68,6 +68,7 @@ export function demoStats(state: DemoState, of: { pool: string } | { ip: string 
     }
   }
   return {
+    connected: true,
     range,
     totals,
     providers: [...providers].map(([provider, counts]) => ({ provider, totals: counts })),
@@ -75,6 +76,7 @@ export function demoStats(state: DemoState, of: { pool: string } | { ip: string 
   }
 }
 
+/** Every pool's (or IP's) totals, for the totals endpoint. */
 export function demoTotals(state: DemoState, by: 'pool' | 'ip', range: Range): Record<string, Totals> {
   const keys = by === 'pool' ? state.pools.map((pool) => pool.name) : state.ips.map((ip) => ip.ip)
   const result: Record<string, Totals> = {}

@@ -11,6 +11,7 @@ import { NotFoundPage } from '../ui/not-found-page'
 import { pageTitle } from '../ui/product'
 import { QueryProblem } from '../ui/query-problem'
 import { usePreload } from '../ui/use-preload'
+import { WhenVisible } from '../ui/when-visible'
 import type { PoolIp } from './api'
 import { poolNameFromPath } from './paths'
 import { PoolHeader } from './pool-header'
@@ -120,9 +121,11 @@ export default function PoolDetailPage() {
       )}
 
       {pool.data && (
-        <Suspense fallback={null}>
-          <DeliveryPanel of={{ pool: pool.data.name }} what="through this pool" />
-        </Suspense>
+        <WhenVisible>
+          <Suspense fallback={null}>
+            <DeliveryPanel of={{ pool: pool.data.name }} what="through this pool" />
+          </Suspense>
+        </WhenVisible>
       )}
       {pool.data && <SendingSnippets pool={pool.data.name} />}
       {pool.data && (

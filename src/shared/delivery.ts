@@ -34,6 +34,8 @@ export type Range = keyof typeof RANGES
 
 /** GET /api/stats?pool=|ip=&range= */
 export interface DeliveryStats {
+  /** Whether any event has ever been counted: a pool that sent nothing is told apart from a webhook not connected. */
+  connected: boolean
   range: Range
   totals: Totals
   providers: { provider: Provider; totals: Totals }[]

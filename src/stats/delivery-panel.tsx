@@ -31,10 +31,8 @@ const RANGE_NAMES: Record<Range, string> = { '24h': 'Last 24 hours', '7d': 'Last
 export function DeliveryPanel({ of, what }: { of: StatsOf; what: string }) {
   const [range, setRange] = useState<Range>('7d')
   const stats = useQuery(statsQueries.of(of, range))
-  // Whether any event has arrived at all: told apart from a pool that sent nothing.
-  const anything = useQuery(statsQueries.totals('pool', '30d'))
   const headingId = useId()
-  const connected = anything.data ? Object.keys(anything.data).length > 0 : undefined
+  const connected = stats.data?.connected
 
   return (
     <section aria-labelledby={headingId}>
