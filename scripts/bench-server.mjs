@@ -25,6 +25,7 @@ function load(url, { connections = 50, duration = 10, headers = {} } = {}) {
 
 const summary = (result) => ({
   rps: result.requests.average,
+  mbps: result.throughput.average / 2 ** 20,
   p50: result.latency.p50,
   p99: result.latency.p99,
   failures: result.errors + result.timeouts + result.non2xx,

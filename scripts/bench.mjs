@@ -34,7 +34,8 @@ const BUDGETS = {
   // measured at about twice these, so a budget trips on a real regression (say, compressing on every request).
   server: {
     index: { rps: 2000, p99: 100 },
-    asset: { rps: 400, p99: 250 },
+    // The first screen is one script (about 135 KB as brotli): budgeted in bytes sent, not requests.
+    asset: { mbps: 30, p99: 400 },
     proxied: { rps: 1000, p99: 150 },
   },
   proxyAddedMs: 2,
@@ -118,11 +119,16 @@ try {
     ...['index', 'asset', 'proxied'].map((what) => {
       const measured = server[what]
       const budget = BUDGETS.server[what]
+      const [rate, floor] = budget.mbps
+        ? [`${measured.mbps.toFixed(0)} MB/s (${Math.round(measured.rps)} req/s)`, `≥ ${budget.mbps} MB/s`]
+        : [`${Math.round(measured.rps)} req/s`, `≥ ${budget.rps}`]
       return [
         `server: ${what === 'index' ? 'index.html' : what === 'asset' ? 'hashed asset' : 'proxied call'}`,
-        `${Math.round(measured.rps)} req/s, p99 ${measured.p99} ms${measured.failures ? `, ${measured.failures} failed` : ''}`,
-        `≥ ${budget.rps}, ≤ ${budget.p99} ms`,
-        measured.rps >= budget.rps && measured.p99 <= budget.p99 && measured.failures === 0,
+        `${rate}, p99 ${measured.p99} ms${measured.failures ? `, ${measured.failures} failed` : ''}`,
+        `${floor}, ≤ ${budget.p99} ms`,
+        (budget.mbps ? measured.mbps >= budget.mbps : measured.rps >= budget.rps) &&
+          measured.p99 <= budget.p99 &&
+          measured.failures === 0,
       ]
     }),
     [
