@@ -51,7 +51,8 @@ export function DeliveryPanel({ of, what }: { of: StatsOf; what: string }) {
           aria-label="Period"
         >
           {(Object.keys(RANGE_NAMES) as Range[]).map((key) => (
-            <ToggleButton key={key} value={key} aria-label={RANGE_NAMES[key]}>
+            // The visible label begins the name, so voice control finds the button by what it shows.
+            <ToggleButton key={key} value={key} aria-label={`${key}, ${RANGE_NAMES[key].toLowerCase()}`}>
               {key}
             </ToggleButton>
           ))}
