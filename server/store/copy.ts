@@ -21,25 +21,23 @@ export async function copyStore(from: Store, to: Store): Promise<{ activity: num
       after ? [BATCH, after.time, after.id] : [BATCH],
     )
     if (rows.length === 0) break
-    const [added] = await to.query<{ copied: number }>(
-      `with added as (
-         insert into activity select * from jsonb_populate_recordset(null::activity, $1::jsonb)
-         on conflict (id) do nothing returning 1)
-       select count(*)::int as copied from added`,
-      [JSON.stringify(rows)],
-    )
-    activity += added?.copied ?? 0
+    activity += await insertNew(to, 'activity', rows)
     after = rows.at(-1)
   }
   const sessions = await from.query('select * from sessions where revoked_at is null and expires_at > now()')
-  const [kept] = await to.query<{ copied: number }>(
+  return { activity, sessions: await insertNew(to, 'sessions', sessions) }
+}
+
+/** Inserts rows read from the same table elsewhere, keeping those whose id is there already; how many were new. */
+async function insertNew(to: Store, table: 'activity' | 'sessions', rows: readonly unknown[]): Promise<number> {
+  const [added] = await to.query<{ copied: number }>(
     `with added as (
-       insert into sessions select * from jsonb_populate_recordset(null::sessions, $1::jsonb)
+       insert into ${table} select * from jsonb_populate_recordset(null::${table}, $1::jsonb)
        on conflict (id) do nothing returning 1)
      select count(*)::int as copied from added`,
-    [JSON.stringify(sessions)],
+    [JSON.stringify(rows)],
   )
-  return { activity, sessions: kept?.copied ?? 0 }
+  return added?.copied ?? 0
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {

@@ -14,12 +14,13 @@ import Typography from '@mui/material/Typography'
 import { useInfiniteQuery } from '@tanstack/react-query'
 import { useId, type FormEvent } from 'react'
 import { useSearchParams } from 'react-router'
+import { isNotServedHere } from '../lib/api-client'
 import { pageTitle } from '../ui/product'
 import { QueryProblem } from '../ui/query-problem'
 import type { ActivityFilters } from './api'
 import { ChangeText } from './change-text'
 import { describeOutcome, entryTime } from './describe'
-import { activityQueries, isNoJournal, useActivityFollowsChanges } from './queries'
+import { activityQueries, useActivityFollowsChanges } from './queries'
 
 /** Every change made through the dashboard, newest first, filtered by pool and by who made it; filters in the URL. */
 export default function ActivityPage() {
@@ -72,7 +73,7 @@ export default function ActivityPage() {
         {filtered && <Button onClick={() => setParams(new URLSearchParams())}>Show all</Button>}
       </Stack>
 
-      {isNoJournal(activity.error) ? (
+      {isNotServedHere(activity.error) ? (
         <Alert severity="info">
           This server keeps no activity journal. The dashboard&apos;s production server does (<code>npm run serve</code>
           ); the development server does not.

@@ -1,6 +1,5 @@
 import { infiniteQueryOptions, queryOptions, useQueryClient } from '@tanstack/react-query'
 import { useEffect } from 'react'
-import { ApiError } from '../lib/api-client'
 import { refreshInBackground } from '../lib/cache-writes'
 import { getActivity, type ActivityFilters } from './api'
 
@@ -34,9 +33,4 @@ export function useActivityFollowsChanges() {
       }),
     [queryClient],
   )
-}
-
-/** A 404 from /api/activity: this server keeps no journal (the dev server; `npm run serve` does). */
-export function isNoJournal(error: unknown): boolean {
-  return error instanceof ApiError && error.status === 404
 }

@@ -1,3 +1,4 @@
+import { isNotServedHere } from '../lib/api-client'
 import Link from '@mui/material/Link'
 import List from '@mui/material/List'
 import ListItem from '@mui/material/ListItem'
@@ -8,7 +9,7 @@ import { Link as RouterLink } from 'react-router'
 import { QueryProblem } from '../ui/query-problem'
 import { ChangeText } from './change-text'
 import { describeOutcome, entryTime } from './describe'
-import { activityQueries, isNoJournal, useActivityFollowsChanges } from './queries'
+import { activityQueries, useActivityFollowsChanges } from './queries'
 
 const SHOWN = 5
 
@@ -19,7 +20,7 @@ export default function RecentActivity({ pool }: { pool: string }) {
   const headingId = useId()
   const entries = recent.data?.entries ?? []
   // A server that keeps no journal (the dev server) has nothing to show here: no section, rather than an error.
-  if (isNoJournal(recent.error)) return null
+  if (isNotServedHere(recent.error)) return null
   return (
     <section aria-labelledby={headingId}>
       <Typography id={headingId} variant="h6" component="h2" sx={{ mb: 1 }}>

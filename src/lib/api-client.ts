@@ -33,6 +33,14 @@ export class ApiError extends Error {
   }
 }
 
+/**
+ * A 404 from the dashboard's own API (/api/…): this server does not keep that part. The dev server keeps no journal
+ * and no delivery figures; `npm run serve` does.
+ */
+export function isNotServedHere(error: unknown): boolean {
+  return error instanceof ApiError && error.status === 404
+}
+
 const DEFAULT_TIMEOUT_MS = 15_000
 
 const baseUrl: string = import.meta.env.VITE_API_BASE ?? ''

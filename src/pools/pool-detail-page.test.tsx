@@ -3,7 +3,15 @@ import type { UserEvent } from '@testing-library/user-event'
 import { HttpResponse, delay, http } from 'msw'
 import { db, server } from '../mocks/node'
 import { seedState } from '../mocks/seed'
+import { emptyTotals, PROVIDERS } from '../shared/delivery'
 import { renderApp, expectNotice, notifications } from '../test/render'
+
+const emptyStats = {
+  range: '7d',
+  totals: emptyTotals(),
+  providers: PROVIDERS.map((provider) => ({ provider, totals: emptyTotals() })),
+  series: [],
+}
 
 const ipCells = (table: HTMLElement) =>
   within(table)
@@ -38,6 +46,40 @@ describe('pool detail', () => {
     expect(document.querySelector('main b')).toBeNull()
     // A bare-address answer does not say whether the IP is warming up: say "not known" rather than guess.
     expect(await screen.findByText('Not known')).toBeInTheDocument()
+  })
+})
+
+describe('delivery figures', () => {
+  it("shows how the pool's mail is doing, counted from the Event Webhook", async () => {
+    renderApp('/pools/marketing')
+    const delivery = await screen.findByRole('region', { name: 'Delivery' })
+    expect(await within(delivery).findByText('Sent')).toBeInTheDocument()
+    expect(within(delivery).getByRole('button', { name: /^7d/ })).toHaveAttribute('aria-pressed', 'true')
+  })
+
+  it('says how to connect the webhook while no event has arrived, instead of zeros', async () => {
+    server.use(http.get('*/api/stats', () => HttpResponse.json({ ...emptyStats, connected: false })))
+    renderApp('/pools/marketing')
+    const delivery = await screen.findByRole('region', { name: 'Delivery' })
+    expect(await within(delivery).findByRole('note')).toHaveTextContent('/webhooks/sendgrid/events')
+    expect(within(delivery).queryByText('Sent')).not.toBeInTheDocument()
+  })
+
+  it('shows no panel on a server that keeps no figures (the dev server)', async () => {
+    let asked = false
+    server.use(
+      http.get('*/api/stats', () => {
+        asked = true
+        return HttpResponse.json(
+          { errors: [{ field: null, message: 'Nothing is at GET /api/stats.' }] },
+          { status: 404 },
+        )
+      }),
+    )
+    renderApp('/pools/marketing')
+    await waitFor(() => expect(asked).toBe(true))
+    await waitFor(() => expect(screen.queryByRole('region', { name: 'Delivery' })).not.toBeInTheDocument())
+    expect(screen.getByRole('heading', { level: 1, name: 'marketing' })).toBeInTheDocument()
   })
 })
 

@@ -14,6 +14,7 @@ import Typography from '@mui/material/Typography'
 import { useQuery } from '@tanstack/react-query'
 import { Suspense, lazy, useId, useState } from 'react'
 import { PROVIDER_NAMES, deliveryFigures, deliveryFlags, percent, type Range, type Totals } from '../shared/delivery'
+import { isNotServedHere } from '../lib/api-client'
 import { QueryProblem } from '../ui/query-problem'
 import type { StatsOf } from './api'
 import { statsQueries } from './queries'
@@ -33,6 +34,8 @@ export function DeliveryPanel({ of, what }: { of: StatsOf; what: string }) {
   const stats = useQuery(statsQueries.of(of, range))
   const headingId = useId()
   const connected = stats.data?.connected
+  // A server that keeps no figures (the dev server) shows no panel, as it shows no journal.
+  if (isNotServedHere(stats.error)) return null
 
   return (
     <section aria-labelledby={headingId}>
