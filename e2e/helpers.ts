@@ -26,8 +26,22 @@ export async function createPoolsElsewhere(page: Page, names: string[]) {
   expect(statuses.every((status) => status === 200)).toBe(true)
 }
 
-/** An axe scan of the page as it stands: no serious or critical violation. */
+/**
+ * An axe scan of the page once it has settled: no serious or critical violation. Transitions (a dialog fading in, a
+ * button's colour on focus) are waited out first, since a colour half way is no colour anyone reads; endless
+ * animations (a spinner) are not waited for.
+ */
 export async function expectNoSeriousA11yViolations(page: Page) {
+  await page.waitForFunction(
+    () =>
+      document
+        .getAnimations()
+        .every(
+          (animation) => animation.playState !== 'running' || animation.effect?.getTiming().iterations === Infinity,
+        ),
+    null,
+    { timeout: 10_000 },
+  )
   const { violations } = await new AxeBuilder({ page }).analyze()
   const serious = violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
