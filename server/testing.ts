@@ -294,7 +294,7 @@ export function sharedStore(engine: Store['engine'] = 'embedded'): () => Store {
     made = await createTestStore(engine)
   }, 30_000)
   beforeEach(async () => {
-    await made!.store.query('truncate activity, sessions, delivery_counts, webhook_events_seen, message_pools')
+    await made!.store.query('truncate activity, sessions, delivery_hours, webhook_events_seen, message_pools, server_settings')
   })
   afterAll(() => made?.dispose())
   return () => made!.store

@@ -84,7 +84,7 @@ describe('the Event Webhook', () => {
     expect((await readStats(store(), { ip: '66.249.84.1' }, '24h')).totals.open).toBe(0)
     // A message whose processed event was not seen counts as unattributed, not guessed.
     expect((await readStats(store(), { pool: '' }, '24h')).totals.deferred).toBe(1)
-    const rows = await store().query<Record<string, unknown>>('select * from delivery_counts')
+    const rows = await store().query<Record<string, unknown>>('select * from delivery_hours')
     expect(JSON.stringify(rows)).not.toMatch(/reader@|gmail\.com|outlook\.com/)
   })
 
@@ -114,7 +114,7 @@ describe('the Event Webhook', () => {
       signed([event({ event: 'delivered', ip: '198.51.100.30' })], { timestamp: String(now() + 301) }),
     ]
     for (const attempt of attempts) expect((await post(base, attempt)).status).toBe(401)
-    const rows = await store().query('select * from delivery_counts')
+    const rows = await store().query('select * from delivery_hours')
     expect(rows).toEqual([])
     expect(await store().query('select * from webhook_events_seen')).toEqual([])
   })
@@ -181,8 +181,15 @@ describe('the Event Webhook', () => {
     const stats = await (await fetch(`${base}/api/stats?pool=transactional&range=24h`)).json()
     expect(stats).toMatchObject({ connected: true, range: '24h', totals: { processed: 1, delivered: 1 } })
     expect(stats.series).toHaveLength(1)
-    const totals = await (await fetch(`${base}/api/stats/totals?by=pool&range=30d`)).json()
-    expect(totals.transactional).toMatchObject({ delivered: 1 })
+    const pools = await (await fetch(`${base}/api/stats/totals?by=pool&range=30d`)).json()
+    expect(pools).toMatchObject({ connected: true, range: '30d', of: { transactional: { flags: [] } } })
+    expect(pools.of.transactional.totals).toMatchObject({ processed: 1, delivered: 1 })
+    // An IP's figures are of what reached an outcome from it (processed events name no IP); 3 of 4 bounced crosses
+    // a threshold, named in the IPs' summaries.
+    await post(base, signed(['bounce', 'bounce', 'bounce'].map((kind) => event({ event: kind, ip: '198.51.100.60' }))))
+    const ips = await (await fetch(`${base}/api/stats/totals?by=ip&range=24h`)).json()
+    expect(ips.of['198.51.100.60']).toMatchObject({ totals: { delivered: 1, bounce: 3 }, flags: ['Bounced 75.0 %'] })
+    expect((await fetch(`${base}/api/stats/totals?by=subuser`)).status).toBe(400)
     expect((await fetch(`${base}/api/stats?range=24h`)).status).toBe(400)
     expect((await fetch(`${base}/api/stats?pool=x&range=1y`)).status).toBe(400)
   })

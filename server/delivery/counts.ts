@@ -4,11 +4,15 @@
  */
 import type { Store, Sql } from '../store/store.ts'
 import {
+  KINDS,
   PROVIDERS,
   RANGES,
+  addTotals,
+  deliveryFlags,
   emptyTotals,
   type DeliveryStats,
-  type Kind,
+  type DeliverySummaries,
+  type ProviderTotals,
   type Provider,
   type Range,
   type Totals,
@@ -38,30 +42,33 @@ export function countEvents(store: Store, events: readonly ReadEvent[]): Promise
     const isFresh = new Set(fresh.map((row) => row.id))
     const counted = [...unique.values()].filter((event) => isFresh.has(event.id))
     const pools = await poolsOf(sql, counted)
-    const totals = new Map<
-      string,
-      { hour: string; ip: string; pool: string; provider: string; kind: string; count: number }
-    >()
-    for (const event of counted) {
-      const pool = event.pool ?? (event.message ? pools.get(event.message) : undefined) ?? ''
-      const key = `${event.hour}|${event.ip}|${pool}|${event.provider}|${event.kind}`
-      const total = totals.get(key)
-      if (total) total.count += 1
-      else
-        totals.set(key, { hour: event.hour, ip: event.ip, pool, provider: event.provider, kind: event.kind, count: 1 })
+    // Each event adds to its pool's row ('' when the pool is not known) and, when it names one, its sending IP's.
+    const rows = new Map<string, HourRow>()
+    const add = (scope: 'pool' | 'ip', key: string, event: ReadEvent) => {
+      const id = `${scope}|${key}|${event.hour}|${event.provider}`
+      let row = rows.get(id)
+      if (!row) rows.set(id, (row = { scope, key, hour: event.hour, provider: event.provider, ...emptyTotals() }))
+      row[event.kind] += 1
     }
-    if (totals.size > 0) {
+    for (const event of counted) {
+      add('pool', event.pool ?? (event.message ? pools.get(event.message) : undefined) ?? '', event)
+      if (event.ip) add('ip', event.ip, event)
+    }
+    if (rows.size > 0) {
       await sql.query(
-        `insert into delivery_counts (hour, ip, pool, provider, kind, count)
-         select c.hour, c.ip, c.pool, c.provider, c.kind, c.count
-         from jsonb_to_recordset($1::jsonb) as c(hour timestamptz, ip text, pool text, provider text, kind text, count bigint)
-         on conflict (hour, ip, pool, provider, kind) do update set count = delivery_counts.count + excluded.count`,
-        [JSON.stringify([...totals.values()])],
+        `insert into delivery_hours (scope, key, hour, provider, ${KINDS.join(', ')})
+         select * from jsonb_to_recordset($1::jsonb)
+           as r(scope text, key text, hour timestamptz, provider text, ${KINDS.map((kind) => `${kind} bigint`).join(', ')})
+         on conflict (scope, key, hour, provider) do update set
+           ${KINDS.map((kind) => `${kind} = delivery_hours.${kind} + excluded.${kind}`).join(', ')}`,
+        [JSON.stringify([...rows.values()])],
       )
     }
     return { counted: counted.length, duplicates: events.length - counted.length }
   })
 }
+
+type HourRow = { scope: 'pool' | 'ip'; key: string; hour: string; provider: Provider } & Totals
 
 /** The pool of each message: named by its processed event (remembered here), or remembered from an earlier batch. */
 async function poolsOf(sql: Sql, events: readonly ReadEvent[]): Promise<Map<string, string>> {
@@ -90,31 +97,37 @@ async function poolsOf(sql: Sql, events: readonly ReadEvent[]): Promise<Map<stri
   return pools
 }
 
+const SUMS = KINDS.map((kind) => `sum(${kind})::int as ${kind}`).join(', ')
+const SINCE = `hour >= date_trunc('hour', now()) - ($1 - 1) * interval '1 hour'`
+
+const totalsOf = (row: Totals): Totals => Object.fromEntries(KINDS.map((kind) => [kind, row[kind]])) as Totals
+
+const isConnected = async (sql: Sql) =>
+  (await sql.query<{ connected: boolean }>('select exists (select 1 from delivery_hours) as connected'))[0]
+    ?.connected === true
+
 /** A pool's or an IP's counts over the range: totals, by mailbox provider, and over time. */
 export async function readStats(sql: Sql, of: { pool: string } | { ip: string }, range: Range): Promise<DeliveryStats> {
-  const [column, value] = 'pool' in of ? ['pool', of.pool] : ['ip', of.ip]
+  const [scope, key] = 'pool' in of ? ['pool', of.pool] : ['ip', of.ip]
   const bucket = range === '30d' ? 'day' : 'hour'
-  const rows = await sql.query<{ start: Date; provider: string; kind: string; count: number }>(
-    `select date_trunc('${bucket}', hour) as start, provider, kind, sum(count)::int as count
-     from delivery_counts
-     where ${column} = $1 and hour >= date_trunc('hour', now()) - ($2 - 1) * interval '1 hour'
-     group by 1, 2, 3 order by 1`,
-    [value, RANGES[range]],
+  const rows = await sql.query<Totals & { start: Date; provider: Provider }>(
+    `select date_trunc('${bucket}', hour) as start, provider, ${SUMS}
+     from delivery_hours where scope = $2 and key = $3 and ${SINCE}
+     group by 1, 2 order by 1`,
+    [RANGES[range], scope, key],
   )
   const totals = emptyTotals()
   const providers = new Map<Provider, Totals>(PROVIDERS.map((provider) => [provider, emptyTotals()]))
   const series = new Map<string, Totals>()
   for (const row of rows) {
-    const kind = row.kind as Kind
     const start = new Date(row.start).toISOString()
-    totals[kind] += row.count
-    providers.get(row.provider as Provider)![kind] += row.count
     if (!series.has(start)) series.set(start, emptyTotals())
-    series.get(start)![kind] += row.count
+    addTotals(totals, row)
+    addTotals(providers.get(row.provider)!, row)
+    addTotals(series.get(start)!, row)
   }
-  const [any] = await sql.query<{ connected: boolean }>('select exists (select 1 from delivery_counts) as connected')
   return {
-    connected: any?.connected === true,
+    connected: rows.length > 0 || (await isConnected(sql)),
     range,
     totals,
     providers: [...providers].map(([provider, counts]) => ({ provider, totals: counts })),
@@ -122,22 +135,31 @@ export async function readStats(sql: Sql, of: { pool: string } | { ip: string },
   }
 }
 
-/** Every pool's (or IP's) totals over the range, for the lists. */
-export async function readTotals(sql: Sql, by: 'pool' | 'ip', range: Range): Promise<Record<string, Totals>> {
-  const rows = await sql.query<{ key: string; kind: string; count: number }>(
-    `select ${by} as key, kind, sum(count)::int as count from delivery_counts
-     where hour >= date_trunc('hour', now()) - ($1 - 1) * interval '1 hour'
-     group by 1, 2`,
-    [RANGES[range]],
+/** Every pool's (or IP's) totals over the range with what needs a look, for the lists. */
+export async function readSummaries(sql: Sql, by: 'pool' | 'ip', range: Range): Promise<DeliverySummaries> {
+  const rows = await sql.query<Totals & { key: string; provider: Provider }>(
+    `select key, provider, ${SUMS} from delivery_hours where scope = $2 and ${SINCE} group by key, provider`,
+    [RANGES[range], by],
   )
-  const result: Record<string, Totals> = {}
-  for (const row of rows) (result[row.key] ??= emptyTotals())[row.kind as Kind] += row.count
-  return result
+  const byKey = new Map<string, { totals: Totals; providers: ProviderTotals }>()
+  for (const row of rows) {
+    let one = byKey.get(row.key)
+    if (!one) byKey.set(row.key, (one = { totals: emptyTotals(), providers: [] }))
+    addTotals(one.totals, row)
+    one.providers.push({ provider: row.provider, totals: totalsOf(row) })
+  }
+  return {
+    connected: rows.length > 0 || (await isConnected(sql)),
+    range,
+    of: Object.fromEntries(
+      [...byKey].map(([key, { totals, providers }]) => [key, { totals, flags: deliveryFlags(totals, providers) }]),
+    ),
+  }
 }
 
 /** Deletes what has outlived its use: counts past the retention, event ids and message pools past their windows. */
 export async function forgetOld(sql: Sql, retentionDays: number): Promise<void> {
-  await sql.query(`delete from delivery_counts where hour < now() - $1 * interval '1 day'`, [retentionDays])
+  await sql.query(`delete from delivery_hours where hour < now() - $1 * interval '1 day'`, [retentionDays])
   await sql.query(`delete from webhook_events_seen where seen_at < now() - $1 * interval '1 hour'`, [SEEN_HOURS])
   await sql.query(`delete from message_pools where seen_at < now() - $1 * interval '1 hour'`, [ATTRIBUTION_HOURS])
 }

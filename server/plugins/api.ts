@@ -6,7 +6,7 @@ import type { FastifyPluginAsync } from 'fastify'
 import type { LiveSession } from '../../src/shared/dashboard-api.ts'
 import { refuseCrossSite, requireAdmin, requireUser } from '../guards.ts'
 import { RANGES, type Range } from '../../src/shared/delivery.ts'
-import { readStats, readTotals } from '../delivery/counts.ts'
+import { readStats, readSummaries } from '../delivery/counts.ts'
 import type { Journal } from '../journal.ts'
 import type { Sql } from '../store/store.ts'
 import { refuse } from '../replies.ts'
@@ -45,7 +45,7 @@ export const apiPlugin: FastifyPluginAsync<ApiOptions> = async (app, { journal, 
     const { by, range = '7d' } = request.query as Record<string, string | undefined>
     if (!isRange(range)) return refuse(reply, 400, 'range must be 24h, 7d or 30d.')
     if (by !== 'pool' && by !== 'ip') return refuse(reply, 400, 'by must be pool or ip.')
-    return reply.header('cache-control', 'no-store').send(await readTotals(store, by, range))
+    return reply.header('cache-control', 'no-store').send(await readSummaries(store, by, range))
   })
 
   if (registry) {

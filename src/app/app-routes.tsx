@@ -8,6 +8,7 @@ import { NotFoundPage } from '../ui/not-found-page'
 const IpsPage = lazy(() => import('../ips/ips-page'))
 // A pool's page too: the list preloads it once on screen, so opening a pool does not wait for it.
 const PoolDetailPage = lazy(() => import('../pools/pool-detail-page'))
+const IpPage = lazy(() => import('../ips/ip-page'))
 const ActivityPage = lazy(() => import('../activity/activity-page'))
 const SessionsPage = lazy(() => import('../connection/sessions-page'))
 
@@ -20,6 +21,7 @@ export function AppRoutes() {
         <Route path="pools" element={<PoolListPage />} />
         <Route path="pools/:name" element={<PoolDetailPage />} />
         <Route path="ips" element={<IpsPage />} />
+        <Route path="ips/:ip" element={<IpPage />} />
         <Route path="activity" element={<ActivityPage />} />
         <Route path="sessions" element={<SessionsPage />} />
         <Route path="*" element={<NotFoundPage />} />

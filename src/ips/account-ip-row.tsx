@@ -1,7 +1,11 @@
 import Button from '@mui/material/Button'
 import { memo } from 'react'
+import { Link } from 'react-router'
 import { PoolLinks } from '../pools'
+import type { DeliverySummary } from '../shared/delivery'
+import { DeliverySummaryCell } from '../stats'
 import type { AccountIp, ReverseDns } from './api'
+import { ipPath } from './paths'
 import { warmupPlanText, warmupSince } from './warmup-schedule'
 
 const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' })
@@ -18,6 +22,8 @@ const ROW_BUTTON = {
 
 interface AccountIpRowProps {
   ip: AccountIp
+  /** Its delivery summary; null when it sent nothing, undefined where the table shows no delivery column. */
+  delivery: DeliverySummary | null | undefined
   /** Its reverse DNS record; null when it has none, undefined until the records are known. */
   record: ReverseDns | null | undefined
   /** Absent where the user may not change anything. */
@@ -36,6 +42,7 @@ interface AccountIpRowProps {
  */
 export const AccountIpRow = memo(function AccountIpRow({
   ip,
+  delivery,
   record,
   onValidate,
   validating,
@@ -46,7 +53,11 @@ export const AccountIpRow = memo(function AccountIpRow({
 }: AccountIpRowProps) {
   return (
     <tr>
-      <td className={ip.ip.includes(':') ? 'ip-address' : 'ip-address ip-nowrap'}>{ip.ip}</td>
+      <td className={ip.ip.includes(':') ? 'ip-address' : 'ip-address ip-nowrap'}>
+        <Link className="list-link" to={ipPath(ip.ip)}>
+          {ip.ip}
+        </Link>
+      </td>
       <td>{ip.pools.length === 0 ? <span className="ip-note">No pool</span> : <PoolLinks pools={ip.pools} />}</td>
       <td>
         {ip.warmup ? (
@@ -64,6 +75,11 @@ export const AccountIpRow = memo(function AccountIpRow({
           '—'
         )}
       </td>
+      {delivery !== undefined && (
+        <td>
+          <DeliverySummaryCell summary={delivery ?? undefined} />
+        </td>
+      )}
       <td className="ip-wrap">
         {record?.rdns ?? ip.rdns ?? '—'}
         {record !== undefined && (

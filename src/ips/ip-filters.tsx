@@ -19,10 +19,12 @@ interface IpFiltersProps {
   subusers: readonly string[]
   /** The rows the filters select, for the CSV. */
   rows: readonly AccountIp[]
+  /** Whether delivery figures are known, so IPs needing a look can be picked out. */
+  canFilterDelivery: boolean
 }
 
 /** Search, pool, subuser and warmup filters, and the selected rows as CSV. */
-export function IpFilters({ view, show, pools, subusers, rows }: IpFiltersProps) {
+export function IpFilters({ view, show, pools, subusers, rows, canFilterDelivery }: IpFiltersProps) {
   return (
     <Stack direction="row" spacing={2} useFlexGap sx={{ flexWrap: 'wrap', alignItems: 'center' }}>
       <SearchField
@@ -74,6 +76,12 @@ export function IpFilters({ view, show, pools, subusers, rows }: IpFiltersProps)
       <FormControlLabel
         control={<Checkbox checked={view.warming} onChange={(event) => show({ warming: event.target.checked })} />}
         label="Warming up only"
+        sx={{ mb: 2.5 }}
+      />
+      <FormControlLabel
+        control={<Checkbox checked={view.flagged} onChange={(event) => show({ flagged: event.target.checked })} />}
+        label="Needing a look only"
+        disabled={!canFilterDelivery && !view.flagged}
         sx={{ mb: 2.5 }}
       />
       <Button

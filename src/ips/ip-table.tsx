@@ -8,6 +8,8 @@ import TablePagination from '@mui/material/TablePagination'
 import TableRow from '@mui/material/TableRow'
 import TableSortLabel from '@mui/material/TableSortLabel'
 import Typography from '@mui/material/Typography'
+import type { DeliverySummaries } from '../shared/delivery'
+import { DELIVERY_CELL_STYLES } from '../stats'
 import { AccountIpRow } from './account-ip-row'
 import type { AccountIp, ReverseDns } from './api'
 import type { IpView, SortColumn } from './ip-view'
@@ -17,6 +19,8 @@ const COLUMNS: { id: SortColumn; label: string }[] = [
   { id: 'ip', label: 'IP address' },
   { id: 'pools', label: 'Pools' },
   { id: 'warmup', label: 'Warmup' },
+  // Beside warmup: deferrals during warmup are what a sender watches.
+  { id: 'delivery', label: 'Delivery, last 7 days' },
   { id: 'rdns', label: 'Reverse DNS' },
   { id: 'subusers', label: 'Subusers' },
   { id: 'assigned', label: 'Assigned' },
@@ -37,6 +41,8 @@ interface IpTableProps {
   pageRows: readonly AccountIp[]
   /** Each IP's reverse DNS record by address; undefined until the records are known. */
   records: ReadonlyMap<string, ReverseDns> | undefined
+  /** Each IP's delivery summary by address; undefined where the server keeps no figures or none have arrived. */
+  delivery: DeliverySummaries['of'] | undefined
   /** The record being validated. */
   validatingId: number | undefined
   warmupActions: { start: WarmupAction; stop: WarmupAction }
@@ -54,12 +60,14 @@ export function IpTable({
   page,
   pageRows,
   records,
+  delivery,
   validatingId,
   warmupActions,
   onWarmup,
   onValidate,
   onEditSubusers,
 }: IpTableProps) {
+  const columns = delivery ? COLUMNS : COLUMNS.filter((column) => column.id !== 'delivery')
   return (
     <TableContainer component={Paper} variant="outlined">
       <Table
@@ -85,6 +93,7 @@ export function IpTable({
           '& .ip-problem': { color: 'error.main' },
           // The Validate button has no ripple (see ROW_BUTTON), so its keyboard focus is a ring.
           '& .row-button-focus': { outline: '2px solid', outlineColor: 'primary.main', outlineOffset: 1 },
+          ...DELIVERY_CELL_STYLES,
           '& .row-link-button': {
             display: 'block',
             p: 0,
@@ -104,7 +113,7 @@ export function IpTable({
       >
         <TableHead>
           <TableRow>
-            {COLUMNS.map((column) => (
+            {columns.map((column) => (
               <TableCell key={column.id} sortDirection={view.sort === column.id ? (view.desc ? 'desc' : 'asc') : false}>
                 <TableSortLabel
                   active={view.sort === column.id}
@@ -128,6 +137,7 @@ export function IpTable({
                 ip={ip}
                 onWarmup={onWarmup}
                 record={record}
+                delivery={delivery && (delivery[ip.ip] ?? null)}
                 onValidate={onValidate}
                 validating={validatingId !== undefined && validatingId === record?.id}
                 onEditSubusers={onEditSubusers}
@@ -138,7 +148,7 @@ export function IpTable({
           })}
           {count === 0 && (
             <TableRow>
-              <TableCell colSpan={COLUMNS.length + 1}>
+              <TableCell colSpan={columns.length + 1}>
                 <Typography color="text.secondary">No IP address matches these filters.</Typography>
               </TableCell>
             </TableRow>

@@ -7,13 +7,25 @@ const inventory = [
   ip('2001:db8::1', { rdns: 'v6.example.com', assignedAt: 200 }),
   ip('198.51.100.1', { warmup: true, startDate: 50 }),
 ]
-const keys = new Map(inventory.map(({ ip: address }) => [address, ipSortKey(address)]))
+const address = new Map(inventory.map(({ ip: one }) => [one, ipSortKey(one)]))
+// 192.0.2.10 crosses two thresholds, 198.51.100.1 one; 2001:db8::1 sent nothing.
+const concern = new Map([
+  ['192.0.2.10', 20.3],
+  ['192.0.2.9', 0.02],
+  ['198.51.100.1', 10.2],
+  ['2001:db8::1', -1],
+])
+const flagged = new Set(['192.0.2.10', '198.51.100.1'])
 const view = (query: string) => viewFromParams(new URLSearchParams(query))
-const shown = (query: string) => {
+const shown = (query: string, withDelivery = true) => {
   const v = view(query)
-  return filterRows(sortRows(inventory, v.sort, v.desc, keys), v, searchTexts(inventory)).map(
-    ({ ip: address }) => address,
-  )
+  const keys = withDelivery ? { address, concern } : { address }
+  return filterRows(
+    sortRows(inventory, v.sort, v.desc, keys),
+    v,
+    searchTexts(inventory),
+    withDelivery ? flagged : undefined,
+  ).map(({ ip: one }) => one)
 }
 
 describe('the IP addresses view', () => {
@@ -35,6 +47,16 @@ describe('the IP addresses view', () => {
     expect(shown('sort=assigned')).toEqual(['198.51.100.1', '192.0.2.9', '2001:db8::1', '192.0.2.10'])
     expect(shown('sort=warmup')).toEqual(['198.51.100.1', '192.0.2.9', '192.0.2.10', '2001:db8::1'])
     expect(shown('sort=pools')[0]).toBe('198.51.100.1')
+  })
+
+  it('sorts by delivery, those needing a look first, and filters to them', () => {
+    expect(shown('sort=delivery')).toEqual(['192.0.2.10', '198.51.100.1', '192.0.2.9', '2001:db8::1'])
+    expect(shown('sort=delivery&dir=desc')).toEqual(['2001:db8::1', '192.0.2.9', '198.51.100.1', '192.0.2.10'])
+    expect(shown('flagged=1')).toEqual(['192.0.2.10', '198.51.100.1'])
+    expect(shown('flagged=1&warming=1')).toEqual(['198.51.100.1'])
+    // Until the figures are known, "needing a look" selects nothing rather than everything, and sorting keeps order.
+    expect(shown('flagged=1', false)).toEqual([])
+    expect(shown('sort=delivery', false)).toEqual(['192.0.2.9', '192.0.2.10', '198.51.100.1', '2001:db8::1'])
   })
 
   it('round-trips through the address, leaving out defaults and ignoring nonsense', () => {

@@ -3,7 +3,7 @@ import ipaddr from 'ipaddr.js'
 import type { AccountIp } from './api'
 import { toCsv } from './csv'
 
-const SORTABLE = ['ip', 'pools', 'warmup', 'rdns', 'subusers', 'assigned'] as const
+const SORTABLE = ['ip', 'pools', 'warmup', 'delivery', 'rdns', 'subusers', 'assigned'] as const
 export type SortColumn = (typeof SORTABLE)[number]
 
 export interface IpView {
@@ -17,6 +17,8 @@ export interface IpView {
   warming: boolean
   /** Only IPs this subuser sends from. */
   subuser: string | null
+  /** Only IPs whose delivery crosses a threshold. */
+  flagged: boolean
   sort: SortColumn
   desc: boolean
   /** 1-based. */
@@ -31,6 +33,7 @@ export function viewFromParams(params: URLSearchParams): IpView {
     noPool: params.get('nopool') === '1',
     warming: params.get('warming') === '1',
     subuser: params.get('subuser'),
+    flagged: params.get('flagged') === '1',
     sort: SORTABLE.includes(sort as SortColumn) ? (sort as SortColumn) : 'ip',
     desc: params.get('dir') === 'desc',
     page: Math.max(1, Math.floor(Number(params.get('page'))) || 1),
@@ -45,6 +48,7 @@ export function paramsFromView(view: IpView): URLSearchParams {
   if (view.noPool) params.set('nopool', '1')
   if (view.warming) params.set('warming', '1')
   if (view.subuser !== null) params.set('subuser', view.subuser)
+  if (view.flagged) params.set('flagged', '1')
   if (view.sort !== 'ip') params.set('sort', view.sort)
   if (view.desc) params.set('dir', 'desc')
   if (view.page > 1) params.set('page', String(view.page))
@@ -63,15 +67,25 @@ export function ipSortKey(ip: string): string {
 
 const text = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true })
 
-function compare(a: AccountIp, b: AccountIp, column: SortColumn, keys: Map<string, string>): number {
+/** What rows are sorted by besides their own fields: the address's numeric key, and how much its delivery concerns. */
+export interface SortKeys {
+  address: ReadonlyMap<string, string>
+  /** Higher needs a look more (see deliveryConcern); absent while delivery figures are not known. */
+  concern?: ReadonlyMap<string, number>
+}
+
+function compare(a: AccountIp, b: AccountIp, column: SortColumn, keys: SortKeys): number {
   switch (column) {
     case 'ip':
-      return keys.get(a.ip)!.localeCompare(keys.get(b.ip)!)
+      return keys.address.get(a.ip)!.localeCompare(keys.address.get(b.ip)!)
     case 'pools':
       return text.compare(a.pools.join(', '), b.pools.join(', '))
     case 'warmup':
       // Warming first, the longest-warming first; then the rest.
       return (b.warmup ? 1 : 0) - (a.warmup ? 1 : 0) || (a.startDate ?? 0) - (b.startDate ?? 0)
+    case 'delivery':
+      // Those needing a look most first.
+      return (keys.concern?.get(b.ip) ?? -1) - (keys.concern?.get(a.ip) ?? -1)
     case 'rdns':
       return text.compare(a.rdns ?? '', b.rdns ?? '')
     case 'subusers':
@@ -82,10 +96,10 @@ function compare(a: AccountIp, b: AccountIp, column: SortColumn, keys: Map<strin
 }
 
 /** Sorted once per data and order; each keystroke then only filters, which keeps the order. */
-export function sortRows(ips: readonly AccountIp[], column: SortColumn, desc: boolean, keys: Map<string, string>) {
+export function sortRows(ips: readonly AccountIp[], column: SortColumn, desc: boolean, keys: SortKeys) {
   const direction = desc ? -1 : 1
   return [...ips].sort(
-    (a, b) => direction * compare(a, b, column, keys) || keys.get(a.ip)!.localeCompare(keys.get(b.ip)!),
+    (a, b) => direction * compare(a, b, column, keys) || keys.address.get(a.ip)!.localeCompare(keys.address.get(b.ip)!),
   )
 }
 
@@ -94,7 +108,12 @@ export function searchTexts(ips: readonly AccountIp[]): Map<string, string> {
   return new Map(ips.map((ip) => [ip.ip, `${ip.ip} ${ip.rdns ?? ''}`.toLowerCase()]))
 }
 
-export function filterRows(sorted: readonly AccountIp[], view: IpView, texts: Map<string, string>): AccountIp[] {
+export function filterRows(
+  sorted: readonly AccountIp[],
+  view: IpView,
+  texts: Map<string, string>,
+  flagged?: ReadonlySet<string>,
+): AccountIp[] {
   const needle = view.q.trim().toLowerCase()
   return sorted.filter(
     (ip) =>
@@ -102,7 +121,8 @@ export function filterRows(sorted: readonly AccountIp[], view: IpView, texts: Ma
       (view.pool === null || ip.pools.includes(view.pool)) &&
       (!view.noPool || ip.pools.length === 0) &&
       (!view.warming || ip.warmup) &&
-      (view.subuser === null || ip.subusers.includes(view.subuser)),
+      (view.subuser === null || ip.subusers.includes(view.subuser)) &&
+      (!view.flagged || (flagged?.has(ip.ip) ?? false)),
   )
 }
 

@@ -5,8 +5,10 @@ import Typography from '@mui/material/Typography'
 import { useQuery } from '@tanstack/react-query'
 import { Suspense, lazy, useCallback, useId, useMemo, useState } from 'react'
 import { usePermission, useRole } from '../connection'
+import { isNotServedHere } from '../lib/api-client'
 import { errorMessage } from '../lib/error-message'
 import { poolQueries } from '../pools'
+import { statsQueries } from '../stats'
 import { useNotify } from '../ui/notifications'
 import { pageTitle } from '../ui/product'
 import { QueryProblem } from '../ui/query-problem'
@@ -30,7 +32,10 @@ export default function IpsPage() {
   // Reverse DNS records say whether each IP may be pooled; subusers, who sends from it.
   const reverseDns = useQuery(ipQueries.reverseDns())
   const subusers = useQuery(ipQueries.subusers())
-  const { view, rows, page, pageRows, counts, show } = useIpView(inventory.data)
+  // Delivery figures come from the dashboard's server; a server that keeps none (the dev server) shows no column.
+  const summaries = useQuery(statsQueries.summaries('ip'))
+  const delivery = summaries.data?.connected ? summaries.data.of : undefined
+  const { view, rows, page, pageRows, counts, show } = useIpView(inventory.data, delivery)
   const [warmupOf, setWarmupOf] = useState<AccountIp | null>(null)
   const [subusersOf, setSubusersOf] = useState<AccountIp | null>(null)
   usePreload(loadWarmupDialog, loadSubusersDialog)
@@ -90,7 +95,15 @@ export default function IpsPage() {
 
       {inventory.data && (
         <>
-          <IpFilters view={view} show={show} pools={pools.data ?? []} subusers={subusers.data ?? []} rows={rows} />
+          <IpFilters
+            view={view}
+            show={show}
+            pools={pools.data ?? []}
+            subusers={subusers.data ?? []}
+            rows={rows}
+            canFilterDelivery={delivery !== undefined}
+          />
+          {!isNotServedHere(summaries.error) && <QueryProblem query={summaries} what="the delivery figures" />}
           <IpTable
             view={view}
             show={show}
@@ -98,6 +111,7 @@ export default function IpsPage() {
             page={page}
             pageRows={pageRows}
             records={records}
+            delivery={delivery}
             validatingId={onValidate.pendingId}
             warmupActions={warmupActions}
             onWarmup={setWarmupOf}

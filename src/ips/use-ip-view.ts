@@ -1,5 +1,7 @@
 import { useMemo } from 'react'
 import { useSearchParams } from 'react-router'
+import type { DeliverySummaries } from '../shared/delivery'
+import { deliveryConcern } from '../stats'
 import type { AccountIp } from './api'
 import { filterRows, ipSortKey, paramsFromView, searchTexts, sortRows, viewFromParams, type IpView } from './ip-view'
 
@@ -10,17 +12,28 @@ export const ROWS_PER_PAGE = 50
  * and gone back to), and the rows they select from the inventory. Sorting is done once per data and sort; a keystroke
  * filters the sorted rows by texts lowercased once, and only a page of rows renders.
  */
-export function useIpView(inventory: readonly AccountIp[] | undefined) {
+export function useIpView(inventory: readonly AccountIp[] | undefined, delivery: DeliverySummaries['of'] | undefined) {
   const [params, setParams] = useSearchParams()
   const view = viewFromParams(params)
   const ips = inventory ?? NONE
-  const keys = useMemo(() => new Map(ips.map(({ ip }) => [ip, ipSortKey(ip)])), [ips])
+  const address = useMemo(() => new Map(ips.map(({ ip }) => [ip, ipSortKey(ip)])), [ips])
+  const keys = useMemo(
+    () => ({
+      address,
+      concern: delivery && new Map(ips.map(({ ip }) => [ip, deliveryConcern(delivery[ip])])),
+    }),
+    [address, ips, delivery],
+  )
+  const flaggedIps = useMemo(
+    () => delivery && new Set(Object.keys(delivery).filter((ip) => delivery[ip]!.flags.length > 0)),
+    [delivery],
+  )
   const texts = useMemo(() => searchTexts(ips), [ips])
-  const { q, pool, noPool, warming, subuser, sort, desc } = view
+  const { q, pool, noPool, warming, subuser, flagged, sort, desc } = view
   const sorted = useMemo(() => sortRows(ips, sort, desc, keys), [ips, sort, desc, keys])
   const rows = useMemo(
-    () => filterRows(sorted, { q, pool, noPool, warming, subuser, sort, desc, page: 1 }, texts),
-    [sorted, texts, q, pool, noPool, warming, subuser, sort, desc],
+    () => filterRows(sorted, { q, pool, noPool, warming, subuser, flagged, sort, desc, page: 1 }, texts, flaggedIps),
+    [sorted, texts, q, pool, noPool, warming, subuser, flagged, sort, desc, flaggedIps],
   )
   const lastPage = Math.max(1, Math.ceil(rows.length / ROWS_PER_PAGE))
   const page = Math.min(view.page, lastPage)

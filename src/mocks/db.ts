@@ -6,7 +6,7 @@ import { canonicalIp, ipAddressProblem, sameIp } from '../ips/ip-rules'
 import { POOL_LIMIT_SENDGRID_MESSAGE, poolLimitProblem, poolNameProblem, sendGridPoolNameMessage } from '../pools/rules'
 import { queryActivity, timeOrderedId, type ActivityEntry, type ActivityQuery } from '../shared/activity'
 import { seedState } from './seed'
-import { demoStats, demoTotals } from './stats'
+import { demoStats, demoSummaries } from './stats'
 import type { Range } from '../shared/delivery'
 import type { DemoIp, DemoPool, DemoState } from './state'
 
@@ -335,7 +335,7 @@ export function createDb(store: StateStore = memoryStore(), seed: () => DemoStat
       return ok(demoStats(read(), of, range))
     },
     statsTotals(by: 'pool' | 'ip', range: Range): FakeResponse {
-      return ok(demoTotals(read(), by, range))
+      return ok(demoSummaries(read(), by, range))
     },
   }
 }

@@ -6,8 +6,11 @@
 import {
   PROVIDERS,
   RANGES,
+  addTotals,
   emptyTotals,
   type DeliveryStats,
+  type DeliverySummaries,
+  deliveryFlags,
   type Provider,
   type Range,
   type Totals,
@@ -17,8 +20,13 @@ import type { DemoState } from './state'
 const SHARE: Record<Provider, number> = { gmail: 0.42, microsoft: 0.24, yahoo: 0.12, apple: 0.08, other: 0.14 }
 
 /** One IP's counts for one hour at one provider. */
-function hourOf(ip: string, warming: boolean, deferredAtMicrosoft: boolean, hour: number, provider: Provider): Totals {
-  const seed = [...ip].reduce((sum, c) => sum + c.charCodeAt(0), 0)
+function hourOf(
+  seed: number,
+  warming: boolean,
+  deferredAtMicrosoft: boolean,
+  hour: number,
+  provider: Provider,
+): Totals {
   const daily = 0.6 + 0.4 * Math.sin(((hour % 24) / 24) * 2 * Math.PI)
   const processed = Math.round((warming ? 60 : 400) * daily * SHARE[provider] * (0.8 + ((seed + hour) % 5) / 10))
   const deferredShare = deferredAtMicrosoft && provider === 'microsoft' ? 0.14 : 0.015
@@ -35,54 +43,95 @@ function hourOf(ip: string, warming: boolean, deferredAtMicrosoft: boolean, hour
   return totals
 }
 
-const add = (into: Totals, more: Totals) => {
-  for (const kind of Object.keys(into) as (keyof Totals)[]) into[kind] += more[kind]
+interface IpFigures {
+  totals: Totals
+  providers: Map<Provider, Totals>
+  series: Map<string, Totals>
+}
+
+/**
+ * One IP's figures over a range. An IP's hours depend only on the sum of its address's characters, whether it warms
+ * up and whether it is the heavily deferred one, so figures are kept by those: a large demo account has thousands of
+ * IPs but few such sums, and its lists stay quick.
+ */
+const figuresBy = new Map<string, IpFigures>()
+
+function ipFigures(ip: string, warming: boolean, deferredAtMicrosoft: boolean, range: Range, now: number): IpFigures {
+  const seed = [...ip].reduce((sum, c) => sum + c.charCodeAt(0), 0)
+  const id = `${seed}|${warming}|${deferredAtMicrosoft}|${range}|${now}`
+  const known = figuresBy.get(id)
+  if (known) return known
+  if (figuresBy.size > 2_000) figuresBy.clear()
+  const figures: IpFigures = { totals: emptyTotals(), providers: new Map(), series: new Map() }
+  for (let h = now - RANGES[range] + 1; h <= now; h += 1) {
+    const bucket = range === '30d' ? Math.floor(h / 24) * 24 : h
+    const start = new Date(bucket * 3_600_000).toISOString()
+    for (const provider of PROVIDERS) {
+      const counts = hourOf(seed, warming, deferredAtMicrosoft, h, provider)
+      if (counts.processed === 0) continue
+      addTotals(figures.totals, counts)
+      if (!figures.providers.has(provider)) figures.providers.set(provider, emptyTotals())
+      addTotals(figures.providers.get(provider)!, counts)
+      if (!figures.series.has(start)) figures.series.set(start, emptyTotals())
+      addTotals(figures.series.get(start)!, counts)
+    }
+  }
+  figuresBy.set(id, figures)
+  return figures
+}
+
+/** The IPs whose figures make up a pool's (or an IP's): only pooled IPs send in the demo. */
+function sendersOf(state: DemoState, of: { pool: string } | { ip: string }): string[] {
+  if ('pool' in of) return state.pools.find((pool) => pool.name === of.pool)?.ips ?? []
+  return state.pools.some((pool) => pool.ips.includes(of.ip)) ? [of.ip] : []
+}
+
+function figuresOf(state: DemoState, ips: readonly string[], range: Range): IpFigures {
+  const heavy = state.pools.find((pool) => pool.name === 'marketing')?.ips[0]
+  const warming = new Set(state.ips.filter((ip) => ip.warmup).map((ip) => ip.ip))
+  const now = Math.floor(Date.now() / 3_600_000)
+  if (ips.length === 1) return ipFigures(ips[0]!, warming.has(ips[0]!), ips[0] === heavy, range, now)
+  const sum: IpFigures = { totals: emptyTotals(), providers: new Map(), series: new Map() }
+  for (const ip of ips) {
+    const one = ipFigures(ip, warming.has(ip), ip === heavy, range, now)
+    addTotals(sum.totals, one.totals)
+    for (const [key, totals] of one.providers) {
+      if (!sum.providers.has(key)) sum.providers.set(key, emptyTotals())
+      addTotals(sum.providers.get(key)!, totals)
+    }
+    for (const [key, totals] of one.series) {
+      if (!sum.series.has(key)) sum.series.set(key, emptyTotals())
+      addTotals(sum.series.get(key)!, totals)
+    }
+  }
+  return sum
 }
 
 export function demoStats(state: DemoState, of: { pool: string } | { ip: string }, range: Range): DeliveryStats {
-  const heavy = state.pools.find((pool) => pool.name === 'marketing')?.ips[0]
-  const ips =
-    'pool' in of
-      ? (state.pools.find((pool) => pool.name === of.pool)?.ips ?? [])
-      : state.pools.some((pool) => pool.ips.includes(of.ip))
-        ? [of.ip]
-        : []
-  const hours = RANGES[range]
-  const now = Math.floor(Date.now() / 3_600_000)
-  const totals = emptyTotals()
-  const providers = new Map(PROVIDERS.map((provider) => [provider, emptyTotals()]))
-  const series = new Map<string, Totals>()
-  for (let h = now - hours + 1; h <= now; h += 1) {
-    const bucket = range === '30d' ? Math.floor(h / 24) * 24 : h
-    const start = new Date(bucket * 3_600_000).toISOString()
-    for (const ip of ips) {
-      const warming = state.ips.find((candidate) => candidate.ip === ip)?.warmup ?? false
-      for (const provider of PROVIDERS) {
-        const counts = hourOf(ip, warming, ip === heavy, h, provider)
-        if (counts.processed === 0) continue
-        add(totals, counts)
-        add(providers.get(provider)!, counts)
-        if (!series.has(start)) series.set(start, emptyTotals())
-        add(series.get(start)!, counts)
-      }
-    }
-  }
+  const figures = figuresOf(state, sendersOf(state, of), range)
   return {
     connected: true,
     range,
-    totals,
-    providers: [...providers].map(([provider, counts]) => ({ provider, totals: counts })),
-    series: [...series].map(([start, counts]) => ({ start, totals: counts })),
+    totals: figures.totals,
+    providers: PROVIDERS.map((provider) => ({ provider, totals: figures.providers.get(provider) ?? emptyTotals() })),
+    series: [...figures.series].map(([start, totals]) => ({ start, totals })),
   }
 }
 
-/** Every pool's (or IP's) totals, for the totals endpoint. */
-export function demoTotals(state: DemoState, by: 'pool' | 'ip', range: Range): Record<string, Totals> {
+/** Every pool's (or IP's) summary, for the totals endpoint. */
+export function demoSummaries(state: DemoState, by: 'pool' | 'ip', range: Range): DeliverySummaries {
   const keys = by === 'pool' ? state.pools.map((pool) => pool.name) : state.ips.map((ip) => ip.ip)
-  const result: Record<string, Totals> = {}
+  const of: DeliverySummaries['of'] = {}
   for (const key of keys) {
-    const stats = demoStats(state, by === 'pool' ? { pool: key } : { ip: key }, range)
-    if (stats.totals.processed > 0) result[key] = stats.totals
+    const { totals, providers } = figuresOf(state, sendersOf(state, by === 'pool' ? { pool: key } : { ip: key }), range)
+    if (totals.processed > 0)
+      of[key] = {
+        totals,
+        flags: deliveryFlags(
+          totals,
+          [...providers].map(([provider, counts]) => ({ provider, totals: counts })),
+        ),
+      }
   }
-  return result
+  return { connected: true, range, of }
 }

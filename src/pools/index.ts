@@ -1,8 +1,12 @@
 /**
- * The pools feature as other features see it: a pool's address, its links, and its cache keys. Its pages and dialogs
- * are loaded by the app itself.
+ * The pools feature as other features see it: a pool's address, its links, its cache keys, and the dialogs that take
+ * an IP out of a pool (loaded when opened). Its pages are loaded by the app itself.
  */
+import { lazy } from 'react'
+
 export type { PoolDetail, PoolIp } from './api'
 export { poolNameFromPath, poolPath } from './paths'
 export { PoolLinks } from './pool-links'
 export { poolQueries } from './queries'
+export const MoveIpDialog = lazy(() => import('./move-ip-dialog'))
+export const RemoveIpDialog = lazy(() => import('./remove-ip-dialog'))

@@ -12,6 +12,7 @@ import { pageTitle } from '../ui/product'
 import { QueryProblem } from '../ui/query-problem'
 import { usePreload } from '../ui/use-preload'
 import { WhenVisible } from '../ui/when-visible'
+import { DeliveryPanel } from '../stats'
 import type { PoolIp } from './api'
 import { poolNameFromPath } from './paths'
 import { PoolHeader } from './pool-header'
@@ -30,8 +31,6 @@ const DeletePoolDialog = lazy(loadDeletePoolDialog)
 const RemoveIpDialog = lazy(loadRemoveIpDialog)
 const loadMoveIpDialog = () => import('./move-ip-dialog')
 // Below the fold, and with its own list widgets: not worth a place in the first page's bundle.
-// How the pool's mail is doing, with its chart: loaded with the page's other below-the-fold parts.
-const DeliveryPanel = lazy(() => import('../stats').then((stats) => ({ default: stats.DeliveryPanel })))
 const RecentActivity = lazy(() => import('../activity').then((activity) => ({ default: activity.RecentActivity })))
 const MoveIpDialog = lazy(loadMoveIpDialog)
 

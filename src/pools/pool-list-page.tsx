@@ -22,6 +22,9 @@ import { usePreload } from '../ui/use-preload'
 import { poolPath } from './paths'
 import { poolHealth, healthBadge, type PoolHealth } from './health'
 import { ipQueries } from '../ips'
+import { isNotServedHere } from '../lib/api-client'
+import type { DeliverySummary } from '../shared/delivery'
+import { DELIVERY_CELL_STYLES, DeliverySummaryCell, statsQueries } from '../stats'
 import { poolQueries } from './queries'
 import { MAX_POOLS, poolLimitProblem } from './rules'
 
@@ -43,26 +46,33 @@ export function PoolListPage() {
   usePreload(loadCreatePoolDialog, loadPoolDetailPage)
   const createReasonId = useId()
   const filter = params.get('q') ?? ''
+  const flaggedOnly = params.get('flagged') === '1'
+  // Delivery figures come from the dashboard's server; a server that keeps none (the dev server) shows no column.
+  const summaries = useQuery(statsQueries.summaries('pool'))
+  const delivery = summaries.data?.connected ? summaries.data.of : undefined
+  const showDelivery = !isNotServedHere(summaries.error)
 
   const names = useMemo(() => [...(pools.data ?? [])].sort(byName.compare), [pools.data])
   const shown = useMemo(() => {
     const needle = filter.trim().toLocaleLowerCase()
-    return needle ? names.filter((name) => name.toLocaleLowerCase().includes(needle)) : names
-  }, [names, filter])
+    return names.filter(
+      (name) =>
+        (!needle || name.toLocaleLowerCase().includes(needle)) &&
+        (!flaggedOnly || (delivery?.[name]?.flags.length ?? 0) > 0),
+    )
+  }, [names, filter, flaggedOnly, delivery])
   const createPermission = usePermission('createPool')
   const cannotCreate = (pools.data ? poolLimitProblem(pools.data.length) : null) ?? createPermission.reason ?? null
 
-  const setFilter = (value: string) =>
-    setParams(
-      (current) => {
-        const next = new URLSearchParams(current)
-        if (value) next.set('q', value)
-        else next.delete('q')
-        return next
-      },
-      // Typing refines one view; it should not leave a history entry per keystroke.
-      { replace: true },
-    )
+  const setParam = (name: 'q' | 'flagged', value: string, options?: { replace: boolean }) =>
+    setParams((current) => {
+      const next = new URLSearchParams(current)
+      if (value) next.set(name, value)
+      else next.delete(name)
+      return next
+    }, options)
+  // Typing refines one view; it should not leave a history entry per keystroke.
+  const setFilter = (value: string) => setParam('q', value, { replace: true })
 
   return (
     <Stack spacing={3}>
@@ -118,7 +128,28 @@ export function PoolListPage() {
 
       {pools.data && (
         <>
-          <SearchField label="Filter pools" value={filter} onChange={setFilter} />
+          <Stack direction="row" spacing={2} useFlexGap sx={{ alignItems: 'flex-end', flexWrap: 'wrap' }}>
+            <SearchField label="Filter pools" value={filter} onChange={setFilter} />
+            {showDelivery && (
+              // A pressed button rather than a checkbox: Button is on the first screen already.
+              <Button
+                variant={flaggedOnly ? 'contained' : 'outlined'}
+                aria-pressed={flaggedOnly}
+                onClick={() => setParam('flagged', flaggedOnly ? '' : '1')}
+                disabled={!delivery && !flaggedOnly}
+              >
+                Needing a look only
+              </Button>
+            )}
+          </Stack>
+          {summaries.data && !summaries.data.connected && (
+            <Typography color="text.secondary">
+              Delivery figures appear here once SendGrid's Event Webhook is connected: a pool's page says how.
+            </Typography>
+          )}
+          {showDelivery && summaries.data?.connected !== false && (
+            <QueryProblem query={summaries} what="the delivery figures" />
+          )}
           {names.length === 0 ? (
             <Paper variant="outlined" sx={{ p: 3 }}>
               <Typography variant="h6" component="h2">
@@ -159,6 +190,7 @@ export function PoolListPage() {
                   },
                   '& .pool-badge-neutral': { bgcolor: 'action.selected', color: 'text.primary' },
                   '& .visually-hidden': visuallyHidden,
+                  ...DELIVERY_CELL_STYLES,
                 }}
               >
                 <TableHead>
@@ -166,16 +198,26 @@ export function PoolListPage() {
                     <TableCell>Name</TableCell>
                     <TableCell align="right">IPs</TableCell>
                     <TableCell align="right">Warming up</TableCell>
+                    {delivery && <TableCell>Delivery, last 7 days</TableCell>}
                   </TableRow>
                 </TableHead>
                 <TableBody>
                   {shown.map((name) => (
-                    <PoolRow key={name} name={name} health={health && (health.get(name) ?? { ips: 0, warming: 0 })} />
+                    <PoolRow
+                      key={name}
+                      name={name}
+                      health={health && (health.get(name) ?? { ips: 0, warming: 0 })}
+                      delivery={delivery && (delivery[name] ?? null)}
+                    />
                   ))}
                   {shown.length === 0 && (
                     <TableRow>
-                      <TableCell colSpan={3}>
-                        <Typography color="text.secondary">No pool matches “{filter}”.</Typography>
+                      <TableCell colSpan={delivery ? 4 : 3}>
+                        <Typography color="text.secondary">
+                          {flaggedOnly && !filter
+                            ? 'No pool needs a look.'
+                            : `No pool${flaggedOnly ? ' needing a look' : ''} matches “${filter}”.`}
+                        </Typography>
                       </TableCell>
                     </TableRow>
                   )}
@@ -204,7 +246,16 @@ export function PoolListPage() {
  * A pool with its counts; until the inventory has loaded the counts say so rather than show zero. Memoised, and plain
  * elements styled by the table: the list's first draw is a hundred of these.
  */
-const PoolRow = memo(function PoolRow({ name, health }: { name: string; health: PoolHealth | undefined }) {
+const PoolRow = memo(function PoolRow({
+  name,
+  health,
+  delivery,
+}: {
+  name: string
+  health: PoolHealth | undefined
+  /** Its delivery summary; null when it sent nothing, undefined where the list shows no delivery column. */
+  delivery: DeliverySummary | null | undefined
+}) {
   const badge = health && healthBadge(health)
   const count = (value: number | undefined) =>
     value === undefined ? (
@@ -231,6 +282,11 @@ const PoolRow = memo(function PoolRow({ name, health }: { name: string; health: 
       </td>
       <td className="pool-count">{count(health?.ips)}</td>
       <td className="pool-count">{count(health?.warming)}</td>
+      {delivery !== undefined && (
+        <td>
+          <DeliverySummaryCell summary={delivery ?? undefined} />
+        </td>
+      )}
     </tr>
   )
 })

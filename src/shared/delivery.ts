@@ -38,9 +38,24 @@ export interface DeliveryStats {
   connected: boolean
   range: Range
   totals: Totals
-  providers: { provider: Provider; totals: Totals }[]
+  providers: ProviderTotals
   /** Hours for a day or a week, days for a month; oldest first, only those with events. */
   series: { start: string; totals: Totals }[]
+}
+
+export type ProviderTotals = { provider: Provider; totals: Totals }[]
+
+/** A pool's or an IP's totals over a range, and what in them needs a look (see deliveryFlags). */
+export interface DeliverySummary {
+  totals: Totals
+  flags: string[]
+}
+
+/** GET /api/stats/totals?by=pool|ip&range=: each pool's (or IP's) summary, only those with events. */
+export interface DeliverySummaries {
+  connected: boolean
+  range: Range
+  of: Record<string, DeliverySummary>
 }
 
 export const STATS_PATH = '/api/stats'
@@ -48,7 +63,12 @@ export const STATS_TOTALS_PATH = '/api/stats/totals'
 
 export const emptyTotals = (): Totals => Object.fromEntries(KINDS.map((kind) => [kind, 0])) as Totals
 
-/** The figures a sender watches, from a set of counts: rates are of the messages SendGrid processed. */
+/** Adds `more` into `into`, kind by kind. */
+export function addTotals(into: Totals, more: Totals): void {
+  for (const kind of KINDS) into[kind] += more[kind]
+}
+
+/** The figures a sender watches, from a set of counts. */
 export interface DeliveryFigures {
   sent: number
   /** Fractions (0.05 is 5 %), or null while nothing was sent. */
@@ -61,8 +81,12 @@ export interface DeliveryFigures {
   spamPerThousand: number | null
 }
 
+/**
+ * Rates are of the messages sent: those SendGrid processed or, for an IP (processed events name no sending IP), those
+ * that reached an outcome from it, whichever is more.
+ */
 export function deliveryFigures(totals: Totals): DeliveryFigures {
-  const sent = totals.processed
+  const sent = Math.max(totals.processed, totals.delivered + totals.bounce + totals.blocked + totals.dropped)
   const rate = (count: number) => (sent > 0 ? count / sent : null)
   return {
     sent,
@@ -77,18 +101,37 @@ export function deliveryFigures(totals: Totals): DeliveryFigures {
 
 /** Where a pool's or an IP's figures need a look (the same everywhere): bounce > 5 %, spam > 0.1 %, deferred > 10 %. */
 export const THRESHOLDS = { bounced: 0.05, spam: 0.001, deferred: 0.1 } as const
+/** A provider's own figures are judged only above this many sent, so that a handful of messages flags nothing. */
+export const MIN_PROVIDER_SENT = 100
 
-/** Each threshold crossed, named with its figure: "Bounced 7.2 %". */
-export function deliveryFlags(totals: Totals): string[] {
-  const figures = deliveryFigures(totals)
-  const flags: string[] = []
-  const bounced = (figures.bounced ?? 0) + (figures.blocked ?? 0)
-  if (figures.sent > 0 && bounced > THRESHOLDS.bounced) flags.push(`Bounced ${percent(bounced)}`)
-  if (figures.spamPerThousand !== null && figures.spamPerThousand / 1000 > THRESHOLDS.spam)
-    flags.push(`Spam ${percent(figures.spamPerThousand / 1000, 2)}`)
-  if (figures.deferred !== null && figures.deferred > THRESHOLDS.deferred)
-    flags.push(`Deferred ${percent(figures.deferred)}`)
+/**
+ * Each threshold crossed, named with its figure: "Bounced 7.2 %", overall and then at each mailbox provider that
+ * crosses one the whole does not ("Deferred 14.0 % at Microsoft"), since one provider deferring is what a sender
+ * most needs to see and an average hides.
+ */
+export function deliveryFlags(totals: Totals, providers: ProviderTotals = []): string[] {
+  const overall = crossed(totals)
+  const flags = overall.map(({ text }) => text)
+  const named = new Set(overall.map(({ name }) => name))
+  for (const { provider, totals: counts } of providers) {
+    if (counts.processed < MIN_PROVIDER_SENT) continue
+    for (const { name, text } of crossed(counts))
+      if (!named.has(name)) flags.push(`${text} at ${PROVIDER_NAMES[provider]}`)
+  }
   return flags
+}
+
+function crossed(totals: Totals): { name: string; text: string }[] {
+  const figures = deliveryFigures(totals)
+  const found: { name: string; text: string }[] = []
+  const bounced = (figures.bounced ?? 0) + (figures.blocked ?? 0)
+  if (figures.sent > 0 && bounced > THRESHOLDS.bounced)
+    found.push({ name: 'bounced', text: `Bounced ${percent(bounced)}` })
+  if (figures.spamPerThousand !== null && figures.spamPerThousand / 1000 > THRESHOLDS.spam)
+    found.push({ name: 'spam', text: `Spam ${percent(figures.spamPerThousand / 1000, 2)}` })
+  if (figures.deferred !== null && figures.deferred > THRESHOLDS.deferred)
+    found.push({ name: 'deferred', text: `Deferred ${percent(figures.deferred)}` })
+  return found
 }
 
 export function percent(fraction: number, digits = 1): string {

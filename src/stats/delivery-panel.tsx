@@ -13,7 +13,15 @@ import ToggleButtonGroup from '@mui/material/ToggleButtonGroup'
 import Typography from '@mui/material/Typography'
 import { useQuery } from '@tanstack/react-query'
 import { Suspense, lazy, useId, useState } from 'react'
-import { PROVIDER_NAMES, deliveryFigures, deliveryFlags, percent, type Range, type Totals } from '../shared/delivery'
+import {
+  PROVIDER_NAMES,
+  deliveryFigures,
+  deliveryFlags,
+  percent,
+  type ProviderTotals,
+  type Range,
+  type Totals,
+} from '../shared/delivery'
 import { isNotServedHere } from '../lib/api-client'
 import { QueryProblem } from '../ui/query-problem'
 import type { StatsOf } from './api'
@@ -29,11 +37,20 @@ const RANGE_NAMES: Record<Range, string> = { '24h': 'Last 24 hours', '7d': 'Last
  * deferred, bounced and blocked, dropped and spam reports, over time and by mailbox provider. Without any events
  * yet, it says how to connect the webhook instead of showing zeros.
  */
-export function DeliveryPanel({ of, what }: { of: StatsOf; what: string }) {
+interface DeliveryPanelProps {
+  of: StatsOf
+  /** "through this pool", "from this IP": what the figures are of, in a sentence. */
+  what: string
+  /** Said beside the figures, such as where an IP is in its warmup. */
+  beside?: string
+}
+
+export default function DeliveryPanel({ of, what, beside }: DeliveryPanelProps) {
   const [range, setRange] = useState<Range>('7d')
   const stats = useQuery(statsQueries.of(of, range))
   const headingId = useId()
   const connected = stats.data?.connected
+  const sent = stats.data ? deliveryFigures(stats.data.totals).sent : 0
   // A server that keeps no figures (the dev server) shows no panel, as it shows no journal.
   if (isNotServedHere(stats.error)) return null
 
@@ -61,17 +78,18 @@ export function DeliveryPanel({ of, what }: { of: StatsOf; what: string }) {
           ))}
         </ToggleButtonGroup>
       </Stack>
+      {beside && <Typography sx={{ mb: 1 }}>{beside}</Typography>}
       <QueryProblem query={stats} what="the delivery figures" />
       {stats.isPending && <CircularProgress aria-label="Loading the delivery figures" size={24} />}
       {connected === false && <NotConnected />}
-      {connected && stats.data && stats.data.totals.processed === 0 && (
+      {connected && stats.data && sent === 0 && (
         <Typography color="text.secondary">
           No mail was sent {what} in the {RANGE_NAMES[range].toLowerCase()}.
         </Typography>
       )}
-      {connected && stats.data && stats.data.totals.processed > 0 && (
+      {connected && stats.data && sent > 0 && (
         <Stack spacing={2}>
-          <Figures totals={stats.data.totals} />
+          <Figures totals={stats.data.totals} providers={stats.data.providers} />
           <Suspense fallback={<CircularProgress aria-label="Loading the chart" size={24} />}>
             <DeliveryChart stats={stats.data} />
           </Suspense>
@@ -82,9 +100,9 @@ export function DeliveryPanel({ of, what }: { of: StatsOf; what: string }) {
   )
 }
 
-function Figures({ totals }: { totals: Totals }) {
+function Figures({ totals, providers }: { totals: Totals; providers: ProviderTotals }) {
   const figures = deliveryFigures(totals)
-  const flags = deliveryFlags(totals)
+  const flags = deliveryFlags(totals, providers)
   const rate = (value: number | null) => (value === null ? '—' : percent(value))
   const items: [string, string][] = [
     ['Sent', figures.sent.toLocaleString()],
@@ -114,9 +132,9 @@ function Figures({ totals }: { totals: Totals }) {
   )
 }
 
-function Providers({ providers }: { providers: { provider: keyof typeof PROVIDER_NAMES; totals: Totals }[] }) {
+function Providers({ providers }: { providers: ProviderTotals }) {
   const headingId = useId()
-  const shown = providers.filter((row) => row.totals.processed + row.totals.delivered + row.totals.deferred > 0)
+  const shown = providers.filter((row) => deliveryFigures(row.totals).sent + row.totals.deferred > 0)
   if (shown.length === 0) return null
   return (
     <TableContainer component={Paper} variant="outlined">
@@ -159,7 +177,7 @@ function NotConnected() {
   const url = `${window.location.origin}/webhooks/sendgrid/events`
   return (
     <Alert severity="info" role="note">
-      No delivery events have arrived yet. To see how this pool and its IPs are doing, give SendGrid this address as an
+      No delivery events have arrived yet. To see how your pools and IPs are doing, give SendGrid this address as an
       Event Webhook (Settings › Mail Settings › Event Webhook), with the processed, delivered, deferred, bounce, dropped
       and spam report events and the Signed Event Webhook turned on: <code>{url}</code>. Then set
       SENDGRID_WEBHOOK_PUBLIC_KEY on the dashboard's server to the key SendGrid shows.

@@ -1,6 +1,6 @@
 import { queryOptions } from '@tanstack/react-query'
 import type { Range } from '../shared/delivery'
-import { getStats, getTotals, type StatsOf } from './api'
+import { getStats, getSummaries, type StatsOf } from './api'
 
 export const statsQueries = {
   all: () => ['stats'] as const,
@@ -10,10 +10,11 @@ export const statsQueries = {
       queryFn: ({ signal }) => getStats(of, range, signal),
       staleTime: 60_000,
     }),
-  totals: (by: 'pool' | 'ip', range: Range) =>
+  /** Every pool's or IP's summary, for the lists. */
+  summaries: (by: 'pool' | 'ip', range: Range = '7d') =>
     queryOptions({
-      queryKey: [...statsQueries.all(), 'totals', by, range] as const,
-      queryFn: ({ signal }) => getTotals(by, range, signal),
+      queryKey: [...statsQueries.all(), 'summaries', by, range] as const,
+      queryFn: ({ signal }) => getSummaries(by, range, signal),
       staleTime: 60_000,
     }),
 }

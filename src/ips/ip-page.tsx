@@ -1,0 +1,161 @@
+import ArrowBackIcon from '@mui/icons-material/ArrowBack'
+import Alert from '@mui/material/Alert'
+import Button from '@mui/material/Button'
+import CircularProgress from '@mui/material/CircularProgress'
+import Link from '@mui/material/Link'
+import Paper from '@mui/material/Paper'
+import Stack from '@mui/material/Stack'
+import Typography from '@mui/material/Typography'
+import { useQuery } from '@tanstack/react-query'
+import { Suspense, useId, useState } from 'react'
+import { Link as RouterLink, useLocation } from 'react-router'
+import { VIEWER_REASON, usePermissions, useRole } from '../connection'
+import { MoveIpDialog, PoolLinks, RemoveIpDialog } from '../pools'
+import { DeliveryPanel } from '../stats'
+import { pageTitle } from '../ui/product'
+import { QueryProblem } from '../ui/query-problem'
+import { sameIp } from './ip-rules'
+import { ipFromPath } from './paths'
+import { ipQueries } from './queries'
+import { warmupPlan, warmupPlanText, warmupSince } from './warmup-schedule'
+
+type OpenDialog = { kind: 'move' | 'remove'; pool: string } | null
+
+/**
+ * One IP: the pools it sends for, where it is in its warmup, and how its mail is doing, with moving it or taking it
+ * out of a pool one click away from the figures that call for it.
+ */
+export default function IpPage() {
+  const ip = ipFromPath(useLocation().pathname)
+  const inventory = useQuery(ipQueries.list())
+  const account = inventory.data?.find((one) => sameIp(one.ip, ip))
+  const [dialog, setDialog] = useState<OpenDialog>(null)
+  const can = usePermissions()
+  const viewer = useRole() === 'viewer'
+  const reasonId = useId()
+  const allowed = can('removeIp').allowed
+  const close = () => setDialog(null)
+
+  const warmup = account?.warmup && account.startDate !== null ? account.startDate : null
+  const cap = warmup === null ? null : warmupPlan(warmup).hourlyCap
+
+  return (
+    <Stack spacing={3}>
+      <title>{pageTitle(ip)}</title>
+      <Link
+        component={RouterLink}
+        to="/ips"
+        sx={{ display: 'inline-flex', alignItems: 'center', gap: 0.5, alignSelf: 'flex-start' }}
+      >
+        <ArrowBackIcon fontSize="small" aria-hidden />
+        IP addresses
+      </Link>
+      <div>
+        <Typography variant="h4" component="h1" sx={{ fontFamily: 'monospace', overflowWrap: 'anywhere' }}>
+          {ip}
+        </Typography>
+        {account && (
+          <Typography color="text.secondary">
+            {account.rdns ?? 'No reverse DNS name'}
+            {account.subusers.length > 0 && ` · sends for ${account.subusers.join(', ')}`}
+          </Typography>
+        )}
+      </div>
+
+      <QueryProblem query={inventory} what="the IP addresses" />
+      {inventory.isPending && <CircularProgress aria-label="Loading the IP" sx={{ alignSelf: 'center' }} />}
+      {inventory.data && !account && <Alert severity="warning">There is no IP {ip} on this account.</Alert>}
+
+      {account && (
+        <Paper variant="outlined" sx={{ p: 2 }}>
+          <Stack spacing={1.5}>
+            <div>
+              <Typography variant="subtitle2" component="h2">
+                Pools
+              </Typography>
+              {account.pools.length === 0 ? (
+                <Typography color="text.secondary">In no pool: it sends only mail that names no pool.</Typography>
+              ) : (
+                <Stack spacing={1}>
+                  {account.pools.map((pool) => (
+                    <Stack
+                      key={pool}
+                      direction="row"
+                      spacing={1}
+                      useFlexGap
+                      sx={{ alignItems: 'center', flexWrap: 'wrap' }}
+                    >
+                      <PoolLinks pools={[pool]} />
+                      <Button
+                        size="small"
+                        onClick={() => setDialog({ kind: 'move', pool })}
+                        disabled={!allowed}
+                        aria-describedby={allowed ? undefined : reasonId}
+                        aria-label={`Move ${ip} out of ${pool}`}
+                      >
+                        Move
+                      </Button>
+                      <Button
+                        size="small"
+                        color="error"
+                        onClick={() => setDialog({ kind: 'remove', pool })}
+                        disabled={!allowed}
+                        aria-describedby={allowed ? undefined : reasonId}
+                        aria-label={`Remove ${ip} from ${pool}`}
+                      >
+                        Remove
+                      </Button>
+                    </Stack>
+                  ))}
+                </Stack>
+              )}
+              {!allowed && account.pools.length > 0 && (
+                <Typography id={reasonId} variant="body2" color="text.secondary">
+                  {viewer ? VIEWER_REASON : can('removeIp').reason}
+                </Typography>
+              )}
+            </div>
+            <div>
+              <Typography variant="subtitle2" component="h2">
+                Warmup
+              </Typography>
+              <Typography>
+                {warmup === null
+                  ? account.warmup
+                    ? 'Warming up'
+                    : 'Not warming up'
+                  : `Warming up ${warmupSince(warmup)}: ${warmupPlanText(warmup)}`}
+              </Typography>
+            </div>
+          </Stack>
+        </Paper>
+      )}
+
+      {account && (
+        <Suspense fallback={null}>
+          <DeliveryPanel
+            of={{ ip: account.ip }}
+            what="from this IP"
+            // Deferrals during warmup are what a sender watches: today's cap sits beside the figures.
+            beside={
+              warmup !== null && cap !== null
+                ? `Warmup ${warmupSince(warmup)}: up to ${cap.toLocaleString()} an hour today`
+                : undefined
+            }
+          />
+        </Suspense>
+      )}
+
+      {account && dialog && (
+        <Suspense fallback={null}>
+          {dialog.kind === 'move' && (
+            <MoveIpDialog ip={account.ip} from={dialog.pool} onClose={close} onMoved={close} />
+          )}
+          {dialog.kind === 'remove' && (
+            <RemoveIpDialog pool={dialog.pool} ip={account.ip} onClose={close} onRemoved={close} />
+          )}
+        </Suspense>
+      )}
+    </Stack>
+  )
+}
