@@ -91,6 +91,30 @@ const shots: [string, (page: Page) => Promise<void>][] = [
     },
   ],
   [
+    'ips-needing-a-look',
+    async (page) => {
+      await page.goto('/ips?flagged=1&sort=delivery')
+      await expect(page.getByText('Deferred 14.0 % at Microsoft').first()).toBeVisible()
+    },
+  ],
+  [
+    'ip-page',
+    async (page) => {
+      await page.goto('/ips/198.51.100.20')
+      const delivery = page.getByRole('region', { name: 'Delivery' })
+      await expect(delivery.locator('svg').first()).toBeVisible()
+    },
+  ],
+  [
+    'ip-page-warming',
+    async (page) => {
+      await page.goto('/ips')
+      await page.getByRole('checkbox', { name: 'Warming up only' }).check()
+      await page.getByRole('table', { name: 'IP addresses' }).getByRole('link').first().click()
+      await expect(page.getByText(/an hour today/).first()).toBeVisible()
+    },
+  ],
+  [
     'move-dialog',
     async (page) => {
       await page.goto('/pools/billing')

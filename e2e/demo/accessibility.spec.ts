@@ -22,6 +22,11 @@ for (const colorScheme of ['light', 'dark'] as const) {
 
       await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'IP addresses' }).click()
       await expect(page.getByText(/on this account/)).toBeVisible()
+      await expect(page.getByText(/% delivered/).first()).toBeVisible()
+      await expectNoSeriousA11yViolations(page)
+
+      await page.getByRole('link', { name: '198.51.100.20' }).click()
+      await expect(page.getByRole('region', { name: 'Delivery' }).locator('svg').first()).toBeVisible()
       await expectNoSeriousA11yViolations(page)
 
       await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Activity' }).click()

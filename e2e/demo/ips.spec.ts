@@ -147,3 +147,45 @@ test("a change to an IP's subusers is saved, survives a reload, and the subuser 
   await expect(firstCells(page)).toHaveText(['192.0.2.11'])
   await expect(page.getByRole('combobox', { name: 'Subuser' })).toContainText('partners@example.com')
 })
+
+test('IPs needing a look come first and can be kept alone; an IP opens on its own page with its figures and actions', async ({
+  page,
+}) => {
+  await page.goto('/ips')
+  await page.getByRole('button', { name: 'Delivery, last 7 days' }).click()
+  await expect(page).toHaveURL('/ips?sort=delivery')
+  await expect(firstCells(page).first()).toHaveText('198.51.100.20')
+  await page.getByRole('checkbox', { name: 'Needing a look only' }).click()
+  await expect(page).toHaveURL('/ips?flagged=1&sort=delivery')
+  await expect(firstCells(page)).toHaveText(['198.51.100.20'])
+  const row = page.getByRole('row', { name: /^198\.51\.100\.20 / })
+  await expect(row).toContainText('Deferred 14.0 % at Microsoft')
+
+  await row.getByRole('link', { name: '198.51.100.20' }).click()
+  await expect(page).toHaveURL('/ips/198.51.100.20')
+  await expect(page.getByRole('heading', { level: 1, name: '198.51.100.20' })).toBeVisible()
+  const delivery = page.getByRole('region', { name: 'Delivery' })
+  await expect(delivery.getByRole('alert')).toHaveText('Needs a look: Deferred 14.0 % at Microsoft.')
+  await expect(delivery.getByRole('table', { name: 'By mailbox provider' })).toContainText('Microsoft')
+  // The fix is one click from the figures that call for it.
+  await page.getByRole('button', { name: 'Move 198.51.100.20 out of marketing' }).click()
+  const dialog = page.getByRole('dialog')
+  await expect(dialog).toContainText('198.51.100.20')
+  await page.keyboard.press('Escape')
+  await expect(dialog).toBeHidden()
+  await page.getByRole('button', { name: 'Remove 198.51.100.20 from marketing' }).click()
+  await page.getByRole('dialog').getByRole('button', { name: 'Remove' }).click()
+  await expect(page.getByText('In no pool: it sends only mail that names no pool.')).toBeVisible()
+})
+
+test("a warming IP's page puts its warmup day and today's hourly cap beside its delivery figures", async ({ page }) => {
+  await page.goto('/ips?warming=1')
+  const address = (await firstCells(page).first().textContent())!
+  await firstCells(page).first().getByRole('link').click()
+  await expect(page).toHaveURL(`/ips/${address}`)
+  const delivery = page.getByRole('region', { name: 'Delivery' })
+  await expect(delivery).toContainText(/Warming up since .+ \(day \d+\): up to [\d,]+ an hour today/)
+  await expect(delivery.getByText('Sent', { exact: true })).toBeVisible()
+  await page.goto('/ips/192.0.2.250')
+  await expect(page.getByText('There is no IP 192.0.2.250 on this account.')).toBeVisible()
+})

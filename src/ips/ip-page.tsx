@@ -17,7 +17,7 @@ import { QueryProblem } from '../ui/query-problem'
 import { sameIp } from './ip-rules'
 import { ipFromPath } from './paths'
 import { ipQueries } from './queries'
-import { warmupPlan, warmupPlanText, warmupSince } from './warmup-schedule'
+import { warmupPlanText, warmupSince } from './warmup-schedule'
 
 type OpenDialog = { kind: 'move' | 'remove'; pool: string } | null
 
@@ -37,7 +37,6 @@ export default function IpPage() {
   const close = () => setDialog(null)
 
   const warmup = account?.warmup && account.startDate !== null ? account.startDate : null
-  const cap = warmup === null ? null : warmupPlan(warmup).hourlyCap
 
   return (
     <Stack spacing={3}>
@@ -115,18 +114,6 @@ export default function IpPage() {
                 </Typography>
               )}
             </div>
-            <div>
-              <Typography variant="subtitle2" component="h2">
-                Warmup
-              </Typography>
-              <Typography>
-                {warmup === null
-                  ? account.warmup
-                    ? 'Warming up'
-                    : 'Not warming up'
-                  : `Warming up ${warmupSince(warmup)}: ${warmupPlanText(warmup)}`}
-              </Typography>
-            </div>
           </Stack>
         </Paper>
       )}
@@ -137,11 +124,7 @@ export default function IpPage() {
             of={{ ip: account.ip }}
             what="from this IP"
             // Deferrals during warmup are what a sender watches: today's cap sits beside the figures.
-            beside={
-              warmup !== null && cap !== null
-                ? `Warmup ${warmupSince(warmup)}: up to ${cap.toLocaleString()} an hour today`
-                : undefined
-            }
+            beside={warmup === null ? undefined : `Warming up ${warmupSince(warmup)}: ${warmupPlanText(warmup)}`}
           />
         </Suspense>
       )}

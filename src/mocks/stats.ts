@@ -29,15 +29,20 @@ function hourOf(
 ): Totals {
   const daily = 0.6 + 0.4 * Math.sin(((hour % 24) / 24) * 2 * Math.PI)
   const processed = Math.round((warming ? 60 : 400) * daily * SHARE[provider] * (0.8 + ((seed + hour) % 5) / 10))
-  const deferredShare = deferredAtMicrosoft && provider === 'microsoft' ? 0.14 : 0.015
+  // New IPs are deferred more while receivers learn them; one established IP is deferred heavily at Microsoft.
+  const deferredShare = deferredAtMicrosoft && provider === 'microsoft' ? 0.14 : warming ? 0.06 : 0.015
+  // Counts of a share are dithered rather than rounded, so that small hours still add up to the share over a day.
+  const dither = ((seed * 7 + hour * 13 + provider.length) % 100) / 100
+  const share = (fraction: number) => Math.floor(processed * fraction + dither)
   const totals = emptyTotals()
   totals.processed = processed
-  totals.deferred = Math.round(processed * deferredShare)
-  totals.bounce = Math.round(processed * 0.008)
-  totals.blocked = Math.round(processed * (provider === 'yahoo' ? 0.012 : 0.003))
-  totals.dropped = Math.round(processed * 0.002)
+  totals.deferred = share(deferredShare)
+  totals.bounce = share(0.008)
+  totals.blocked = share(provider === 'yahoo' ? 0.012 : 0.003)
+  totals.dropped = share(0.002)
   totals.delivered = processed - totals.bounce - totals.blocked - totals.dropped
-  totals.spamreport = (seed + hour) % 97 === 0 ? 1 : 0
+  // Complaints come back from the providers that run feedback loops, at a healthy 0.04 % of what they were given.
+  totals.spamreport = provider === 'yahoo' || provider === 'microsoft' ? share(0.0004) : 0
   totals.open = Math.round(totals.delivered * 0.21)
   totals.click = Math.round(totals.delivered * 0.03)
   return totals

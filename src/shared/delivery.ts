@@ -101,8 +101,8 @@ export function deliveryFigures(totals: Totals): DeliveryFigures {
 
 /** Where a pool's or an IP's figures need a look (the same everywhere): bounce > 5 %, spam > 0.1 %, deferred > 10 %. */
 export const THRESHOLDS = { bounced: 0.05, spam: 0.001, deferred: 0.1 } as const
-/** A provider's own figures are judged only above this many sent, so that a handful of messages flags nothing. */
-export const MIN_PROVIDER_SENT = 100
+/** A provider's own figures are judged only from this many sent: below it, one spam report is already 0.1 %. */
+export const MIN_PROVIDER_SENT = 1000
 
 /**
  * Each threshold crossed, named with its figure: "Bounced 7.2 %", overall and then at each mailbox provider that
