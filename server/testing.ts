@@ -294,7 +294,9 @@ export function sharedStore(engine: Store['engine'] = 'embedded'): () => Store {
     made = await createTestStore(engine)
   }, 30_000)
   beforeEach(async () => {
-    await made!.store.query('truncate activity, sessions, delivery_hours, webhook_events_seen, message_pools, server_settings')
+    await made!.store.query(
+      'truncate activity, sessions, delivery_hours, webhook_events_seen, message_pools, server_settings',
+    )
   })
   afterAll(() => made?.dispose())
   return () => made!.store
