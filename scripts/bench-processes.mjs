@@ -26,7 +26,7 @@ export async function waitUntilUp(url, timeoutMs = 30_000) {
  * The production server as `npm run serve` runs it (build/server/main.js, built by `npm run build:server`) serving
  * `distDir` on loopback, with a key, forwarding to `upstream`, its journal in a folder of its own.
  */
-export function startServer(distDir, port, upstream) {
+export function startServer(distDir, port, upstream, env = {}) {
   return spawn(process.execPath, ['build/server/main.js'], {
     stdio: 'ignore',
     env: {
@@ -37,6 +37,7 @@ export function startServer(distDir, port, upstream) {
       SENDGRID_API_KEY: 'SG.bench-key',
       SENDGRID_API_BASE: upstream,
       DATA_DIR: mkdtempSync(join(tmpdir(), 'ip-pools-bench-data-')),
+      ...env,
     },
   })
 }

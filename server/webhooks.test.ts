@@ -2,7 +2,9 @@
  * SendGrid's Event Webhook through the real server: only signed batches are counted, each event once, delivery
  * outcomes credited to the sending IP and to the pool the message went through, and only counts kept.
  */
+import { execFile } from 'node:child_process'
 import { generateKeyPairSync, sign } from 'node:crypto'
+import { promisify } from 'node:util'
 import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -192,5 +194,22 @@ describe('the Event Webhook', () => {
     expect((await fetch(`${base}/api/stats/totals?by=subuser`)).status).toBe(400)
     expect((await fetch(`${base}/api/stats?range=24h`)).status).toBe(400)
     expect((await fetch(`${base}/api/stats?pool=x&range=1y`)).status).toBe(400)
+  })
+
+  it('takes the batches `npm run events:send` signs, once it has been given the key the command made', async () => {
+    const run = promisify(execFile)
+    const keyFile = join(mkdtempSync(join(tmpdir(), 'key-')), 'test-key.pem')
+    const first = await run(process.execPath, ['scripts/send-events.mjs', '--key', keyFile])
+    const key = /SENDGRID_WEBHOOK_PUBLIC_KEY=(\S+)/.exec(first.stdout)![1]!
+    const base = await start(key)
+    const args = ['scripts/send-events.mjs', '--key', keyFile, '--url', base, '--batches', '3', '--size', '200']
+    const second = await run(process.execPath, args)
+    expect(second.stdout).toContain('600 counted')
+    const transactional = await readStats(store(), { pool: 'transactional' }, '24h')
+    expect(transactional.totals.processed).toBeGreaterThan(100)
+    // A server with another key refuses them, and the command says which key it needs.
+    const other = await start()
+    const refused = run(process.execPath, ['scripts/send-events.mjs', '--key', keyFile, '--url', other])
+    await expect(refused).rejects.toMatchObject({ stderr: expect.stringContaining(key) })
   })
 })
