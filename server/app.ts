@@ -12,6 +12,7 @@ import { MESSAGES } from '../src/shared/messages.ts'
 import type { Config } from './config.ts'
 import { forgetOld } from './delivery/counts.ts'
 import { publicKeyOf } from './delivery/signature.ts'
+import { webhookKeys } from './delivery/webhook-key.ts'
 import { identity } from './identity.ts'
 import { openJournal } from './journal.ts'
 import { apiPlugin } from './plugins/api.ts'
@@ -185,13 +186,22 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
 
   await app.register(healthPlugin, { store })
   await app.register(proxyPlugin, { forwarder, journal })
-  await app.register(apiPlugin, { prefix: '/api', journal, store, ...(registry ? { registry } : {}) })
+  const keys = webhookKeys(store, options.webhookPublicKey ? publicKeyOf(options.webhookPublicKey) : undefined)
+  await app.register(apiPlugin, {
+    prefix: '/api',
+    journal,
+    store,
+    forwarder,
+    keys,
+    ...(signIn ? { publicUrl: signIn.publicUrl } : {}),
+    ...(registry ? { registry } : {}),
+  })
   if (signIn && sessions && registry)
     await app.register(authPlugin, { prefix: '/auth', settings: signIn, sessions, registry })
   await app.register(webhooksPlugin, {
     prefix: '/webhooks',
     store,
-    publicKey: options.webhookPublicKey ? publicKeyOf(options.webhookPublicKey) : undefined,
+    keys,
   })
   const forget = () =>
     forgetOld(store, options.statsRetentionDays ?? 90).catch((err: unknown) =>

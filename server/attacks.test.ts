@@ -351,6 +351,15 @@ const GUARDED: GuardCase[] = [
   { route: 'GET /api/sessions', as: 'signed out', method: 'GET', target: '/api/sessions' },
   { route: 'GET /api/stats', as: 'signed out', method: 'GET', target: '/api/stats?pool=marketing&range=24h' },
   { route: 'GET /api/stats/totals', as: 'signed out', method: 'GET', target: '/api/stats/totals?by=pool&range=7d' },
+  { route: 'GET /api/stats/webhook', as: 'signed out', method: 'GET', target: '/api/stats/webhook' },
+  { route: 'PUT /api/stats/webhook', as: 'viewer', method: 'PUT', target: '/api/stats/webhook', body: '{"id":"x"}' },
+  {
+    route: 'PUT /api/stats/webhook',
+    as: 'cross-site admin',
+    method: 'PUT',
+    target: '/api/stats/webhook',
+    body: '{"id":"x"}',
+  },
   { route: 'GET /api/sessions', as: 'viewer', method: 'GET', target: '/api/sessions' },
   { route: 'DELETE /api/sessions/:id', as: 'viewer', method: 'DELETE', target: `/api/sessions/${ADMIN_SESSION}` },
   {
@@ -367,6 +376,13 @@ const GUARDED: GuardCase[] = [
   { route: 'POST /v3/*', as: 'signed out', method: 'POST', target: '/v3/ips/pools', body: '{"name":"planted"}' },
   { route: 'POST /v3/*', as: 'viewer', method: 'POST', target: '/v3/ips/pools', body: '{"name":"planted"}' },
   { route: 'DELETE /v3/*', as: 'viewer', method: 'DELETE', target: '/v3/ips/pools/marketing' },
+  {
+    route: 'PATCH /v3/*',
+    as: 'viewer',
+    method: 'PATCH',
+    target: '/v3/user/webhooks/event/settings/signed/abc',
+    body: '{"enabled":true}',
+  },
   { route: 'POST /v3/*', as: 'cross-site admin', method: 'POST', target: '/v3/ips/pools', body: '{"name":"planted"}' },
   { route: 'POST /auth/logout', as: 'cross-site admin', method: 'POST', target: '/auth/logout' },
 ]

@@ -35,13 +35,14 @@ export interface ActivityRow {
   old_name: string | null
   new_name: string | null
   subuser: string | null
+  webhook: string | null
   ips: string[] | string | null
   status: number | null
   ok: boolean | null
   message: string | null
 }
 
-const COLUMNS = 'id, time, user_email, action, pool, ip, old_name, new_name, subuser, ips, status, ok, message'
+const COLUMNS = 'id, time, user_email, action, pool, ip, old_name, new_name, subuser, ips, status, ok, message, webhook'
 
 /** A row as the app reads it: absent where the column is null. */
 function entryOf(row: ActivityRow): ActivityEntry {
@@ -59,6 +60,7 @@ function entryOf(row: ActivityRow): ActivityEntry {
     ...(ips !== null ? { ips } : {}),
     ...(row.status !== null ? { status: row.status, ok: Boolean(row.ok) } : {}),
     ...(row.message !== null ? { message: row.message } : {}),
+    ...(row.webhook !== null ? { webhook: row.webhook } : {}),
   }
 }
 
@@ -78,11 +80,12 @@ export function valuesOf(entry: ActivityEntry): unknown[] {
     entry.status ?? null,
     entry.ok ?? null,
     entry.message ?? null,
+    entry.webhook ?? null,
   ]
 }
 
 export const INSERT_ACTIVITY = `insert into activity (${COLUMNS})
-  values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10::jsonb, $11, $12, $13) on conflict (id) do nothing`
+  values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10::jsonb, $11, $12, $13, $14) on conflict (id) do nothing`
 
 export function openJournal(sql: Sql): Journal {
   return {

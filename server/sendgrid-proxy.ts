@@ -153,11 +153,14 @@ function checkedBody(
     object !== null &&
     typeof object === 'object' &&
     !Array.isArray(object) &&
-    Object.entries(object).every(([name, value]) => shape.includes(name) && typeof value === 'string')
+    Object.entries(object).every(([name, value]) => Object.hasOwn(shape, name) && typeof value === shape[name])
   if (!valid) {
-    return { ok: false, answer: errorAnswer(400, `The body must be an object with only ${shape.join(', ')}.`) }
+    const fields = Object.entries(shape).map(([name, type]) => `${name} (${type})`)
+    return { ok: false, answer: errorAnswer(400, `The body must be an object with only ${fields.join(', ')}.`) }
   }
-  const kept = Object.fromEntries(shape.flatMap((field) => (field in object ? [[field, object[field]]] : [])))
+  const kept = Object.fromEntries(
+    Object.keys(shape).flatMap((field) => (field in object ? [[field, object[field]]] : [])),
+  )
   return { ok: true, json: JSON.stringify(kept), fields: kept }
 }
 

@@ -21,13 +21,14 @@ const { privateKey, publicKey } = generateKeyPairSync('ec', { namedCurve: 'prime
 const PUBLIC_KEY = publicKey.export({ format: 'der', type: 'spki' }).toString('base64')
 const quiet = new Writable({ write: (_chunk, _encoding, done) => done() })
 
-async function start(webhookPublicKey: string | null = PUBLIC_KEY) {
+async function start(webhookPublicKey: string | null = PUBLIC_KEY, upstream?: string) {
   const app = await buildServer({
     distDir: dist,
     dataDir: mkdtempSync(join(tmpdir(), 'data-')),
     store: store(),
     logStream: quiet,
     ...(webhookPublicKey ? { webhookPublicKey } : {}),
+    ...(upstream ? { upstream, apiKey: 'SG.server-key' } : {}),
   })
   return pool.listen(app)
 }
@@ -211,5 +212,54 @@ describe('the Event Webhook', () => {
     const other = await start()
     const refused = run(process.execPath, ['scripts/send-events.mjs', '--key', keyFile, '--url', other])
     await expect(refused).rejects.toMatchObject({ stderr: expect.stringContaining(key) })
+  })
+
+  it('is connected from the dashboard: the key is read from SendGrid by the server, kept, and checks batches on every server sharing the store', async () => {
+    const signedWebhooks: Record<string, string> = { 'wh-signed': PUBLIC_KEY, 'wh-unsigned': '' }
+    const upstream = await pool.startUpstream((request, res) => {
+      const id = /^\/v3\/user\/webhooks\/event\/settings\/signed\/([\w-]+)$/.exec(request.url)?.[1]
+      res.setHeader('Content-Type', 'application/json')
+      if (request.method !== 'GET' || !id || !(id in signedWebhooks)) {
+        res.statusCode = 404
+        return res.end('{"errors":[{"message":"Invalid id provided."}]}')
+      }
+      res.end(JSON.stringify({ id, public_key: signedWebhooks[id] }))
+    })
+    const base = await start(null, upstream.url)
+    const statusOf = async (at: string) => (await fetch(`${at}/api/stats/webhook`)).json()
+    expect(await statusOf(base)).toMatchObject({
+      url: `${base}/webhooks/sendgrid/events`,
+      key: null,
+      lastBatchAt: null,
+    })
+    const batch = signed([event({ event: 'delivered', ip: '198.51.100.70' })])
+    expect((await post(base, batch)).status).toBe(503) // nothing to check with yet: nothing counted
+
+    const connect = (at: string, body: unknown) =>
+      fetch(`${at}/api/stats/webhook`, {
+        method: 'PUT',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify(body),
+      })
+    expect((await connect(base, { id: '../api_keys' })).status).toBe(400)
+    const missing = await connect(base, { id: 'wh-gone' })
+    expect(missing.status).toBe(404)
+    expect(await missing.json()).toMatchObject({ errors: [{ message: 'Invalid id provided.' }] })
+    expect((await connect(base, { id: 'wh-unsigned' })).status).toBe(409)
+    expect((await connect(base, { id: 'wh-signed', publicKey: 'forged' })).status).toBe(204)
+    // The key is the one SendGrid gave, whatever the browser sent; SendGrid saw the server's key, not the browser's.
+    expect(upstream.seen.at(-1)).toMatchObject({ url: '/v3/user/webhooks/event/settings/signed/wh-signed' })
+    expect(upstream.seen.at(-1)!.headers.authorization).toBe('Bearer SG.server-key')
+    expect(await statusOf(base)).toMatchObject({ key: 'stored', webhookId: 'wh-signed', connectedBy: 'local' })
+
+    expect(await (await post(base, signed([event({ event: 'delivered', ip: '198.51.100.70' })]))).json()).toMatchObject(
+      { counted: 1 },
+    )
+    expect((await statusOf(base)).lastBatchAt).not.toBeNull()
+    // Another server on the same store checks with the same key, and refuses one signed by another.
+    const second = await start(null, upstream.url)
+    expect((await post(second, signed([event({ event: 'delivered', ip: '198.51.100.70' })]))).status).toBe(200)
+    const other = generateKeyPairSync('ec', { namedCurve: 'prime256v1' }).privateKey
+    expect((await post(second, signed([event({ event: 'delivered' })], { key: other }))).status).toBe(401)
   })
 })

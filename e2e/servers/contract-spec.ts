@@ -1,6 +1,6 @@
 /**
  * The spec Prism serves for the contract run: SendGrid's official specs for every call the dashboard makes (IPs and
- * pools, warmup, reverse DNS, subusers) and the small one for /v3/scopes, joined into one document, since Prism
+ * pools, warmup, reverse DNS, subusers, the Event Webhook's settings) and the small one for /v3/scopes, joined into one document, since Prism
  * serves one. Paths never repeat across them; a component defined twice must be defined alike.
  */
 import { readFileSync, writeFileSync } from 'node:fs'
@@ -10,6 +10,7 @@ export const CONTRACT_SPECS = [
   'tsg_ip_warmup_v3.json',
   'tsg_reverse_dns_v3.json',
   'tsg_subusers_v3.json',
+  'tsg_webhooks_v3.json',
   'scopes_v3.json',
 ]
 

@@ -5,8 +5,12 @@
 import type { FastifyPluginAsync } from 'fastify'
 import type { LiveSession } from '../../src/shared/dashboard-api.ts'
 import { refuseCrossSite, requireAdmin, requireUser } from '../guards.ts'
-import { RANGES, type Range } from '../../src/shared/delivery.ts'
+import { EVENTS_PATH, RANGES, type Range, type WebhookConnect, type WebhookStatus } from '../../src/shared/delivery.ts'
 import { readStats, readSummaries } from '../delivery/counts.ts'
+import { lastBatchAt } from '../delivery/last-batch.ts'
+import type { WebhookKeys } from '../delivery/webhook-key.ts'
+import type { Forwarder } from '../sendgrid-proxy.ts'
+import { fillPath, routeById } from '../../src/shared/sendgrid-routes.ts'
 import type { Journal } from '../journal.ts'
 import type { Sql } from '../store/store.ts'
 import { refuse } from '../replies.ts'
@@ -15,11 +19,19 @@ import type { SessionRegistry } from '../session-registry.ts'
 interface ApiOptions {
   journal: Journal
   store: Sql
+  forwarder: Forwarder
+  /** The Event Webhook's public key, read and kept. */
+  keys: WebhookKeys
+  /** Where the dashboard is served from, if configured (PUBLIC_URL); else the request's own origin. */
+  publicUrl?: string
   /** Where people sign in. */
   registry?: SessionRegistry
 }
 
-export const apiPlugin: FastifyPluginAsync<ApiOptions> = async (app, { journal, store, registry }) => {
+export const apiPlugin: FastifyPluginAsync<ApiOptions> = async (
+  app,
+  { journal, store, forwarder, keys, publicUrl, registry },
+) => {
   app.addHook('onRequest', requireUser)
 
   app.get('/activity', async (request, reply) => {
@@ -46,6 +58,43 @@ export const apiPlugin: FastifyPluginAsync<ApiOptions> = async (app, { journal, 
     if (!isRange(range)) return refuse(reply, 400, 'range must be 24h, 7d or 30d.')
     if (by !== 'pool' && by !== 'ip') return refuse(reply, 400, 'by must be pool or ip.')
     return reply.header('cache-control', 'no-store').send(await readSummaries(store, by, range))
+  })
+
+  // The Event Webhook: where SendGrid should post and whether the server can check it; an admin connects a webhook
+  // by naming it, and the server reads that webhook's public key from SendGrid itself, never from the browser.
+  app.get('/stats/webhook', async (request, reply) => {
+    const status: WebhookStatus = {
+      url: new URL(EVENTS_PATH, publicUrl ?? `${request.protocol}://${request.host}`).href,
+      ...(await keys.describe()),
+      lastBatchAt: await lastBatchAt(store),
+    }
+    return reply.header('cache-control', 'no-store').send(status)
+  })
+  await app.register(async (admin) => {
+    admin.addHook('onRequest', requireAdmin)
+    admin.addHook('onRequest', refuseCrossSite)
+    admin.put('/stats/webhook', async (request, reply) => {
+      const { id } = (request.body ?? {}) as Partial<WebhookConnect>
+      if (typeof id !== 'string' || !/^[\w-]{1,100}$/.test(id)) return refuse(reply, 400, 'Name the webhook by its id.')
+      const prepared = forwarder.prepare({
+        method: 'GET',
+        target: fillPath(routeById('getWebhookKey').path, { id }),
+        headers: { authorization: request.headers.authorization },
+      })
+      if (!('call' in prepared)) return reply.code(prepared.status).headers(prepared.headers).send(prepared.body)
+      const answer = await forwarder.forward(prepared)
+      if (answer.status !== 200) return reply.code(answer.status).headers(answer.headers).send(answer.body)
+      const publicKey = (JSON.parse(answer.body) as { public_key?: unknown }).public_key
+      if (typeof publicKey !== 'string' || publicKey === '')
+        return refuse(reply, 409, 'That webhook is not signed yet: turn on signing first.')
+      try {
+        await keys.save({ id, publicKey }, request.who.user ?? 'local')
+      } catch {
+        return refuse(reply, 502, 'SendGrid gave a public key that is not one.')
+      }
+      request.log.info({ msg: 'event webhook connected', user: request.who.user, webhook: id })
+      return reply.code(204).header('cache-control', 'no-store').send()
+    })
   })
 
   if (registry) {

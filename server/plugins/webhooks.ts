@@ -3,10 +3,11 @@
  * checked against the Signed Event Webhook's signature before anything parses them; a batch is then counted whole
  * (one transaction) or not at all, each event once.
  */
-import type { KeyObject } from 'node:crypto'
 import type { FastifyPluginAsync } from 'fastify'
 import { countEvents } from '../delivery/counts.ts'
 import { readEvent, type ReadEvent } from '../delivery/events.ts'
+import { noteBatch } from '../delivery/last-batch.ts'
+import type { WebhookKeys } from '../delivery/webhook-key.ts'
 import { SIGNATURE_HEADER, TIMESTAMP_HEADER, signatureProblem } from '../delivery/signature.ts'
 import { refuse } from '../replies.ts'
 import type { Store } from '../store/store.ts'
@@ -25,21 +26,22 @@ const SAID = {
 interface WebhooksOptions {
   store: Store
   /** The Signed Event Webhook's public key; without one, nothing is counted. */
-  publicKey: KeyObject | undefined
+  keys: WebhookKeys
 }
 
-export const webhooksPlugin: FastifyPluginAsync<WebhooksOptions> = async (app, { store, publicKey }) => {
+export const webhooksPlugin: FastifyPluginAsync<WebhooksOptions> = async (app, { store, keys }) => {
   app.removeAllContentTypeParsers()
   app.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: MAX_BATCH_BYTES }, (_request, body, done) =>
     done(null, body),
   )
 
   app.post('/sendgrid/events', async (request, reply) => {
+    const publicKey = await keys.current()
     if (!publicKey) {
       return refuse(
         reply,
         503,
-        'The Event Webhook is not connected: set SENDGRID_WEBHOOK_PUBLIC_KEY to its public key.',
+        "The Event Webhook is not connected: connect it from a pool's Delivery panel, or set SENDGRID_WEBHOOK_PUBLIC_KEY.",
       )
     }
     const body = Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0)
@@ -52,6 +54,7 @@ export const webhooksPlugin: FastifyPluginAsync<WebhooksOptions> = async (app, {
       request.log.warn({ msg: 'webhook refused', reason: problem })
       return refuse(reply, 401, SAID[problem])
     }
+    await noteBatch(store)
     let parsed: unknown
     try {
       parsed = JSON.parse(body.toString('utf8'))

@@ -30,6 +30,14 @@ export function describeEntry(entry: ActivityEntry): ChangePart[] {
       return [{ text: `Started warming up ${ip}` }]
     case 'warmup-stop':
       return [{ text: `Stopped warming up ${ip}` }]
+    case 'subuser-ips':
+      return [{ text: `Set the IPs of subuser ${entry.subuser ?? ''} to ${entry.ips?.join(', ') || 'none'}` }]
+    case 'webhook-create':
+      return [{ text: `Created an Event Webhook to ${entry.webhook ?? 'this dashboard'}` }]
+    case 'webhook-sign':
+      return [{ text: `Turned on signing for Event Webhook ${entry.webhook ?? ''}`.trimEnd() }]
+    case 'webhook-test':
+      return [{ text: `Sent a test event to ${entry.webhook ?? 'the Event Webhook'}` }]
     default:
       return [{ text: String(entry.action) }]
   }

@@ -5,7 +5,17 @@
 import type { RouteId } from './sendgrid-routes.ts'
 
 export type ActivityAction =
-  'create' | 'rename' | 'delete' | 'add-ip' | 'remove-ip' | 'warmup-start' | 'warmup-stop' | 'subuser-ips'
+  | 'create'
+  | 'rename'
+  | 'delete'
+  | 'add-ip'
+  | 'remove-ip'
+  | 'warmup-start'
+  | 'warmup-stop'
+  | 'subuser-ips'
+  | 'webhook-create'
+  | 'webhook-sign'
+  | 'webhook-test'
 
 /** What a change is about, from its call alone. */
 export interface ChangeSubject {
@@ -19,6 +29,8 @@ export interface ChangeSubject {
   subuser?: string
   /** The subuser's whole new list of IPs. */
   ips?: string[]
+  /** The Event Webhook changed: its URL, or its id where the call names no URL. */
+  webhook?: string
 }
 
 /** SendGrid's answer to a change. */
@@ -51,6 +63,9 @@ const ACTIONS: Partial<Record<RouteId, ActivityAction>> = {
   startWarmup: 'warmup-start',
   stopWarmup: 'warmup-stop',
   setSubuserIps: 'subuser-ips',
+  createWebhook: 'webhook-create',
+  signWebhook: 'webhook-sign',
+  testWebhook: 'webhook-test',
 }
 
 const DEFAULT_LIMIT = 50
@@ -68,6 +83,10 @@ export function describeChange(
   const pool = params.pool_name ?? (action === 'create' ? text(fields.name) : undefined)
   const ip = params.ip ?? params.ip_address ?? text(fields.ip)
   const change: ChangeSubject = { action }
+  if (action.startsWith('webhook-')) {
+    const webhook = text(fields.url) ?? params.id
+    return webhook === undefined ? change : { ...change, webhook }
+  }
   if (action === 'subuser-ips') {
     change.subuser = params.subuser_name
     change.ips = Array.isArray(fields.ips) ? fields.ips.filter((item) => typeof item === 'string') : []

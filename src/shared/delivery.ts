@@ -58,6 +58,27 @@ export interface DeliverySummaries {
   of: Record<string, DeliverySummary>
 }
 
+/** GET /api/stats/webhook: where SendGrid should post, and whether the server can check what it posts. */
+export interface WebhookStatus {
+  /** The address to give SendGrid as the webhook's URL. */
+  url: string
+  /** Where the server's public key comes from: its environment, a webhook connected here, or nowhere yet. */
+  key: 'environment' | 'stored' | null
+  webhookId?: string
+  connectedBy?: string
+  connectedAt?: string
+  /** When the last signed batch (a test event too) arrived, ISO 8601. */
+  lastBatchAt: string | null
+}
+
+/** PUT /api/stats/webhook: the webhook whose key the server should read from SendGrid and check batches with. */
+export interface WebhookConnect {
+  id: string
+}
+
+export const WEBHOOK_STATUS_PATH = '/api/stats/webhook'
+export const EVENTS_PATH = '/webhooks/sendgrid/events'
+
 export const STATS_PATH = '/api/stats'
 export const STATS_TOTALS_PATH = '/api/stats/totals'
 
