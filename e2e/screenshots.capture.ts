@@ -202,6 +202,21 @@ const shots: [string, (page: Page) => Promise<void>][] = [
     },
   ],
   [
+    'connect-webhook',
+    async (page) => {
+      await page.goto('/pools/marketing')
+      // Below the fold on a phone: the panel is drawn once scrolled near.
+      await expect(async () => {
+        await page.mouse.wheel(0, 2000)
+        await expect(page.getByRole('button', { name: 'Event Webhook' })).toBeVisible({ timeout: 500 })
+      }).toPass()
+      await page.getByRole('region', { name: 'Delivery' }).getByRole('button', { name: 'Event Webhook' }).click()
+      const dialog = page.getByRole('dialog', { name: 'Connect the Event Webhook' })
+      await dialog.getByRole('button', { name: 'Create webhook' }).click()
+      await expect(dialog.getByRole('button', { name: 'Turn on signing' })).toBeEnabled()
+    },
+  ],
+  [
     'team-sign-in-refused',
     async (page) => {
       await page.goto(`http://localhost:${PORTS.team}/?refused=email_unverified`)

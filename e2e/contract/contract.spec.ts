@@ -99,3 +99,60 @@ test('the IP addresses page, warmup, reverse DNS and subusers send requests the 
   }
   expect(log).not.toMatch(/\[VALIDATOR\] ✖/)
 })
+
+test('connecting the Event Webhook sends requests the webhooks spec accepts, and the server keeps no key that is not one', async ({
+  page,
+}) => {
+  await page.goto('/pools/marketing')
+  const delivery = page.getByRole('region', { name: 'Delivery' })
+  // No event has reached this server: the panel says how to connect, instead of showing zeros.
+  await expect(delivery.getByRole('note')).toContainText('No delivery events have arrived yet')
+  await delivery.getByRole('button', { name: 'Connect' }).click()
+  const dialog = page.getByRole('dialog', { name: 'Connect the Event Webhook' })
+  // GET /v3/user/webhooks/event/settings/all example: two webhooks, neither posting here.
+  await expect(dialog).toContainText('This account has 2 webhooks of 5 allowed')
+  // GET /v3/scopes example: the key lacks the webhook scopes, and the dialog says so before anything is sent.
+  await expect(dialog.getByRole('button', { name: 'Create webhook' })).toBeDisabled()
+  await expect(dialog).toContainText('This API key lacks the user.webhooks.event.settings.create permission.')
+
+  // The calls the dialog makes, as it makes them (Prism answers with the spec's examples whatever is sent).
+  const call = (method: string, path: string, body: unknown) =>
+    page.evaluate(
+      ([method, path, body]) =>
+        fetch(path as string, {
+          method: method as string,
+          headers: { Accept: 'application/json', 'Content-Type': 'application/json' },
+          body: JSON.stringify(body),
+        }).then(async (r) => ({ status: r.status, body: await r.text() })),
+      [method, path, body] as const,
+    )
+  const id = '77d4a5da-7015-11ed-a1eb-0242ac120002'
+  const events = { processed: true, delivered: true, deferred: true, bounce: true, dropped: true, spam_report: true }
+  const created = await call('POST', '/v3/user/webhooks/event/settings', {
+    url: 'https://dashboard.example.com/webhooks/sendgrid/events',
+    enabled: true,
+    friendly_name: 'IP pools dashboard',
+    ...events,
+    open: true,
+    click: true,
+  })
+  expect(created.status).toBe(201)
+  expect((await call('PATCH', `/v3/user/webhooks/event/settings/signed/${id}`, { enabled: true })).status).toBe(200)
+  const url = 'https://dashboard.example.com/webhooks/sendgrid/events'
+  expect((await call('POST', '/v3/user/webhooks/event/test', { url, id })).status).toBe(204)
+  // The server reads the key from SendGrid itself; the spec's example ("123publickeyabc") is no key, and is refused.
+  const connected = await call('PUT', '/api/stats/webhook', { id })
+  expect(connected).toMatchObject({ status: 502, body: expect.stringContaining('not one') })
+
+  const log = prismLog()
+  for (const request of [
+    'get /v3/user/webhooks/event/settings/all ',
+    'post /v3/user/webhooks/event/settings ',
+    `patch /v3/user/webhooks/event/settings/signed/${id} `,
+    'post /v3/user/webhooks/event/test ',
+    `get /v3/user/webhooks/event/settings/signed/${id} `,
+  ]) {
+    expect(log).toContain(`[HTTP SERVER] ${request}`)
+  }
+  expect(log).not.toMatch(/\[VALIDATOR\] ✖/)
+})

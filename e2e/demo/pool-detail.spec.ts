@@ -308,3 +308,37 @@ test("a pool's page says how its mail is doing, over a chosen period, with a cha
     'No mail was sent through this pool in the last 7 days.',
   )
 })
+
+test('an admin connects the Event Webhook from a Delivery panel: made beside the others, signed, tested, journalled', async ({
+  page,
+}) => {
+  await page.goto('/pools/marketing')
+  await page.getByRole('region', { name: 'Delivery' }).getByRole('button', { name: 'Event Webhook' }).click()
+  const dialog = page.getByRole('dialog', { name: 'Connect the Event Webhook' })
+  const url = `${new URL(page.url()).origin}/webhooks/sendgrid/events`
+  await expect(dialog).toContainText(url)
+  // The account's own webhook is named and left alone.
+  await expect(dialog).toContainText('This account has 1 webhook of 5 allowed: Data warehouse.')
+  const sign = dialog.getByRole('button', { name: 'Turn on signing' })
+  await expect(sign).toBeDisabled()
+  await dialog.getByRole('button', { name: 'Create webhook' }).click()
+  await expect(dialog.getByRole('region', { name: '1. A webhook that posts here' })).toContainText(
+    'Webhook IP pools dashboard posts here.',
+  )
+  await expect(dialog).toContainText('This account has 2 webhooks of 5 allowed: Data warehouse, IP pools dashboard.')
+  await sign.click()
+  await expect(dialog.getByRole('region', { name: /^2\./ })).toContainText(
+    'Signed. The server checks each batch with its key (connected by you (demo)',
+  )
+  await dialog.getByRole('button', { name: 'Send a test event' }).click()
+  await expect(dialog.getByRole('status')).toHaveText('Sent. Waiting for it to arrive…')
+  await expect(dialog.getByRole('region', { name: /^3\./ })).toContainText('The test event arrived at')
+  await expectNoSeriousA11yViolations(page)
+  await page.keyboard.press('Escape')
+  await expect(dialog).toBeHidden()
+
+  await page.goto('/activity')
+  await expect(page.getByText(`Created an Event Webhook to ${url}`)).toBeVisible()
+  await expect(page.getByText(/Turned on signing for Event Webhook [0-9a-f-]{36}/)).toBeVisible()
+  await expect(page.getByText(`Sent a test event to ${url}`)).toBeVisible()
+})

@@ -15,6 +15,9 @@ export const ACTION_SCOPES = {
   removeIp: 'ips.pools.ips.delete',
   startWarmup: 'ips.warmup.create',
   stopWarmup: 'ips.warmup.delete',
+  createWebhook: 'user.webhooks.event.settings.create',
+  signWebhook: 'user.webhooks.event.settings.update',
+  testWebhook: 'user.webhooks.event.test.create',
 } as const
 
 export type PoolAction = keyof typeof ACTION_SCOPES

@@ -6,6 +6,7 @@ import { canonicalIp, ipAddressProblem, sameIp } from '../ips/ip-rules'
 import { POOL_LIMIT_SENDGRID_MESSAGE, poolLimitProblem, poolNameProblem, sendGridPoolNameMessage } from '../pools/rules'
 import { queryActivity, timeOrderedId, type ActivityEntry, type ActivityQuery } from '../shared/activity'
 import { seedState } from './seed'
+import * as webhooks from './webhooks'
 import { demoStats, demoSummaries } from './stats'
 import type { Range } from '../shared/delivery'
 import type { DemoIp, DemoPool, DemoState } from './state'
@@ -31,6 +32,11 @@ export const ALL_IP_SCOPES = [
   'ips.warmup.read',
   'ips.warmup.update',
   'ips.warmup.delete',
+  // Connecting the Event Webhook, for the delivery figures.
+  'user.webhooks.event.settings.create',
+  'user.webhooks.event.settings.read',
+  'user.webhooks.event.settings.update',
+  'user.webhooks.event.test.create',
 ]
 
 export interface StateStore {
@@ -44,6 +50,8 @@ export interface FakeResponse {
   headers?: Record<string, string>
 }
 
+const recordOf = (body: unknown): Record<string, unknown> =>
+  typeof body === 'object' && body !== null && !Array.isArray(body) ? (body as Record<string, unknown>) : {}
 const ok = (body: unknown, status = 200): FakeResponse => ({ status, body })
 const noContent: FakeResponse = { status: 204 }
 const fieldError = (status: number, field: string | null, message: string): FakeResponse => ({
@@ -334,6 +342,14 @@ export function createDb(store: StateStore = memoryStore(), seed: () => DemoStat
     stats(of: { pool: string } | { ip: string }, range: Range): FakeResponse {
       return ok(demoStats(read(), of, range))
     },
+    listWebhooks: (): FakeResponse => webhooks.listWebhooks(read()),
+    createWebhook: (body: unknown) => change((state) => webhooks.createWebhook(state, recordOf(body))),
+    getWebhookKey: (id: string): FakeResponse => webhooks.getWebhookKey(read(), id),
+    signWebhook: (id: string, body: unknown) => change((state) => webhooks.signWebhook(state, id, recordOf(body))),
+    testWebhook: (body: unknown) => change((state) => webhooks.testWebhook(state, recordOf(body))),
+    webhookStatus: (url: string): FakeResponse => ok(webhooks.webhookStatus(read(), url)),
+    connectWebhook: (body: unknown, by: string) =>
+      change((state) => webhooks.connectWebhook(state, recordOf(body).id, by)),
     statsTotals(by: 'pool' | 'ip', range: Range): FakeResponse {
       return ok(demoSummaries(read(), by, range))
     },

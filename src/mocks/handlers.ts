@@ -1,7 +1,7 @@
 /** The fake SendGrid's HTTP face: one set of handlers for the browser demo and the unit tests. */
 import { HttpResponse, delay, http, type JsonBodyType, type PathParams } from 'msw'
 import { describeChange, sendGridMessage } from '../shared/activity'
-import type { Range } from '../shared/delivery'
+import { EVENTS_PATH, WEBHOOK_STATUS_PATH, type Range } from '../shared/delivery'
 import { SENDGRID_ROUTES, type RouteId } from '../shared/sendgrid-routes'
 import type { Db, FakeResponse } from './db'
 
@@ -46,7 +46,7 @@ function pageOf(request: Request) {
   const query = new URL(request.url).searchParams
   return { limit: Number(query.get('limit') ?? 10), offset: Number(query.get('offset') ?? 0) }
 }
-const METHOD = { GET: 'get', POST: 'post', PUT: 'put', DELETE: 'delete' } as const
+const METHOD = { GET: 'get', POST: 'post', PUT: 'put', PATCH: 'patch', DELETE: 'delete' } as const
 
 const param = (value: string | readonly string[] | undefined) => (typeof value === 'string' ? value : '')
 
@@ -89,12 +89,17 @@ export function createHandlers(db: Db, { latency = () => 0, ipsPageCap, pagingLi
       listSubusers: ({ request }) => db.listSubusers(pageOf(request)),
       setSubuserIps: async ({ params, request }) =>
         db.setSubuserIps(param(params.subuser_name), await jsonBody(request)),
+      listWebhooks: () => db.listWebhooks(),
+      createWebhook: async ({ request }) => db.createWebhook(await jsonBody(request)),
+      getWebhookKey: ({ params }) => db.getWebhookKey(param(params.id)),
+      signWebhook: async ({ params, request }) => db.signWebhook(param(params.id), await jsonBody(request)),
+      testWebhook: async ({ request }) => db.testWebhook(await jsonBody(request)),
     }
 
   const sendGrid = SENDGRID_ROUTES.map((route) =>
     http[METHOD[route.method]](`*${route.path.replace(/\{(\w+)\}/g, ':$1')}`, async ({ params, request }) => {
       await pause()
-      const fields = route.method === 'POST' || route.method === 'PUT' ? await jsonBody(request.clone()) : {}
+      const fields = route.method === 'GET' || route.method === 'DELETE' ? {} : await jsonBody(request.clone())
       const answer = await answers[route.id]({ params, request })
       // The journal the dashboard's server keeps, kept here for the demo.
       const stringParams = Object.fromEntries(Object.entries(params).map(([key, value]) => [key, param(value)]))
@@ -145,6 +150,14 @@ export function createHandlers(db: Db, { latency = () => 0, ipsPageCap, pagingLi
       const pool = query.get('pool')
       const ip = query.get('ip')
       return respond(db.stats(pool !== null ? { pool } : { ip: ip ?? '' }, range))
+    }),
+    http.get(`*${WEBHOOK_STATUS_PATH}`, async ({ request }) => {
+      await pause()
+      return respond(db.webhookStatus(new URL(EVENTS_PATH, request.url).href))
+    }),
+    http.put(`*${WEBHOOK_STATUS_PATH}`, async ({ request }) => {
+      await pause()
+      return respond(db.connectWebhook(await jsonBody(request), DEMO_USER))
     }),
     http.get('*/api/stats/totals', async ({ request }) => {
       await pause()

@@ -56,6 +56,18 @@ export function seedState(now = Date.now()): DemoState {
     ips,
     // Subusers the parent account has; some send from none of its IPs yet.
     subusers: ['billing@example.com', 'eu-team@example.com', 'partners@example.com'],
+    // A webhook the account already has, for another system: connecting this dashboard must leave it alone.
+    webhooks: [
+      {
+        id: '77d4a5da-4d2b-4a8e-a4ab-7c2d1c1b1e01',
+        url: 'https://events.example.com/sendgrid',
+        enabled: true,
+        friendly_name: 'Data warehouse',
+        public_key: '',
+        delivered: true,
+        bounce: true,
+      },
+    ],
     pools: [
       { name: 'transactional', ips: ['192.0.2.10', '192.0.2.11', '192.0.2.12', '192.0.2.14', '203.0.113.5'] },
       { name: 'marketing', ips: ['198.51.100.20', '198.51.100.21', '198.51.100.22', '198.51.100.23', '198.51.100.24'] },

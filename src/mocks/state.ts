@@ -1,5 +1,6 @@
 /** The fake SendGrid's state, as kept between requests (in localStorage in the demo). */
 import type { ActivityEntry } from '../shared/activity'
+import type { DemoWebhook } from './webhooks'
 
 export interface DemoIp {
   ip: string
@@ -36,4 +37,10 @@ export interface DemoState {
    * Off (0) unless a test or the demo's ?lag= setting turns it on.
    */
   memberLagSeconds?: number
+  /** The account's Event Webhooks. */
+  webhooks?: DemoWebhook[]
+  /** The webhook whose key the dashboard's server keeps, once an admin has connected it. */
+  webhookConnected?: { id: string; url: string; by: string; at: string }
+  /** When the last signed batch reached the dashboard's server (ISO 8601). */
+  lastBatchAt?: string
 }

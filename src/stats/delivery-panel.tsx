@@ -1,4 +1,5 @@
 import Alert from '@mui/material/Alert'
+import Button from '@mui/material/Button'
 import CircularProgress from '@mui/material/CircularProgress'
 import Paper from '@mui/material/Paper'
 import Stack from '@mui/material/Stack'
@@ -22,6 +23,7 @@ import {
   type Range,
   type Totals,
 } from '../shared/delivery'
+import { useRole } from '../connection'
 import { isNotServedHere } from '../lib/api-client'
 import { QueryProblem } from '../ui/query-problem'
 import type { StatsOf } from './api'
@@ -29,6 +31,7 @@ import { statsQueries } from './queries'
 
 // The chart library is loaded only where a chart is shown.
 const DeliveryChart = lazy(() => import('./delivery-chart'))
+const ConnectWebhookDialog = lazy(() => import('./connect-webhook-dialog'))
 
 const RANGE_NAMES: Record<Range, string> = { '24h': 'Last 24 hours', '7d': 'Last 7 days', '30d': 'Last 30 days' }
 
@@ -47,6 +50,8 @@ interface DeliveryPanelProps {
 
 export default function DeliveryPanel({ of, what, beside }: DeliveryPanelProps) {
   const [range, setRange] = useState<Range>('7d')
+  const [connecting, setConnecting] = useState(false)
+  const viewer = useRole() === 'viewer'
   const stats = useQuery(statsQueries.of(of, range))
   const headingId = useId()
   const connected = stats.data?.connected
@@ -63,25 +68,32 @@ export default function DeliveryPanel({ of, what, beside }: DeliveryPanelProps) 
         <Typography id={headingId} variant="h6" component="h2">
           Delivery
         </Typography>
-        <ToggleButtonGroup
-          size="small"
-          exclusive
-          value={range}
-          onChange={(_, next: Range | null) => next && setRange(next)}
-          aria-label="Period"
-        >
-          {(Object.keys(RANGE_NAMES) as Range[]).map((key) => (
-            // The visible label begins the name, so voice control finds the button by what it shows.
-            <ToggleButton key={key} value={key} aria-label={`${key}, ${RANGE_NAMES[key].toLowerCase()}`}>
-              {key}
-            </ToggleButton>
-          ))}
-        </ToggleButtonGroup>
+        <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }}>
+          {connected && !viewer && (
+            <Button size="small" onClick={() => setConnecting(true)}>
+              Event Webhook
+            </Button>
+          )}
+          <ToggleButtonGroup
+            size="small"
+            exclusive
+            value={range}
+            onChange={(_, next: Range | null) => next && setRange(next)}
+            aria-label="Period"
+          >
+            {(Object.keys(RANGE_NAMES) as Range[]).map((key) => (
+              // The visible label begins the name, so voice control finds the button by what it shows.
+              <ToggleButton key={key} value={key} aria-label={`${key}, ${RANGE_NAMES[key].toLowerCase()}`}>
+                {key}
+              </ToggleButton>
+            ))}
+          </ToggleButtonGroup>
+        </Stack>
       </Stack>
       {beside && <Typography sx={{ mb: 1 }}>{beside}</Typography>}
       <QueryProblem query={stats} what="the delivery figures" />
       {stats.isPending && <CircularProgress aria-label="Loading the delivery figures" size={24} />}
-      {connected === false && <NotConnected />}
+      {connected === false && <NotConnected onConnect={viewer ? undefined : () => setConnecting(true)} />}
       {connected && stats.data && sent === 0 && (
         <Typography color="text.secondary">
           No mail was sent {what} in the {RANGE_NAMES[range].toLowerCase()}.
@@ -95,6 +107,11 @@ export default function DeliveryPanel({ of, what, beside }: DeliveryPanelProps) 
           </Suspense>
           <Providers providers={stats.data.providers} />
         </Stack>
+      )}
+      {connecting && (
+        <Suspense fallback={null}>
+          <ConnectWebhookDialog onClose={() => setConnecting(false)} />
+        </Suspense>
       )}
     </section>
   )
@@ -173,14 +190,22 @@ function Providers({ providers }: { providers: ProviderTotals }) {
   )
 }
 
-function NotConnected() {
-  const url = `${window.location.origin}/webhooks/sendgrid/events`
+function NotConnected({ onConnect }: { onConnect: (() => void) | undefined }) {
   return (
-    <Alert severity="info" role="note">
-      No delivery events have arrived yet. To see how your pools and IPs are doing, give SendGrid this address as an
-      Event Webhook (Settings › Mail Settings › Event Webhook), with the processed, delivered, deferred, bounce, dropped
-      and spam report events and the Signed Event Webhook turned on: <code>{url}</code>. Then set
-      SENDGRID_WEBHOOK_PUBLIC_KEY on the dashboard's server to the key SendGrid shows.
+    <Alert
+      severity="info"
+      role="note"
+      action={
+        onConnect && (
+          <Button color="inherit" size="small" onClick={onConnect}>
+            Connect
+          </Button>
+        )
+      }
+    >
+      No delivery events have arrived yet. The figures are counted from SendGrid's Event Webhook: connect one that posts
+      to this dashboard, signed, with the processed, delivered, deferred, bounce, dropped and spam report events.
+      {!onConnect && ' An admin can connect it here.'}
     </Alert>
   )
 }
