@@ -2,7 +2,7 @@ import { ALL_IP_SCOPES } from '../mocks/db'
 import { ACTION_SCOPES, VIEWER_REASON, permissionFor } from './permissions'
 
 describe('the scope each action needs', () => {
-  it("is one of SendGrid's IP scopes, with the verb SendGrid uses for that change", () => {
+  it("is one of SendGrid's scopes, with the verb SendGrid uses for that change", () => {
     expect(ACTION_SCOPES).toEqual({
       createPool: 'ips.pools.create',
       renamePool: 'ips.pools.update',
@@ -11,6 +11,9 @@ describe('the scope each action needs', () => {
       removeIp: 'ips.pools.ips.delete',
       startWarmup: 'ips.warmup.create',
       stopWarmup: 'ips.warmup.delete',
+      createWebhook: 'user.webhooks.event.settings.create',
+      signWebhook: 'user.webhooks.event.settings.update',
+      testWebhook: 'user.webhooks.event.test.create',
     })
     for (const scope of Object.values(ACTION_SCOPES)) expect(ALL_IP_SCOPES).toContain(scope)
   })

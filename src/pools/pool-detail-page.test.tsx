@@ -59,10 +59,14 @@ describe('delivery figures', () => {
 
   it('says how to connect the webhook while no event has arrived, instead of zeros', async () => {
     server.use(http.get('*/api/stats', () => HttpResponse.json({ ...emptyStats, connected: false })))
-    renderApp('/pools/marketing')
+    const { user } = renderApp('/pools/marketing')
     const delivery = await screen.findByRole('region', { name: 'Delivery' })
-    expect(await within(delivery).findByRole('note')).toHaveTextContent('/webhooks/sendgrid/events')
+    expect(await within(delivery).findByRole('note')).toHaveTextContent('No delivery events have arrived yet')
     expect(within(delivery).queryByText('Sent')).not.toBeInTheDocument()
+    // Connect opens the steps, starting with the address to give SendGrid.
+    await user.click(within(delivery).getByRole('button', { name: 'Connect' }))
+    const dialog = await screen.findByRole('dialog', { name: 'Connect the Event Webhook' })
+    expect(await within(dialog).findByText(/\/webhooks\/sendgrid\/events$/)).toBeInTheDocument()
   })
 
   it('shows no panel on a server that keeps no figures (the dev server)', async () => {
