@@ -8,7 +8,7 @@ import pg from 'pg'
 import { accountOf, eventSource, newKeyPair, signedBatch } from './event-batches.mjs'
 import { startServer, waitUntilUp } from './bench-processes.mjs'
 
-const PORT = 4283
+const PORT = 4286
 const BATCH = 1_000
 const PER_SECOND = 20
 const SECONDS = 60
