@@ -1,7 +1,8 @@
 /**
  * Moving from the embedded store to a PostgreSQL server: copies the journal and the live sessions from one store
- * into another, in batches by keyset, keeping ids (a second run copies only what is new). Run with the server
- * stopped: `DATA_DIR=… npm run store:copy -- postgres://…`.
+ * into another, in batches by keyset, keeping ids (a second run copies only what is new); then the delivery counts,
+ * the Event Webhook's remembered events and message pools, and the server's settings (its connected webhook key), the
+ * source's rows winning. Run with the server stopped: `DATA_DIR=… npm run store:copy -- postgres://…`.
  */
 import { resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
@@ -10,7 +11,18 @@ import { openEmbedded, openPostgres, type Store } from './store.ts'
 
 const BATCH = 5000
 
-export async function copyStore(from: Store, to: Store): Promise<{ activity: number; sessions: number }> {
+/** Tables copied whole, by their primary key: a row already in the target takes the source's values. */
+const KEPT_TABLES = {
+  delivery_hours: ['scope', 'key', 'hour', 'provider'],
+  webhook_events_seen: ['id'],
+  message_pools: ['message'],
+  server_settings: ['name'],
+} as const
+
+export async function copyStore(
+  from: Store,
+  to: Store,
+): Promise<{ activity: number; sessions: number } & Record<keyof typeof KEPT_TABLES, number>> {
   await migrate(to)
   let activity = 0
   let after: { time: Date; id: string } | undefined
@@ -25,7 +37,33 @@ export async function copyStore(from: Store, to: Store): Promise<{ activity: num
     after = rows.at(-1)
   }
   const sessions = await from.query('select * from sessions where revoked_at is null and expires_at > now()')
-  return { activity, sessions: await insertNew(to, 'sessions', sessions) }
+  const kept = {} as Record<keyof typeof KEPT_TABLES, number>
+  for (const [table, key] of Object.entries(KEPT_TABLES) as [keyof typeof KEPT_TABLES, readonly string[]][])
+    kept[table] = await copyTable(from, to, table, key)
+  return { activity, sessions: await insertNew(to, 'sessions', sessions), ...kept }
+}
+
+/** Copies a whole table by keyset on its primary key, the source's rows replacing the target's; how many rows. */
+async function copyTable(from: Store, to: Store, table: string, key: readonly string[]): Promise<number> {
+  const keyList = key.join(', ')
+  let copied = 0
+  let after: Record<string, unknown> | undefined
+  for (;;) {
+    const rows = await from.query<Record<string, unknown>>(
+      `select * from ${table} ${after ? `where (${keyList}) > (${key.map((_, i) => `$${i + 2}`).join(', ')})` : ''}
+       order by ${keyList} limit $1`,
+      after ? [BATCH, ...key.map((column) => after![column])] : [BATCH],
+    )
+    if (rows.length === 0) return copied
+    const columns = Object.keys(rows[0]!).filter((column) => !key.includes(column))
+    await to.query(
+      `insert into ${table} select * from jsonb_populate_recordset(null::${table}, $1::jsonb)
+       on conflict (${keyList}) do update set ${columns.map((column) => `${column} = excluded.${column}`).join(', ')}`,
+      [JSON.stringify(rows)],
+    )
+    copied += rows.length
+    after = rows.at(-1)
+  }
 }
 
 /** Inserts rows read from the same table elsewhere, keeping those whose id is there already; how many were new. */
@@ -51,7 +89,10 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const to = await openPostgres(target)
   try {
     const copied = await copyStore(from, to)
-    console.log(`Copied ${copied.activity} journal entries and ${copied.sessions} live sessions from ${folder}.`)
+    console.log(
+      `Copied ${copied.activity} journal entries, ${copied.sessions} live sessions, ${copied.delivery_hours} hours ` +
+        `of delivery counts and ${copied.server_settings} settings from ${folder}.`,
+    )
   } finally {
     await Promise.all([from.close(), to.close()])
   }

@@ -1,4 +1,5 @@
 /** The store on each engine: migrations, moving in from activity.jsonl, and the sessions every server agrees on. */
+import { generateKeyPairSync } from 'node:crypto'
 import { appendFileSync, existsSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs'
 import { mkdir, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
@@ -7,6 +8,12 @@ import { createSessionRegistry, CACHE_MS } from '../session-registry.ts'
 import { openJournal } from '../journal.ts'
 import { ENGINES, createTestStore } from '../testing'
 import { copyStore } from './copy.ts'
+import { countEvents, readStats } from '../delivery/counts.ts'
+import { webhookKeys } from '../delivery/webhook-key.ts'
+
+const PUBLIC_KEY = generateKeyPairSync('ec', { namedCurve: 'prime256v1' })
+  .publicKey.export({ format: 'der', type: 'spki' })
+  .toString('base64')
 import { JOURNAL_FILE, importJournalFile } from './import-journal.ts'
 import { MIGRATIONS_DIR, MigrationError, migrate } from './migrate.ts'
 import { openEmbedded, type Store } from './store.ts'
@@ -183,7 +190,7 @@ describe('the embedded store', () => {
 })
 
 describe.each(ENGINES)('copying the embedded store to a %s store', (engine) => {
-  it('copies every journal entry and the live sessions, and a second run copies nothing twice', async () => {
+  it('copies every journal entry, the live sessions, the delivery counts and the webhook key, and a second run copies nothing twice', async () => {
     const from = await createTestStore('embedded')
     const to = await createTestStore(engine)
     const journal = openJournal(from.store)
@@ -199,8 +206,29 @@ describe.each(ENGINES)('copying the embedded store to a %s store', (engine) => {
     await registry.start({ email: 'ana@example.com', name: 'Ana' }, 3600)
     await registry.end(await registry.start({ email: 'bo@example.com' }, 3600))
 
-    expect(await copyStore(from.store, to.store)).toEqual({ activity: 12, sessions: 1 })
-    expect(await copyStore(from.store, to.store)).toEqual({ activity: 0, sessions: 0 })
+    // The delivery side: counts, the webhook's remembered events and message pools, and the connected key.
+    const [event] = [
+      {
+        id: 'ev-1',
+        kind: 'processed' as const,
+        hour: new Date().toISOString().slice(0, 13) + ':00:00.000Z',
+        ip: '',
+        provider: 'gmail' as const,
+        message: 'm1',
+        pool: 'marketing',
+      },
+    ]
+    await countEvents(from.store, [event])
+    await webhookKeys(from.store).save({ id: 'wh-1', publicKey: PUBLIC_KEY }, 'ana@example.com')
+
+    const kept = { delivery_hours: 1, webhook_events_seen: 1, message_pools: 1, server_settings: 1 }
+    expect(await copyStore(from.store, to.store)).toEqual({ activity: 12, sessions: 1, ...kept })
+    expect(await copyStore(from.store, to.store)).toEqual({ activity: 0, sessions: 0, ...kept })
+    // Copied twice, counted once: the source's row replaces the target's rather than adding to it.
+    expect((await readStats(to.store, { pool: 'marketing' }, '24h')).totals.processed).toBe(1)
+    expect(await webhookKeys(to.store).describe()).toMatchObject({ key: 'stored', webhookId: 'wh-1' })
+    // The event counts once in the target too, should SendGrid send it again there.
+    expect(await countEvents(to.store, [event])).toEqual({ counted: 0, duplicates: 1 })
     const [source, target] = [await journal.read({ limit: 100 }), await openJournal(to.store).read({ limit: 100 })]
     expect(target).toEqual(source)
     expect((await createSessionRegistry(to.store).live()).map((s) => s.email)).toEqual(['ana@example.com'])
