@@ -10,7 +10,8 @@ import TableRow from '@mui/material/TableRow'
 import Typography from '@mui/material/Typography'
 import { visuallyHidden } from '@mui/utils'
 import { useId, type Ref } from 'react'
-import { warmupPlanText, warmupSince } from '../ips'
+import { Link } from 'react-router'
+import { ipPath, warmupPlanText, warmupSince } from '../ips'
 import { Badge } from '../ui/badge'
 import { Unknown } from '../ui/unknown'
 import type { PoolIp } from './api'
@@ -116,7 +117,10 @@ function PoolMemberRow({ member, justAdded, alsoIn, removeProps, moveProps, onMo
             : { fontFamily: 'monospace', whiteSpace: 'nowrap' }
         }
       >
-        {member.ip}
+        {/* Its own page: its delivery figures, warmup and every pool it is in. */}
+        <Link className="list-link" to={ipPath(member.ip)}>
+          {member.ip}
+        </Link>
         {justAdded && (
           <Box component="span" sx={{ ml: 1, fontFamily: 'body1.fontFamily' }}>
             {/* Read as "198.18.0.11, Added just now", not as one word. */}
