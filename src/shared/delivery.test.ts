@@ -1,0 +1,48 @@
+import { deliveryFigures, deliveryFlags, emptyTotals, type Totals } from './delivery'
+
+const totals = (counts: Partial<Totals>): Totals => ({ ...emptyTotals(), ...counts })
+
+describe('delivery figures and what needs a look', () => {
+  it("takes a pool's rates of what was processed, and an IP's of what reached an outcome from it", () => {
+    expect(deliveryFigures(totals({ processed: 200, delivered: 180, deferred: 30, bounce: 10 }))).toMatchObject({
+      sent: 200,
+      delivered: 0.9,
+      deferred: 0.15,
+      bounced: 0.05,
+    })
+    // Processed events name no IP: an IP's own counts start at its outcomes.
+    expect(deliveryFigures(totals({ delivered: 95, bounce: 3, blocked: 2, deferred: 4 }))).toMatchObject({
+      sent: 100,
+      delivered: 0.95,
+      blocked: 0.02,
+    })
+    expect(deliveryFigures(totals({}))).toMatchObject({ sent: 0, delivered: null, spamPerThousand: null })
+  })
+
+  it('names each threshold crossed with its figure: bounced and blocked together over 5 %, spam over 0.1 %, deferred over 10 %', () => {
+    expect(deliveryFlags(totals({ processed: 1000, delivered: 940, bounce: 40, blocked: 20 }))).toEqual([
+      'Bounced 6.0 %',
+    ])
+    expect(deliveryFlags(totals({ processed: 1000, delivered: 1000, spamreport: 2 }))).toEqual(['Spam 0.20 %'])
+    expect(deliveryFlags(totals({ processed: 1000, delivered: 1000, spamreport: 1 }))).toEqual([])
+    expect(deliveryFlags(totals({ processed: 1000, delivered: 1000, deferred: 101 }))).toEqual(['Deferred 10.1 %'])
+    expect(deliveryFlags(totals({ processed: 1000, delivered: 1000, deferred: 100 }))).toEqual([])
+  })
+
+  it('names a provider that crosses one the whole does not, once it has sent enough to judge', () => {
+    const whole = totals({ processed: 10_000, delivered: 10_000, deferred: 300 })
+    const microsoft = totals({ processed: 2_000, delivered: 2_000, deferred: 280 })
+    const apple = totals({ processed: 50, delivered: 50, deferred: 20 })
+    expect(
+      deliveryFlags(whole, [
+        { provider: 'microsoft', totals: microsoft },
+        { provider: 'apple', totals: apple },
+      ]),
+    ).toEqual(['Deferred 14.0 % at Microsoft'])
+    // Already named for the whole: not again per provider.
+    const deferredEverywhere = totals({ processed: 10_000, delivered: 10_000, deferred: 2_000 })
+    expect(deliveryFlags(deferredEverywhere, [{ provider: 'microsoft', totals: microsoft }])).toEqual([
+      'Deferred 20.0 %',
+    ])
+  })
+})
