@@ -172,3 +172,24 @@ test('Sign out everywhere ends every session of that person, in every browser', 
   await expect(otherPage.getByRole('heading', { level: 1, name: 'Sign in' })).toBeVisible()
   await other.close()
 })
+
+test('a viewer is told an admin connects the Event Webhook, and cannot point the server at a webhook', async ({
+  page,
+}) => {
+  await page.goto('/pools/marketing')
+  await signIn(page, TEAM.viewer)
+  const delivery = page.getByRole('region', { name: 'Delivery' })
+  await expect(delivery.getByRole('note')).toContainText('An admin can connect it here.')
+  await expect(delivery.getByRole('button', { name: 'Connect' })).toHaveCount(0)
+  const forged = await page.evaluate(async () => {
+    const response = await fetch('/api/stats/webhook', {
+      method: 'PUT',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ id: 'any' }),
+    })
+    return response.status
+  })
+  expect(forged).toBe(403)
+  const status = await page.evaluate(() => fetch('/api/stats/webhook').then((r) => r.json()))
+  expect(status).toMatchObject({ key: null, url: expect.stringMatching(/\/webhooks\/sendgrid\/events$/) })
+})
