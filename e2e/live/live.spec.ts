@@ -60,6 +60,8 @@ test("the newer API's 401 for a missing scope is said as a permission, without s
   await dialog.getByRole('button', { name: 'Create' }).click()
   await expect(dialog.getByRole('alert')).toHaveText('This API key lacks the ips.pools.create permission.')
   await expect(dialog.getByRole('textbox', { name: 'Pool name' })).toHaveValue('newsletters')
+  // The keyboard is still in the dialog (its button was disabled while sending), so Escape reaches it.
+  await expect(dialog.getByRole('button', { name: 'Create' })).toBeFocused()
   await page.keyboard.press('Escape')
   await expect(page.getByRole('button', { name: 'Disconnect' })).toBeVisible()
   await expect(page.getByRole('heading', { name: 'Connect to SendGrid' })).toBeHidden()

@@ -44,6 +44,7 @@ export function ActionDialog({
   // The lock closes at once (a fast double click cannot send twice) and opens when the request has settled.
   const sending = useRef(false)
   const [pending, setPending] = useState(false)
+  const submitButton = useRef<HTMLButtonElement>(null)
   const submit = (event: FormEvent) => {
     event.preventDefault()
     if (loading || sending.current) return
@@ -54,6 +55,12 @@ export function ActionDialog({
     void request.finally(() => {
       sending.current = false
       setPending(false)
+      // The button was disabled while sending, which drops the keyboard's focus out of the dialog (where Escape and
+      // Tab no longer reach it); once the dialog is still open with its answer, focus comes back to the button.
+      requestAnimationFrame(() => {
+        const button = submitButton.current
+        if (button && !button.closest('[role="dialog"]')?.contains(document.activeElement)) button.focus()
+      })
     })
   }
   // The paper is the form, so the title, fields and buttons scroll and submit as one.
@@ -79,6 +86,7 @@ export function ActionDialog({
           {cancelLabel}
         </Button>
         <Button
+          ref={submitButton}
           type="submit"
           variant="contained"
           color={destructive ? 'error' : 'primary'}
