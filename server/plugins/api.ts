@@ -13,7 +13,7 @@ import type { Forwarder } from '../sendgrid-proxy.ts'
 import { fillPath, routeById } from '../../src/shared/sendgrid-routes.ts'
 import type { Journal } from '../journal.ts'
 import type { Sql } from '../store/store.ts'
-import { refuse } from '../replies.ts'
+import { refuse, sendAnswer } from '../replies.ts'
 import type { SessionRegistry } from '../session-registry.ts'
 
 interface ApiOptions {
@@ -81,9 +81,9 @@ export const apiPlugin: FastifyPluginAsync<ApiOptions> = async (
         target: fillPath(routeById('getWebhookKey').path, { id }),
         headers: { authorization: request.headers.authorization },
       })
-      if (!('call' in prepared)) return reply.code(prepared.status).headers(prepared.headers).send(prepared.body)
+      if (!('call' in prepared)) return sendAnswer(reply, prepared)
       const answer = await forwarder.forward(prepared)
-      if (answer.status !== 200) return reply.code(answer.status).headers(answer.headers).send(answer.body)
+      if (answer.status !== 200) return sendAnswer(reply, answer)
       const publicKey = (JSON.parse(answer.body) as { public_key?: unknown }).public_key
       if (typeof publicKey !== 'string' || publicKey === '')
         return refuse(reply, 409, 'That webhook is not signed yet: turn on signing first.')

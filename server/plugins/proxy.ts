@@ -9,16 +9,12 @@ import { MESSAGES, REFUSAL_CODES } from '../../src/shared/messages.ts'
 import { requireAdminToChange, requireUser } from '../guards.ts'
 import { sessionStatus } from '../identity.ts'
 import type { Journal } from '../journal.ts'
-import { refuse } from '../replies.ts'
-import { MAX_BODY_BYTES, type Answer, type Forwarder } from '../sendgrid-proxy.ts'
+import { refuse, sendAnswer } from '../replies.ts'
+import { MAX_BODY_BYTES, type Forwarder } from '../sendgrid-proxy.ts'
 
 interface ProxyOptions {
   forwarder: Forwarder
   journal: Journal
-}
-
-function send(reply: FastifyReply, answer: Answer) {
-  return reply.code(answer.status).headers(answer.headers).header('cache-control', 'no-store').send(answer.body)
 }
 
 export const proxyPlugin: FastifyPluginAsync<ProxyOptions> = async (app, { forwarder, journal }) => {
@@ -43,9 +39,9 @@ export const proxyPlugin: FastifyPluginAsync<ProxyOptions> = async (app, { forwa
         headers: request.headers,
         ...(Buffer.isBuffer(request.body) ? { body: request.body } : {}),
       })
-      if (!('call' in prepared)) return send(reply, prepared)
+      if (!('call' in prepared)) return sendAnswer(reply, prepared)
       const { change } = prepared.call
-      if (!change) return send(reply, await forwarder.forward(prepared))
+      if (!change) return sendAnswer(reply, await forwarder.forward(prepared))
 
       const user = request.who.user ?? 'unknown'
       let entry
@@ -59,7 +55,7 @@ export const proxyPlugin: FastifyPluginAsync<ProxyOptions> = async (app, { forwa
       if (answer.unanswered) {
         // Sent, perhaps done: the entry stays without an outcome, which reads as "outcome unknown".
         request.log.warn({ msg: 'change unanswered', ...entry })
-        return send(reply, answer)
+        return sendAnswer(reply, answer)
       }
       const outcome = outcomeOf(answer.status, answer.body)
       try {
@@ -69,7 +65,7 @@ export const proxyPlugin: FastifyPluginAsync<ProxyOptions> = async (app, { forwa
         // SendGrid has answered: the user is told what it said; the entry reads as "outcome unknown".
         request.log.error({ msg: 'journal outcome unwritable', id: entry.id, err: error })
       }
-      return send(reply, answer)
+      return sendAnswer(reply, answer)
     }
     calls.all('/v3', handler)
     calls.all('/v3/*', handler)

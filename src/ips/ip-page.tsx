@@ -1,17 +1,16 @@
-import ArrowBackIcon from '@mui/icons-material/ArrowBack'
 import Alert from '@mui/material/Alert'
 import Button from '@mui/material/Button'
 import CircularProgress from '@mui/material/CircularProgress'
-import Link from '@mui/material/Link'
 import Paper from '@mui/material/Paper'
 import Stack from '@mui/material/Stack'
 import Typography from '@mui/material/Typography'
 import { useQuery } from '@tanstack/react-query'
 import { Suspense, useId, useState } from 'react'
-import { Link as RouterLink, useLocation } from 'react-router'
+import { useLocation } from 'react-router'
 import { VIEWER_REASON, usePermissions, useRole } from '../connection'
 import { MoveIpDialog, PoolLinks, RemoveIpDialog } from '../pools'
 import { DeliveryPanel } from '../stats'
+import { BackLink } from '../ui/back-link'
 import { pageTitle } from '../ui/product'
 import { QueryProblem } from '../ui/query-problem'
 import { sameIp } from './ip-rules'
@@ -41,14 +40,7 @@ export default function IpPage() {
   return (
     <Stack spacing={3}>
       <title>{pageTitle(ip)}</title>
-      <Link
-        component={RouterLink}
-        to="/ips"
-        sx={{ display: 'inline-flex', alignItems: 'center', gap: 0.5, alignSelf: 'flex-start' }}
-      >
-        <ArrowBackIcon fontSize="small" aria-hidden />
-        IP addresses
-      </Link>
+      <BackLink to="/ips">IP addresses</BackLink>
       <div>
         <Typography variant="h4" component="h1" sx={{ fontFamily: 'monospace', overflowWrap: 'anywhere' }}>
           {ip}

@@ -6,6 +6,7 @@ import { canonicalIp, ipAddressProblem, sameIp } from '../ips/ip-rules'
 import { POOL_LIMIT_SENDGRID_MESSAGE, poolLimitProblem, poolNameProblem, sendGridPoolNameMessage } from '../pools/rules'
 import { queryActivity, timeOrderedId, type ActivityEntry, type ActivityQuery } from '../shared/activity'
 import { seedState } from './seed'
+import { fieldError, noContent, ok, type FakeResponse } from './responses'
 import * as webhooks from './webhooks'
 import { demoStats, demoSummaries } from './stats'
 import type { Range } from '../shared/delivery'
@@ -44,20 +45,10 @@ export interface StateStore {
   save(state: DemoState): void
 }
 
-export interface FakeResponse {
-  status: number
-  body?: unknown
-  headers?: Record<string, string>
-}
-
 const recordOf = (body: unknown): Record<string, unknown> =>
   typeof body === 'object' && body !== null && !Array.isArray(body) ? (body as Record<string, unknown>) : {}
-const ok = (body: unknown, status = 200): FakeResponse => ({ status, body })
-const noContent: FakeResponse = { status: 204 }
-const fieldError = (status: number, field: string | null, message: string): FakeResponse => ({
-  status,
-  body: { errors: [{ field, message }] },
-})
+
+export type { FakeResponse } from './responses'
 
 export function memoryStore(): StateStore {
   let saved: DemoState | null = null

@@ -4,6 +4,7 @@
  * arrives a moment later, and the server keeps the key of the webhook an admin names once it is signed.
  */
 import type { WebhookStatus } from '../shared/delivery'
+import { fieldError, noContent, ok, type FakeResponse } from './responses'
 import type { DemoState } from './state'
 
 export interface DemoWebhook {
@@ -19,29 +20,24 @@ export const MAX_WEBHOOKS = 5
 /** How long SendGrid's test event takes to arrive, in the demo. */
 const TEST_ARRIVES_MS = 1_500
 
-type Answer = { status: number; body?: unknown }
-const error = (status: number, message: string, field: string | null = null): Answer => ({
-  status,
-  body: { errors: [{ field, message }] },
-})
-
 /** A key-shaped string: the demo checks no signatures. */
 const fakeKey = () =>
   'MFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAE' +
   btoa(String.fromCharCode(...crypto.getRandomValues(new Uint8Array(48)))).replace(/=+$/, '')
 
-export function listWebhooks(state: DemoState): Answer {
-  return { status: 200, body: { max_allowed: MAX_WEBHOOKS, webhooks: state.webhooks ?? [] } }
+export function listWebhooks(state: DemoState): FakeResponse {
+  return ok({ max_allowed: MAX_WEBHOOKS, webhooks: state.webhooks ?? [] })
 }
 
-export function createWebhook(state: DemoState, body: Record<string, unknown>): Answer {
+export function createWebhook(state: DemoState, body: Record<string, unknown>): FakeResponse {
   const url = body.url
-  if (typeof url !== 'string' || !/^https?:\/\/[^\s/]+/.test(url)) return error(400, 'A valid URL is required.', 'url')
+  if (typeof url !== 'string' || !/^https?:\/\/[^\s/]+/.test(url))
+    return fieldError(400, 'url', 'A valid URL is required.')
   const webhooks = (state.webhooks ??= [])
   const same = webhooks.find((webhook) => webhook.url === url)
-  if (same) return error(400, `A webhook with this URL already exists (id ${same.id}).`, 'url')
+  if (same) return fieldError(400, 'url', `A webhook with this URL already exists (id ${same.id}).`)
   if (webhooks.length >= MAX_WEBHOOKS)
-    return error(400, 'You have reached the maximum number of webhooks per your current billing plan.')
+    return fieldError(400, null, 'You have reached the maximum number of webhooks per your current billing plan.')
   const webhook: DemoWebhook = {
     ...Object.fromEntries(Object.entries(body).filter(([, value]) => typeof value === 'boolean')),
     id: crypto.randomUUID(),
@@ -51,28 +47,28 @@ export function createWebhook(state: DemoState, body: Record<string, unknown>): 
     public_key: '',
   }
   webhooks.push(webhook)
-  return { status: 201, body: { ...webhook, created_date: new Date().toISOString() } }
+  return ok({ ...webhook, created_date: new Date().toISOString() }, 201)
 }
 
-export function getWebhookKey(state: DemoState, id: string): Answer {
+export function getWebhookKey(state: DemoState, id: string): FakeResponse {
   const webhook = state.webhooks?.find((candidate) => candidate.id === id)
-  return webhook ? { status: 200, body: { id, public_key: webhook.public_key } } : error(404, 'Invalid id provided.')
+  return webhook ? ok({ id, public_key: webhook.public_key }) : fieldError(404, null, 'Invalid id provided.')
 }
 
-export function signWebhook(state: DemoState, id: string, body: Record<string, unknown>): Answer {
+export function signWebhook(state: DemoState, id: string, body: Record<string, unknown>): FakeResponse {
   const webhook = state.webhooks?.find((candidate) => candidate.id === id)
-  if (!webhook) return error(404, 'Invalid id provided.')
-  if (typeof body.enabled !== 'boolean') return error(400, 'enabled is required.', 'enabled')
+  if (!webhook) return fieldError(404, null, 'Invalid id provided.')
+  if (typeof body.enabled !== 'boolean') return fieldError(400, 'enabled', 'enabled is required.')
   webhook.public_key = body.enabled ? webhook.public_key || fakeKey() : ''
-  return { status: 200, body: { id, public_key: webhook.public_key } }
+  return ok({ id, public_key: webhook.public_key })
 }
 
-export function testWebhook(state: DemoState, body: Record<string, unknown>): Answer {
-  if (typeof body.url !== 'string') return error(400, 'url is required.', 'url')
+export function testWebhook(state: DemoState, body: Record<string, unknown>): FakeResponse {
+  if (typeof body.url !== 'string') return fieldError(400, 'url', 'url is required.')
   const connected = state.webhookConnected
   // The test event reaches this dashboard when it is posted here, to a webhook whose key the server holds.
   if (connected && body.url === connected.url) state.lastBatchAt = new Date(Date.now() + TEST_ARRIVES_MS).toISOString()
-  return { status: 204 }
+  return noContent
 }
 
 export function webhookStatus(state: DemoState, url: string): WebhookStatus {
@@ -90,11 +86,11 @@ export function webhookStatus(state: DemoState, url: string): WebhookStatus {
     : { url, key: null, lastBatchAt: last }
 }
 
-export function connectWebhook(state: DemoState, id: unknown, by: string): Answer {
-  if (typeof id !== 'string') return error(400, 'Name the webhook by its id.')
+export function connectWebhook(state: DemoState, id: unknown, by: string): FakeResponse {
+  if (typeof id !== 'string') return fieldError(400, null, 'Name the webhook by its id.')
   const webhook = state.webhooks?.find((candidate) => candidate.id === id)
-  if (!webhook) return error(404, 'Invalid id provided.')
-  if (!webhook.public_key) return error(409, 'That webhook is not signed yet: turn on signing first.')
+  if (!webhook) return fieldError(404, null, 'Invalid id provided.')
+  if (!webhook.public_key) return fieldError(409, null, 'That webhook is not signed yet: turn on signing first.')
   state.webhookConnected = { id, url: webhook.url, by, at: new Date().toISOString() }
-  return { status: 204 }
+  return noContent
 }

@@ -1,13 +1,11 @@
 import AddIcon from '@mui/icons-material/Add'
-import ArrowBackIcon from '@mui/icons-material/ArrowBack'
 import DeleteIcon from '@mui/icons-material/Delete'
 import EditIcon from '@mui/icons-material/Edit'
 import Button from '@mui/material/Button'
-import Link from '@mui/material/Link'
 import Stack from '@mui/material/Stack'
 import Typography from '@mui/material/Typography'
-import { Link as RouterLink } from 'react-router'
 import type { PoolAction } from '../connection'
+import { BackLink } from '../ui/back-link'
 
 /** A button's state for an action: disabled while loading or where not allowed, described by the reason. */
 export type ActionProps = { disabled: boolean; 'aria-describedby'?: string }
@@ -26,14 +24,7 @@ interface PoolHeaderProps {
 export function PoolHeader({ name, count, actionProps, onAdd, onRename, onDelete }: PoolHeaderProps) {
   return (
     <>
-      <Link
-        component={RouterLink}
-        to="/pools"
-        sx={{ display: 'inline-flex', alignItems: 'center', gap: 0.5, alignSelf: 'flex-start' }}
-      >
-        <ArrowBackIcon fontSize="small" aria-hidden />
-        IP pools
-      </Link>
+      <BackLink to="/pools">IP pools</BackLink>
       <Stack
         direction="row"
         spacing={2}

@@ -78,6 +78,7 @@ export default function ConnectWebhookDialog({ onClose }: { onClose: () => void 
           )}
           <QueryProblem query={status} what="the webhook's status" />
           <QueryProblem query={list} what="the account's webhooks" />
+          {list.isPending && <CircularProgress aria-label="Loading the account's webhooks" size={20} />}
           {status.data?.key === 'environment' && (
             <Alert severity="info" role="note">
               The server checks batches with the key in SENDGRID_WEBHOOK_PUBLIC_KEY, which wins over one connected here.
