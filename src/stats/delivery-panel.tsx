@@ -35,11 +35,6 @@ const ConnectWebhookDialog = lazy(() => import('./connect-webhook-dialog'))
 
 const RANGE_NAMES: Record<Range, string> = { '24h': 'Last 24 hours', '7d': 'Last 7 days', '30d': 'Last 30 days' }
 
-/**
- * How mail sent through a pool or from an IP is doing, counted from SendGrid's Event Webhook: sent, delivered,
- * deferred, bounced and blocked, dropped and spam reports, over time and by mailbox provider. Without any events
- * yet, it says how to connect the webhook instead of showing zeros.
- */
 interface DeliveryPanelProps {
   of: StatsOf
   /** "through this pool", "from this IP": what the figures are of, in a sentence. */
@@ -48,6 +43,11 @@ interface DeliveryPanelProps {
   beside?: string
 }
 
+/**
+ * How mail sent through a pool or from an IP is doing, counted from SendGrid's Event Webhook: sent, delivered,
+ * deferred, bounced and blocked, dropped and spam reports, over time and by mailbox provider. Without any events
+ * yet, it says how to connect the webhook instead of showing zeros.
+ */
 export default function DeliveryPanel({ of, what, beside }: DeliveryPanelProps) {
   const [range, setRange] = useState<Range>('7d')
   const [connecting, setConnecting] = useState(false)
