@@ -29,13 +29,17 @@ export interface IngestResult {
   duplicates: number
 }
 
-/** Counts a batch: all of it or none (one transaction), each event once whatever arrives twice. */
+/**
+ * Counts a batch: all of it or none (one transaction), each event once whatever arrives twice. SendGrid posts batches
+ * concurrently and they share rows (an hour's pool and IP rows), so every write takes its rows' locks in key order:
+ * two batches then wait for each other rather than deadlock.
+ */
 export function countEvents(store: Store, events: readonly ReadEvent[]): Promise<IngestResult> {
   if (events.length === 0) return Promise.resolve({ counted: 0, duplicates: 0 })
   return store.transaction(async (sql) => {
     const unique = new Map(events.map((event) => [event.id, event]))
     const fresh = await sql.query<{ id: string }>(
-      `insert into webhook_events_seen (id) select value from jsonb_array_elements_text($1::jsonb)
+      `insert into webhook_events_seen (id) select value from jsonb_array_elements_text($1::jsonb) order by value
        on conflict (id) do nothing returning id`,
       [JSON.stringify([...unique.keys()])],
     )
@@ -59,6 +63,7 @@ export function countEvents(store: Store, events: readonly ReadEvent[]): Promise
         `insert into delivery_hours (scope, key, hour, provider, ${KINDS.join(', ')})
          select * from jsonb_to_recordset($1::jsonb)
            as r(scope text, key text, hour timestamptz, provider text, ${KINDS.map((kind) => `${kind} bigint`).join(', ')})
+         order by scope, key, hour, provider
          on conflict (scope, key, hour, provider) do update set
            ${KINDS.map((kind) => `${kind} = delivery_hours.${kind} + excluded.${kind}`).join(', ')}`,
         [JSON.stringify([...rows.values()])],
@@ -77,7 +82,7 @@ async function poolsOf(sql: Sql, events: readonly ReadEvent[]): Promise<Map<stri
   if (pools.size > 0) {
     await sql.query(
       `insert into message_pools (message, pool, seen_at)
-       select key, value, now() from jsonb_each_text($1::jsonb)
+       select key, value, now() from jsonb_each_text($1::jsonb) order by key
        on conflict (message) do update set pool = excluded.pool, seen_at = excluded.seen_at`,
       [JSON.stringify(Object.fromEntries(pools))],
     )

@@ -172,6 +172,27 @@ describe.each(ENGINES)('the %s store', (engine) => {
       ])
     })
   })
+
+  it('counts batches answered at once that touch the same rows in other orders, every event, none refused', async () => {
+    // SendGrid posts batches concurrently; each names the same pools and IPs in its own order.
+    const hour = new Date().toISOString().slice(0, 13) + ':00:00.000Z'
+    const keys = Array.from({ length: 40 }, (_, n) => n)
+    const batch = (b: number) =>
+      (b % 2 ? [...keys].reverse() : keys).map((n) => ({
+        id: `b${b}-e${n}`,
+        kind: 'delivered' as const,
+        hour,
+        ip: `192.0.2.${n % 20}`,
+        provider: (['gmail', 'yahoo', 'microsoft'] as const)[n % 3],
+        message: `b${b}-m${n}`,
+        pool: `pool-${n % 10}`,
+      }))
+    const batches = Array.from({ length: 12 }, (_, b) => batch(b))
+    const results = await Promise.allSettled(batches.map((events) => countEvents(store, events)))
+    expect(results.filter((result) => result.status === 'rejected')).toEqual([])
+    const counted = await Promise.all(keys.slice(0, 10).map((n) => readStats(store, { pool: `pool-${n}` }, '24h')))
+    expect(counted.map((stats) => stats.totals.delivered)).toEqual(keys.slice(0, 10).map(() => 4 * 12))
+  })
 })
 
 describe('the embedded store', () => {
