@@ -1,12 +1,13 @@
 /** A journal entry in words. */
 import { MESSAGES } from '../shared/messages'
 import type { ActivityEntry } from './api'
+import { lazily } from '../lib/lazily'
 
-const timeFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' })
+const timeFormat = lazily(() => new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' }))
 
 export function entryTime(entry: ActivityEntry): string {
   const time = new Date(entry.time)
-  return Number.isNaN(time.getTime()) ? entry.time : timeFormat.format(time)
+  return Number.isNaN(time.getTime()) ? entry.time : timeFormat().format(time)
 }
 
 /** What was done, as parts: text, and the pool names the page may link. */

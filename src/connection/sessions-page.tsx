@@ -19,9 +19,10 @@ import { pageTitle } from '../ui/product'
 import { QueryProblem } from '../ui/query-problem'
 import type { LiveSession } from './api'
 import { connectionQueries, endSessionChange } from './queries'
+import { lazily } from '../lib/lazily'
 
-const timeFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' })
-const when = (iso: string) => <time dateTime={iso}>{timeFormat.format(new Date(iso))}</time>
+const timeFormat = lazily(() => new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' }))
+const when = (iso: string) => <time dateTime={iso}>{timeFormat().format(new Date(iso))}</time>
 const nameOf = (session: LiveSession) => session.name ?? session.email
 
 /** For admins: who is signed in, and ending a session (a lost laptop, someone who left) on every server at once. */
@@ -78,7 +79,7 @@ export default function SessionsPage() {
                       <Button
                         size="small"
                         color="error"
-                        aria-label={`End ${nameOf(session)}'s session from ${timeFormat.format(new Date(session.createdAt))}`}
+                        aria-label={`End ${nameOf(session)}'s session from ${timeFormat().format(new Date(session.createdAt))}`}
                         onClick={() => setEnding(session)}
                       >
                         End

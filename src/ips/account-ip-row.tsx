@@ -7,8 +7,9 @@ import { DeliverySummaryCell } from '../stats'
 import type { AccountIp, ReverseDns } from './api'
 import { ipPath } from './paths'
 import { warmupPlanText, warmupSince } from './warmup-schedule'
+import { lazily } from '../lib/lazily'
 
-const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' })
+const dateFormat = lazily(() => new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' }))
 
 /**
  * The MUI button a row may carry (Validate, with its loading state): without the ripple it is much lighter, and the
@@ -120,7 +121,7 @@ export const AccountIpRow = memo(function AccountIpRow({
           </button>
         )}
       </td>
-      <td className="ip-nowrap">{ip.assignedAt === null ? '—' : dateFormat.format(ip.assignedAt * 1000)}</td>
+      <td className="ip-nowrap">{ip.assignedAt === null ? '—' : dateFormat().format(ip.assignedAt * 1000)}</td>
       <td>
         <button
           type="button"

@@ -3,9 +3,11 @@
  * counts from day 0 (the day warmup starts) to day 41; people count the first day as day 1, so day N here is the
  * schedule's day N − 1.
  */
+import { lazily } from '../lib/lazily'
+
 const DAY = 86_400
-const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' })
-const numberFormat = new Intl.NumberFormat()
+const dateFormat = lazily(() => new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' }))
+const numberFormat = lazily(() => new Intl.NumberFormat())
 
 /** SendGrid's automated warmup schedule: the most mail an hour an IP may send on each day, day 0 to day 41. */
 export const HOURLY_CAPS = [
@@ -23,7 +25,7 @@ export function warmupDay(startDate: number, now = Date.now()): number {
 
 /** "since 12 Nov 2026 (day 13)": when warmup started, as a date and as the day it has reached. */
 export function warmupSince(startDate: number, now = Date.now()): string {
-  return `since ${dateFormat.format(startDate * 1000)} (day ${warmupDay(startDate, now)})`
+  return `since ${dateFormat().format(startDate * 1000)} (day ${warmupDay(startDate, now)})`
 }
 
 interface WarmupPlan {
@@ -44,8 +46,8 @@ export function warmupPlan(startDate: number, now = Date.now()): WarmupPlan {
 /** "up to 176,395 an hour today · ends 10 Dec 2026", or that the schedule is over. */
 export function warmupPlanText(startDate: number, now = Date.now()): string {
   const { hourlyCap, endsAt } = warmupPlan(startDate, now)
-  if (hourlyCap === null) return `schedule finished on ${dateFormat.format(endsAt)}`
-  return `up to ${numberFormat.format(hourlyCap)} an hour today · ends ${dateFormat.format(endsAt)}`
+  if (hourlyCap === null) return `schedule finished on ${dateFormat().format(endsAt)}`
+  return `up to ${numberFormat().format(hourlyCap)} an hour today · ends ${dateFormat().format(endsAt)}`
 }
 
 /** What happens to mail over the caps when every IP that could send it is warming up. */

@@ -1,6 +1,7 @@
 import { ApiError } from './api-client'
+import { lazily } from './lazily'
 
-const timeFormat = new Intl.DateTimeFormat(undefined, { timeStyle: 'medium' })
+const timeFormat = lazily(() => new Intl.DateTimeFormat(undefined, { timeStyle: 'medium' }))
 
 /** Any thrown thing as words a person can read: never "[object Object]", never blank. */
 export function errorMessage(error: unknown): string {
@@ -33,7 +34,7 @@ function apiErrorMessage(error: ApiError): string {
       : `This API key may not do this: ${said}`
   }
   if (error.status === 429 && error.retryAt) {
-    return `SendGrid is limiting how fast requests may be made. Try again after ${timeFormat.format(error.retryAt)}.`
+    return `SendGrid is limiting how fast requests may be made. Try again after ${timeFormat().format(error.retryAt)}.`
   }
   return said || 'Something went wrong. Try again.'
 }

@@ -15,8 +15,9 @@ import type { WebhookStatus } from '../shared/delivery'
 import { QueryProblem } from '../ui/query-problem'
 import { useChange } from '../ui/use-change'
 import { statsQueries, webhookChanges } from './queries'
+import { lazily } from '../lib/lazily'
 
-const timeFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'medium' })
+const timeFormat = lazily(() => new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'medium' }))
 /** How long to watch for the test event before saying it has not come. */
 const WATCH_MS = 30_000
 
@@ -117,7 +118,7 @@ export default function ConnectWebhookDialog({ onClose }: { onClose: () => void 
             title="Signed, with the server holding its key"
             done={
               connected
-                ? `Signed. The server checks each batch with its key (connected${status.data?.connectedBy ? ` by ${status.data.connectedBy}` : ''}${status.data?.connectedAt ? `, ${timeFormat.format(new Date(status.data.connectedAt))}` : ''}).`
+                ? `Signed. The server checks each batch with its key (connected${status.data?.connectedBy ? ` by ${status.data.connectedBy}` : ''}${status.data?.connectedAt ? `, ${timeFormat().format(new Date(status.data.connectedAt))}` : ''}).`
                 : undefined
             }
             error={sign.error}
@@ -138,7 +139,7 @@ export default function ConnectWebhookDialog({ onClose }: { onClose: () => void 
             title="SendGrid's test event, arrived"
             done={
               arrived && status.data?.lastBatchAt
-                ? `The test event arrived at ${timeFormat.format(new Date(status.data.lastBatchAt))}.`
+                ? `The test event arrived at ${timeFormat().format(new Date(status.data.lastBatchAt))}.`
                 : undefined
             }
             error={test.error}

@@ -1,13 +1,14 @@
 import { LineChart } from '@mui/x-charts/LineChart'
 import type { DeliveryStats } from '../shared/delivery'
+import { lazily } from '../lib/lazily'
 
-const timeFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'short', timeStyle: 'short' })
-const dayFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' })
+const timeFormat = lazily(() => new Intl.DateTimeFormat(undefined, { dateStyle: 'short', timeStyle: 'short' }))
+const dayFormat = lazily(() => new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' }))
 
 /** Delivered, deferred, bounced and blocked over the range; the figures beside it say the same in words. */
 export default function DeliveryChart({ stats }: { stats: DeliveryStats }) {
   const starts = stats.series.map((point) => new Date(point.start))
-  const format = stats.range === '30d' ? dayFormat : timeFormat
+  const format = stats.range === '30d' ? dayFormat() : timeFormat()
   return (
     <LineChart
       height={260}

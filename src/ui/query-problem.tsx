@@ -6,8 +6,9 @@ import { createContext, use } from 'react'
 import { ApiError } from '../lib/api-client'
 import { getApiKey } from '../lib/api-key'
 import { errorMessage, isRefusedKey } from '../lib/error-message'
+import { lazily } from '../lib/lazily'
 
-const timeFormat = new Intl.DateTimeFormat(undefined, { timeStyle: 'medium' })
+const timeFormat = lazily(() => new Intl.DateTimeFormat(undefined, { timeStyle: 'medium' }))
 
 /** How to connect with another key, where one was pasted: the connection's, put in by the app (ui knows no feature). */
 export const ReconnectContext = createContext<(() => void) | null>(null)
@@ -32,7 +33,7 @@ export function QueryProblem({ query, what, onRetry = () => query.refetch() }: Q
     return (
       <Alert severity="info">
         SendGrid is limiting how fast requests may be made. Reading {what} again
-        {reason.retryAt ? ` at ${timeFormat.format(reason.retryAt)}` : ' shortly'}…
+        {reason.retryAt ? ` at ${timeFormat().format(reason.retryAt)}` : ' shortly'}…
       </Alert>
     )
   }
