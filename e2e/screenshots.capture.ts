@@ -109,7 +109,10 @@ const shots: [string, (page: Page) => Promise<void>][] = [
     'ip-page-warming',
     async (page) => {
       await page.goto('/ips')
-      await page.getByRole('checkbox', { name: 'Warming up only' }).check()
+      // The box follows the address, which changes in a transition: clicked, then awaited checked.
+      const warming = page.getByRole('checkbox', { name: 'Warming up only' })
+      await warming.click()
+      await expect(warming).toBeChecked()
       await page.getByRole('table', { name: 'IP addresses' }).getByRole('link').first().click()
       await expect(page.getByText(/an hour today/).first()).toBeVisible()
     },

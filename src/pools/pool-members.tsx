@@ -139,8 +139,8 @@ function PoolMemberRow({ member, justAdded, alsoIn, removeProps, moveProps, onMo
             component="span"
             sx={(theme) => ({
               fontWeight: 600,
-              color: (theme.vars ?? theme).palette.warning.dark,
-              ...theme.applyStyles('dark', { color: (theme.vars ?? theme).palette.warning.light }),
+              color: theme.palette.warning.dark,
+              ...theme.applyStyles('dark', { color: theme.palette.warning.light }),
             })}
           >
             Warming up
