@@ -50,8 +50,16 @@ function liveDevServer(mode: string): Plugin {
   }
 }
 
-export default defineConfig(({ mode }) => ({
+export default defineConfig(({ command, mode }) => ({
   plugins: [react(), finishBuild(mode), liveDevServer(mode)],
+  resolve: {
+    // React Router's package.json points every build at its development files, whose warnings run on every render
+    // (remix-run/react-router#14102): a build takes the production files, the same code with the warnings off.
+    alias:
+      command === 'build'
+        ? [{ find: /^react-router$/, replacement: resolve('node_modules/react-router/dist/production/index.mjs') }]
+        : [],
+  },
   // Service workers only run on a secure origin; http://localhost counts, a LAN address does not.
   server: { host: 'localhost', port: 5173 },
   // Serves the demo build only; the live build is served by the production server (npm run serve).

@@ -10,7 +10,9 @@ import { theme } from './theme'
 
 export function App({ backend, queryClient }: { backend: Backend; queryClient: QueryClient }) {
   return (
-    <ThemeProvider theme={theme}>
+    // noSsr: nothing here is rendered on a server, so the stored scheme is read at once rather than after a second
+    // render of the whole tree.
+    <ThemeProvider theme={theme} noSsr>
       <CssBaseline />
       <QueryClientProvider client={queryClient}>
         <BackendContext value={backend}>
