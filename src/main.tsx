@@ -5,6 +5,9 @@ import type { Backend } from './app/backend'
 import { startFirstRead } from './app/first-read'
 import { createQueryClient } from './app/query-client'
 
+/** The longest the first render waits for the first read: past it, the page shows it is loading. */
+const FIRST_READ_HOLD_MS = 100
+
 async function start() {
   const root = createRoot(document.getElementById('root')!)
   const queryClient = createQueryClient()
@@ -24,7 +27,10 @@ async function start() {
       return
     }
   }
-  if (backend.mode === 'live') startFirstRead(queryClient, window.location.pathname)
+  const firstRead = backend.mode === 'live' ? startFirstRead(queryClient, window.location.pathname) : undefined
+  // The first read is usually in by the time this script has run: holding the first render for it, briefly, draws the
+  // page with its rows at once, rather than a spinner and then the whole page again.
+  if (firstRead) await Promise.race([firstRead, new Promise((done) => setTimeout(done, FIRST_READ_HOLD_MS))])
   root.render(
     <StrictMode>
       <App backend={backend} queryClient={queryClient} />

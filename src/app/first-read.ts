@@ -10,12 +10,13 @@ import { poolNameFromPath } from '../pools/paths'
 import { ipQueries } from '../ips'
 import { poolQueries } from '../pools'
 
-export function startFirstRead(queryClient: QueryClient, pathname: string): void {
+/** Starts the read the page at `pathname` begins with, if any; resolves once it is in (it never rejects). */
+export function startFirstRead(queryClient: QueryClient, pathname: string): Promise<void> | undefined {
   const status = statusFromPage()
-  if (!status || !(status.keyOnServer || getApiKey())) return
-  if (status.session?.signInRequired && !status.session.user) return
-  if (pathname === '/' || pathname === '/pools') void queryClient.prefetchQuery(poolQueries.list())
-  else if (pathname.startsWith('/pools/'))
-    void queryClient.prefetchQuery(poolQueries.detail(poolNameFromPath(pathname)))
-  else if (pathname === '/ips') void queryClient.prefetchQuery(ipQueries.list())
+  if (!status || !(status.keyOnServer || getApiKey())) return undefined
+  if (status.session?.signInRequired && !status.session.user) return undefined
+  if (pathname === '/' || pathname === '/pools') return queryClient.prefetchQuery(poolQueries.list())
+  if (pathname.startsWith('/pools/')) return queryClient.prefetchQuery(poolQueries.detail(poolNameFromPath(pathname)))
+  if (pathname === '/ips') return queryClient.prefetchQuery(ipQueries.list())
+  return undefined
 }
