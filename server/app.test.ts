@@ -86,6 +86,15 @@ describe('the production server serves the built app', () => {
     expect(JSON.parse(data ?? 'null')).toEqual(await (await fetch(`${base}/proxy/status`)).json())
   })
 
+  it('says its status is read-only to any other method (405, Allow: GET, HEAD), in words', async () => {
+    const { base } = await start()
+    for (const method of ['POST', 'PUT', 'PATCH', 'DELETE']) {
+      const response = await fetch(`${base}/proxy/status`, { method })
+      expect([response.status, response.headers.get('allow')], method).toEqual([405, 'GET, HEAD'])
+      expect((await response.json()).errors[0].message).toBe(`${method} is not allowed on /proxy/status.`)
+    }
+  })
+
   it("has the browser fetch the page's first SendGrid read with the page, when the server will let it through", async () => {
     const preloadOf = async (base: string, path: string) =>
       /<link rel="preload" href="([^"]*)" as="fetch" crossorigin>/.exec(await (await fetch(base + path)).text())?.[1]

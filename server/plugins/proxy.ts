@@ -22,6 +22,13 @@ export const proxyPlugin: FastifyPluginAsync<ProxyOptions> = async (app, { forwa
   app.get(STATUS_PATH, async (request, reply) =>
     reply.header('cache-control', 'no-store').send(forwarder.status(sessionStatus(request.who))),
   )
+  // It is only read: another method is told so, not that the address does not exist.
+  app.route({
+    method: ['POST', 'PUT', 'PATCH', 'DELETE'],
+    url: STATUS_PATH,
+    handler: (request, reply) =>
+      refuse(reply.header('allow', 'GET, HEAD'), 405, `${request.method} is not allowed on ${STATUS_PATH}.`),
+  })
 
   await app.register(async (calls) => {
     calls.addHook('onRequest', requireUser)
