@@ -5,7 +5,7 @@ import DialogActions from '@mui/material/DialogActions'
 import DialogContent from '@mui/material/DialogContent'
 import DialogTitle from '@mui/material/DialogTitle'
 import Stack from '@mui/material/Stack'
-import { useId, useRef, useState, type FormEvent, type ReactNode } from 'react'
+import { useEffect, useId, useRef, useState, type FormEvent, type ReactNode } from 'react'
 import { errorMessage } from '../lib/error-message'
 
 interface ActionDialogProps {
@@ -55,14 +55,19 @@ export function ActionDialog({
     void request.finally(() => {
       sending.current = false
       setPending(false)
-      // The button was disabled while sending, which drops the keyboard's focus out of the dialog (where Escape and
-      // Tab no longer reach it); once the dialog is still open with its answer, focus comes back to the button.
-      requestAnimationFrame(() => {
-        const button = submitButton.current
-        if (button && !button.closest('[role="dialog"]')?.contains(document.activeElement)) button.focus()
-      })
     })
   }
+  // The button was disabled while sending, which drops the keyboard's focus out of the dialog (where Escape and Tab
+  // no longer reach it); once the answer is in and the button enabled again, focus comes back to it.
+  const wasPending = useRef(false)
+  useEffect(() => {
+    if (pending) wasPending.current = true
+    else if (wasPending.current) {
+      wasPending.current = false
+      const button = submitButton.current
+      if (button && !button.closest('[role="dialog"]')?.contains(document.activeElement)) button.focus()
+    }
+  }, [pending])
   // The paper is the form, so the title, fields and buttons scroll and submit as one.
   const paper = { component: 'form', noValidate: true, onSubmit: submit } as const
   return (
