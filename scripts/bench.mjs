@@ -53,8 +53,8 @@ const BUDGETS = {
     firstStartMs: 10_000,
     laterStartMs: 3_000,
   },
-  // Delivery statistics on each engine: the Event Webhook kept up with at 20,000 events a second (batches of 1,000,
-  // for 60 s) answering each batch well inside SendGrid's patience, every count exact and memory flat; a pool
+  // Delivery statistics on each engine: the Event Webhook counting 20,000 events a second (batches of 1,000, for
+  // 60 s) while answering each batch well inside SendGrid's patience, every count exact and memory flat; a pool
   // page's figures at 90 days of 100 pools and 5,000 IPs.
   delivery: {
     eventsPerSecond: 19_500,

@@ -33,7 +33,7 @@ const names = values.pools.split(',').filter(Boolean)
 const account = accountOf(names.length, 4).map((pool, i) => ({ ...pool, name: names[i] }))
 const source = eventSource(account)
 const endpoint = new URL('/webhooks/sendgrid/events', values.url)
-let counted = 0
+let accepted = 0
 for (let i = 0; i < Number(values.batches); i += 1) {
   const { body, headers } = signedBatch(source.batch(Number(values.size)), privateKey)
   const response = await fetch(endpoint, { method: 'POST', headers, body })
@@ -44,7 +44,7 @@ for (let i = 0; i < Number(values.batches); i += 1) {
       console.error(`Is the server's SENDGRID_WEBHOOK_PUBLIC_KEY ${publicKeyText(privateKey)}?`)
     process.exit(1)
   }
-  counted += answer.counted ?? 0
+  accepted += answer.accepted ?? 0
 }
-console.log(`Sent ${values.batches} batches of ${values.size} events to ${endpoint}: ${counted} counted.`)
+console.log(`Sent ${values.batches} batches of ${values.size} events to ${endpoint}: ${accepted} accepted.`)
 console.log(`Open a pool's page (${names.join(', ')}) to see them.`)

@@ -295,7 +295,7 @@ export function sharedStore(engine: Store['engine'] = 'embedded'): () => Store {
   }, 30_000)
   beforeEach(async () => {
     await made!.store.query(
-      'truncate activity, sessions, delivery_hours, webhook_events_seen, message_pools, server_settings',
+      'truncate activity, sessions, delivery_hours, webhook_events_seen, message_pools, server_settings, webhook_batches',
     )
   })
   afterAll(() => made?.dispose())

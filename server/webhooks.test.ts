@@ -1,6 +1,6 @@
 /**
- * SendGrid's Event Webhook through the real server: only signed batches are counted, each event once, delivery
- * outcomes credited to the sending IP and to the pool the message went through, and only counts kept.
+ * SendGrid's Event Webhook through the real server: only signed batches are kept and counted, each event once,
+ * delivery outcomes credited to the sending IP and to the pool the message went through, and only counts kept.
  */
 import { execFile } from 'node:child_process'
 import { generateKeyPairSync, sign } from 'node:crypto'
@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { Writable } from 'node:stream'
 import { buildServer } from './app.ts'
+import { keepBatch } from './delivery/batch-queue.ts'
 import { readStats } from './delivery/counts.ts'
 import { rawRequest, serverPool, sharedStore } from './testing'
 
@@ -54,6 +55,12 @@ function signed(events: unknown[], { timestamp = String(now()), key = privateKey
 const post = (base: string, batch: { body: string; headers: Record<string, string> }) =>
   fetch(`${base}/webhooks/sendgrid/events`, { method: 'POST', headers: batch.headers, body: batch.body })
 
+/** Resolves once every batch kept has been counted: counting follows the answer, and takes a batch off the queue. */
+const allCounted = () =>
+  expect
+    .poll(async () => (await store().query<{ n: number }>('select count(*)::int as n from webhook_batches'))[0]!.n)
+    .toBe(0)
+
 let n = 0
 const event = (fields: Record<string, unknown>) => ({
   sg_event_id: `event-${(n += 1)}`,
@@ -76,8 +83,9 @@ describe('the Event Webhook', () => {
         event({ event: 'deferred', ip: '198.51.100.11', email: 'y@yahoo.com', sg_message_id: 'unknown.x' }),
       ]),
     )
-    expect(answer.status).toBe(200)
-    expect(await answer.json()).toMatchObject({ counted: 5, duplicates: 0, skipped: 0 })
+    expect(answer.status).toBe(202)
+    expect(await answer.json()).toMatchObject({ accepted: 5, skipped: 0 })
+    await allCounted()
     const marketing = await readStats(store(), { pool: 'marketing' }, '24h')
     expect(marketing.totals).toMatchObject({ processed: 1, delivered: 1, blocked: 1, bounce: 0, open: 1 })
     expect(marketing.providers.find((p) => p.provider === 'microsoft')!.totals.blocked).toBe(1)
@@ -97,10 +105,12 @@ describe('the Event Webhook', () => {
       event({ event: 'delivered', ip: '198.51.100.20' }),
       event({ event: 'delivered', ip: '198.51.100.20' }),
     ])
-    expect(await (await post(base, batch)).json()).toMatchObject({ counted: 2, duplicates: 0 })
-    expect(await (await post(base, batch)).json()).toMatchObject({ counted: 0, duplicates: 2 })
+    expect(await (await post(base, batch)).json()).toMatchObject({ accepted: 2 })
+    await allCounted()
+    expect(await (await post(base, batch)).json()).toMatchObject({ accepted: 2 })
     const twice = event({ event: 'delivered', ip: '198.51.100.20' })
     await Promise.all([post(base, signed([twice])), post(base, signed([twice, twice]))])
+    await allCounted()
     expect((await readStats(store(), { ip: '198.51.100.20' }, '24h')).totals.delivered).toBe(3)
   })
 
@@ -120,6 +130,7 @@ describe('the Event Webhook', () => {
     for (const attempt of attempts) expect((await post(base, attempt)).status).toBe(401)
     const rows = await store().query('select * from delivery_hours')
     expect(rows).toEqual([])
+    expect(await store().query('select * from webhook_batches')).toEqual([])
     expect(await store().query('select * from webhook_events_seen')).toEqual([])
   })
 
@@ -156,9 +167,22 @@ describe('the Event Webhook', () => {
         event({ event: 'processed', pool: { name: 'p'.repeat(5000) } }),
       ]),
     )
-    expect(mixed.status).toBe(200)
-    expect(await mixed.json()).toMatchObject({ counted: 3, skipped: 5 })
+    expect(mixed.status).toBe(202)
+    expect(await mixed.json()).toMatchObject({ accepted: 3, skipped: 5 })
+    await allCounted()
     expect((await readStats(store(), { ip: '198.51.100.40' }, '24h')).totals.delivered).toBe(1)
+  })
+
+  it('counts a batch kept by a server that stopped before counting it, once the next server starts', async () => {
+    const hour = new Date().toISOString().slice(0, 13) + ':00:00.000Z'
+    const kept = { kind: 'delivered', hour, ip: '198.51.100.45', provider: 'gmail' } as const
+    await keepBatch(store(), [
+      { id: 'left-1', ...kept },
+      { id: 'left-2', ...kept },
+    ])
+    await start()
+    await allCounted()
+    expect((await readStats(store(), { ip: '198.51.100.45' }, '24h')).totals.delivered).toBe(2)
   })
 
   it('counts nothing until the webhook is connected (no public key)', async () => {
@@ -182,6 +206,7 @@ describe('the Event Webhook', () => {
         event({ event: 'delivered', ip: '198.51.100.60', ...message }),
       ]),
     )
+    await allCounted()
     const stats = await (await fetch(`${base}/api/stats?pool=transactional&range=24h`)).json()
     expect(stats).toMatchObject({ connected: true, range: '24h', totals: { processed: 1, delivered: 1 } })
     expect(stats.series).toHaveLength(1)
@@ -191,6 +216,7 @@ describe('the Event Webhook', () => {
     // An IP's figures are of what reached an outcome from it (processed events name no IP); 3 of 4 bounced crosses
     // a threshold, named in the IPs' summaries.
     await post(base, signed(['bounce', 'bounce', 'bounce'].map((kind) => event({ event: kind, ip: '198.51.100.60' }))))
+    await allCounted()
     const ips = await (await fetch(`${base}/api/stats/totals?by=ip&range=24h`)).json()
     expect(ips.of['198.51.100.60']).toMatchObject({ totals: { delivered: 1, bounce: 3 }, flags: ['Bounced 75.0 %'] })
     expect((await fetch(`${base}/api/stats/totals?by=subuser`)).status).toBe(400)
@@ -206,7 +232,8 @@ describe('the Event Webhook', () => {
     const base = await start(key)
     const args = ['scripts/send-events.mjs', '--key', keyFile, '--url', base, '--batches', '3', '--size', '200']
     const second = await run(process.execPath, args)
-    expect(second.stdout).toContain('600 counted')
+    expect(second.stdout).toContain('600 accepted')
+    await allCounted()
     const transactional = await readStats(store(), { pool: 'transactional' }, '24h')
     expect(transactional.totals.processed).toBeGreaterThan(100)
     // A server with another key refuses them, and the command says which key it needs.
@@ -254,12 +281,12 @@ describe('the Event Webhook', () => {
     expect(await statusOf(base)).toMatchObject({ key: 'stored', webhookId: 'wh-signed', connectedBy: 'local' })
 
     expect(await (await post(base, signed([event({ event: 'delivered', ip: '198.51.100.70' })]))).json()).toMatchObject(
-      { counted: 1 },
+      { accepted: 1 },
     )
     expect((await statusOf(base)).lastBatchAt).not.toBeNull()
     // Another server on the same store checks with the same key, and refuses one signed by another.
     const second = await start(null, upstream.url)
-    expect((await post(second, signed([event({ event: 'delivered', ip: '198.51.100.70' })]))).status).toBe(200)
+    expect((await post(second, signed([event({ event: 'delivered', ip: '198.51.100.70' })]))).status).toBe(202)
     const other = generateKeyPairSync('ec', { namedCurve: 'prime256v1' }).privateKey
     expect((await post(second, signed([event({ event: 'delivered' })], { key: other }))).status).toBe(401)
   })

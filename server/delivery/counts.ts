@@ -2,7 +2,7 @@
  * Delivery counts in the store: a verified batch of events counted once each (its ids remembered for the retry
  * window), each attributed to the pool its message was sent through, and read back per pool or per IP.
  */
-import type { Store, Sql } from '../store/store.ts'
+import type { Sql } from '../store/store.ts'
 import {
   KINDS,
   PROVIDERS,
@@ -24,54 +24,48 @@ export const ATTRIBUTION_HOURS = 72
 /** How long an event's id is remembered: SendGrid retries a batch for up to a day. */
 export const SEEN_HOURS = 48
 
-export interface IngestResult {
-  counted: number
-  duplicates: number
-}
-
 /**
- * Counts a batch: all of it or none (one transaction), each event once whatever arrives twice. SendGrid posts batches
- * concurrently and they share rows (an hour's pool and IP rows), so every write takes its rows' locks in key order:
- * two batches then wait for each other rather than deadlock.
+ * Counts events in the caller's transaction, each once whatever arrives twice (see batch-queue.ts, which keeps a batch
+ * until this has counted it). Servers sharing a PostgreSQL server count at once and share rows (an hour's pool and IP
+ * rows), so every write takes its rows' locks in key order: two counts then wait for each other rather than deadlock.
+ * Resolves to how many were counted; the rest had been counted before.
  */
-export function countEvents(store: Store, events: readonly ReadEvent[]): Promise<IngestResult> {
-  if (events.length === 0) return Promise.resolve({ counted: 0, duplicates: 0 })
-  return store.transaction(async (sql) => {
-    const unique = new Map(events.map((event) => [event.id, event]))
-    const fresh = await sql.query<{ id: string }>(
-      `insert into webhook_events_seen (id) select value from jsonb_array_elements_text($1::jsonb) order by value
-       on conflict (id) do nothing returning id`,
-      [JSON.stringify([...unique.keys()])],
+export async function countEvents(sql: Sql, events: readonly ReadEvent[]): Promise<number> {
+  if (events.length === 0) return 0
+  const unique = new Map(events.map((event) => [event.id, event]))
+  const fresh = await sql.query<{ id: string }>(
+    `insert into webhook_events_seen (id) select value from unnest($1::text[]) as value order by value
+     on conflict (id) do nothing returning id`,
+    [[...unique.keys()]],
+  )
+  const isFresh = new Set(fresh.map((row) => row.id))
+  const counted = [...unique.values()].filter((event) => isFresh.has(event.id))
+  const pools = await poolsOf(sql, counted)
+  // Each event adds to its pool's row ('' when the pool is not known) and, when it names one, its sending IP's.
+  const rows = new Map<string, HourRow>()
+  const add = (scope: 'pool' | 'ip', key: string, event: ReadEvent) => {
+    const id = `${scope}|${key}|${event.hour}|${event.provider}`
+    let row = rows.get(id)
+    if (!row) rows.set(id, (row = { scope, key, hour: event.hour, provider: event.provider }))
+    row[event.kind] = (row[event.kind] ?? 0) + 1
+  }
+  for (const event of counted) {
+    add('pool', event.pool ?? (event.message ? pools.get(event.message) : undefined) ?? '', event)
+    if (event.ip) add('ip', event.ip, event)
+  }
+  if (rows.size > 0) {
+    await sql.query(
+      `insert into delivery_hours (scope, key, hour, provider, ${KINDS.join(', ')})
+       select scope, key, hour, provider, ${KINDS.map((kind) => `coalesce(${kind}, 0)`).join(', ')}
+       from jsonb_to_recordset($1::jsonb)
+         as r(scope text, key text, hour timestamptz, provider text, ${KINDS.map((kind) => `${kind} bigint`).join(', ')})
+       order by scope, key, hour, provider
+       on conflict (scope, key, hour, provider) do update set
+         ${KINDS.map((kind) => `${kind} = delivery_hours.${kind} + excluded.${kind}`).join(', ')}`,
+      [JSON.stringify([...rows.values()])],
     )
-    const isFresh = new Set(fresh.map((row) => row.id))
-    const counted = [...unique.values()].filter((event) => isFresh.has(event.id))
-    const pools = await poolsOf(sql, counted)
-    // Each event adds to its pool's row ('' when the pool is not known) and, when it names one, its sending IP's.
-    const rows = new Map<string, HourRow>()
-    const add = (scope: 'pool' | 'ip', key: string, event: ReadEvent) => {
-      const id = `${scope}|${key}|${event.hour}|${event.provider}`
-      let row = rows.get(id)
-      if (!row) rows.set(id, (row = { scope, key, hour: event.hour, provider: event.provider }))
-      row[event.kind] = (row[event.kind] ?? 0) + 1
-    }
-    for (const event of counted) {
-      add('pool', event.pool ?? (event.message ? pools.get(event.message) : undefined) ?? '', event)
-      if (event.ip) add('ip', event.ip, event)
-    }
-    if (rows.size > 0) {
-      await sql.query(
-        `insert into delivery_hours (scope, key, hour, provider, ${KINDS.join(', ')})
-         select scope, key, hour, provider, ${KINDS.map((kind) => `coalesce(${kind}, 0)`).join(', ')}
-         from jsonb_to_recordset($1::jsonb)
-           as r(scope text, key text, hour timestamptz, provider text, ${KINDS.map((kind) => `${kind} bigint`).join(', ')})
-         order by scope, key, hour, provider
-         on conflict (scope, key, hour, provider) do update set
-           ${KINDS.map((kind) => `${kind} = delivery_hours.${kind} + excluded.${kind}`).join(', ')}`,
-        [JSON.stringify([...rows.values()])],
-      )
-    }
-    return { counted: counted.length, duplicates: events.length - counted.length }
-  })
+  }
+  return counted.length
 }
 
 /** A row's kinds that happened, the others left out: the batch's rows then go to the store in half the bytes. */

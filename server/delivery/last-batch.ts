@@ -6,13 +6,10 @@ import type { Sql } from '../store/store.ts'
 
 const SETTING = 'event-webhook-last-batch'
 
-export async function noteBatch(sql: Sql): Promise<void> {
-  await sql.query(
-    `insert into server_settings (name, value) values ($1, '') on conflict (name) do update set changed_at = now()
-     where server_settings.changed_at < now() - interval '1 second'`,
-    [SETTING],
-  )
-}
+/** The statement that notes a batch's arrival (run with the batch's own write, see batch-queue.ts). */
+export const BATCH_NOTE = `insert into server_settings (name, value) values ('${SETTING}', '')
+  on conflict (name) do update set changed_at = now()
+  where server_settings.changed_at < now() - interval '1 second'`
 
 export async function lastBatchAt(sql: Sql): Promise<string | null> {
   const [row] = await sql.query<{ changed_at: Date }>('select changed_at from server_settings where name = $1', [

@@ -1,12 +1,11 @@
 /**
  * SendGrid's Event Webhook (/webhooks/sendgrid/events): public, so verified instead of signed in. The raw bytes are
- * checked against the Signed Event Webhook's signature before anything parses them; a batch is then counted whole
- * (one transaction) or not at all, each event once.
+ * checked against the Signed Event Webhook's signature before anything parses them. A batch is kept before it is
+ * answered and counted in the background (batch-queue.ts): whole or not at all, each event once.
  */
 import type { FastifyPluginAsync } from 'fastify'
-import { countEvents } from '../delivery/counts.ts'
+import { keepBatch, type BatchCounter } from '../delivery/batch-queue.ts'
 import { readEvent, type ReadEvent } from '../delivery/events.ts'
-import { noteBatch } from '../delivery/last-batch.ts'
 import type { WebhookKeys } from '../delivery/webhook-key.ts'
 import { SIGNATURE_HEADER, TIMESTAMP_HEADER, signatureProblem } from '../delivery/signature.ts'
 import { refuse } from '../replies.ts'
@@ -25,11 +24,12 @@ const SAID = {
 
 interface WebhooksOptions {
   store: Store
+  counter: BatchCounter
   /** The Signed Event Webhook's public key; without one, nothing is counted. */
   keys: WebhookKeys
 }
 
-export const webhooksPlugin: FastifyPluginAsync<WebhooksOptions> = async (app, { store, keys }) => {
+export const webhooksPlugin: FastifyPluginAsync<WebhooksOptions> = async (app, { store, counter, keys }) => {
   app.removeAllContentTypeParsers()
   app.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: MAX_BATCH_BYTES }, (_request, body, done) =>
     done(null, body),
@@ -54,26 +54,38 @@ export const webhooksPlugin: FastifyPluginAsync<WebhooksOptions> = async (app, {
       request.log.warn({ msg: 'webhook refused', reason: problem })
       return refuse(reply, 401, SAID[problem])
     }
-    await noteBatch(store)
-    let parsed: unknown
-    try {
-      parsed = JSON.parse(body.toString('utf8'))
-    } catch {
-      return refuse(reply, 400, 'The batch is not JSON.')
-    }
-    if (!Array.isArray(parsed)) return refuse(reply, 400, 'The batch must be a JSON array of events.')
-    if (parsed.length > MAX_BATCH_EVENTS)
-      return refuse(reply, 413, `A batch may hold at most ${MAX_BATCH_EVENTS} events.`)
-    const events: ReadEvent[] = []
-    const skipped: Record<string, number> = {}
-    for (const raw of parsed) {
-      const event = readEvent(raw)
-      if ('skipped' in event) skipped[event.skipped] = (skipped[event.skipped] ?? 0) + 1
-      else events.push(event)
-    }
-    const result = await countEvents(store, events)
-    const skippedCount = parsed.length - events.length
-    request.log.info({ msg: 'webhook batch', ...result, skipped: skippedCount })
-    return reply.header('cache-control', 'no-store').send({ ...result, skipped: skippedCount, reasons: skipped })
+    const batch = readBatch(body)
+    // Kept (or, refused, noted as arrived: the admin watching for SendGrid's test event wants to know it came).
+    await keepBatch(store, 'events' in batch ? batch.events : [])
+    if ('refused' in batch) return refuse(reply, ...batch.refused)
+    counter.wake()
+    const { events, skipped, reasons } = batch
+    request.log.info({ msg: 'webhook batch', accepted: events.length, skipped })
+    // 202: kept, and counted in a moment, each event once (one sent before is accepted but not counted again).
+    return reply.code(202).header('cache-control', 'no-store').send({ accepted: events.length, skipped, reasons })
   })
+}
+
+type Batch =
+  { events: ReadEvent[]; skipped: number; reasons: Record<string, number> } | { refused: [400 | 413, string] }
+
+/** A batch's events that can be counted, and why the others cannot; or why it is no batch at all. */
+function readBatch(body: Buffer): Batch {
+  let parsed: unknown
+  try {
+    parsed = JSON.parse(body.toString('utf8'))
+  } catch {
+    return { refused: [400, 'The batch is not JSON.'] }
+  }
+  if (!Array.isArray(parsed)) return { refused: [400, 'The batch must be a JSON array of events.'] }
+  if (parsed.length > MAX_BATCH_EVENTS)
+    return { refused: [413, `A batch may hold at most ${MAX_BATCH_EVENTS} events.`] }
+  const events: ReadEvent[] = []
+  const reasons: Record<string, number> = {}
+  for (const raw of parsed) {
+    const event = readEvent(raw)
+    if ('skipped' in event) reasons[event.skipped] = (reasons[event.skipped] ?? 0) + 1
+    else events.push(event)
+  }
+  return { events, skipped: parsed.length - events.length, reasons }
 }

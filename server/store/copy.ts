@@ -2,10 +2,12 @@
  * Moving from the embedded store to a PostgreSQL server: copies the journal and the live sessions from one store
  * into another, in batches by keyset, keeping ids (a second run copies only what is new); then the delivery counts,
  * the Event Webhook's remembered events and message pools, and the server's settings (its connected webhook key), the
- * source's rows winning. Run with the server stopped: `DATA_DIR=… npm run store:copy -- postgres://…`.
+ * source's rows winning. Batches of events still waiting to be counted are counted first. Run with the server stopped:
+ * `DATA_DIR=… npm run store:copy -- postgres://…`.
  */
 import { resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
+import { countAllWaiting } from '../delivery/batch-queue.ts'
 import { migrate } from './migrate.ts'
 import { openEmbedded, openPostgres, type Store } from './store.ts'
 
@@ -24,6 +26,7 @@ export async function copyStore(
   to: Store,
 ): Promise<{ activity: number; sessions: number } & Record<keyof typeof KEPT_TABLES, number>> {
   await migrate(to)
+  await countAllWaiting(from)
   let activity = 0
   let after: { time: Date; id: string } | undefined
   for (;;) {

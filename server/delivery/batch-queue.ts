@@ -1,0 +1,132 @@
+/**
+ * Verified batches are kept before SendGrid is answered and counted in the background, as SendGrid advises (persist,
+ * answer 2xx, process asynchronously): an answer never waits for counting. A batch leaves the queue in the transaction
+ * that counts it, so each is counted once whatever fails or crashes; batches left by a server that stopped are counted
+ * by the next one to look.
+ */
+import type { Sql, Store } from '../store/store.ts'
+import { countEvents } from './counts.ts'
+import type { ReadEvent } from './events.ts'
+import { BATCH_NOTE } from './last-batch.ts'
+
+/** Batches counted in one transaction: a few share their hour rows, and a transaction stays short. */
+const BATCHES_PER_COUNT = 1
+/** How often the queue is looked at without being woken: after a failure, or for batches another server left. */
+const LOOK_MS = 5_000
+/**
+ * Batches counted between two vacuums of the emptied queue. The embedded engine has no autovacuum, and a queue only
+ * ever deleted from would grow by each batch's size (about 100 KB a thousand events) for good.
+ */
+const VACUUM_AFTER = 100
+
+type Stored = [string, ReadEvent['kind'], string, string, ReadEvent['provider'], string | null, string | null]
+
+const stored = (event: ReadEvent): Stored => [
+  event.id,
+  event.kind,
+  event.hour,
+  event.ip,
+  event.provider,
+  event.message ?? null,
+  event.pool ?? null,
+]
+
+const read = ([id, kind, hour, ip, provider, message, pool]: Stored): ReadEvent => ({
+  id,
+  kind,
+  hour,
+  ip,
+  provider,
+  message: message ?? undefined,
+  pool: pool ?? undefined,
+})
+
+/** Keeps a verified batch's events until they are counted; notes that a batch arrived (see last-batch.ts). */
+export async function keepBatch(store: Store, events: readonly ReadEvent[]): Promise<void> {
+  // One transaction: the embedded engine runs one at a time, so the two never wait behind a count in between.
+  await store.transaction(async (sql) => {
+    await sql.query(BATCH_NOTE)
+    if (events.length > 0)
+      await sql.query('insert into webhook_batches (events) values ($1)', [JSON.stringify(events.map(stored))])
+  })
+}
+
+/** Counts the oldest waiting batches no other server is counting; how many it took. */
+async function countWaiting(store: Store): Promise<number> {
+  return store.transaction(async (sql: Sql) => {
+    const batches = await sql.query<{ id: string; events: string }>(
+      'select id, events from webhook_batches order by id limit $1 for update skip locked',
+      [BATCHES_PER_COUNT],
+    )
+    if (batches.length === 0) return 0
+    await countEvents(
+      sql,
+      batches.flatMap((batch) => (JSON.parse(batch.events) as Stored[]).map(read)),
+    )
+    await sql.query('delete from webhook_batches where id = any($1::bigint[])', [batches.map((batch) => batch.id)])
+    return batches.length
+  })
+}
+
+/** Counts every batch waiting (a store about to be copied); how many there were. */
+export async function countAllWaiting(store: Store): Promise<number> {
+  let total = 0
+  for (let taken; (taken = await countWaiting(store)) > 0;) total += taken
+  return total
+}
+
+export interface BatchCounter {
+  /** A batch was kept: count it soon. */
+  wake(): void
+  /** Resolves when nothing this server knows of waits to be counted. */
+  idle(): Promise<void>
+  /** Finishes the count under way and counts no more. */
+  stop(): Promise<void>
+}
+
+export function startCounting(store: Store, onError: (error: unknown) => void): BatchCounter {
+  let stopped = false
+  let woken = false
+  let running: Promise<void> | undefined
+  let sinceVacuum = 0
+
+  async function drain() {
+    while (woken && !stopped) {
+      woken = false
+      try {
+        // A full take means more may wait; a short one emptied the queue as it was, and a batch kept since wakes us.
+        let taken
+        do {
+          taken = await countWaiting(store)
+          sinceVacuum += taken
+        } while (!stopped && taken === BATCHES_PER_COUNT)
+        if (sinceVacuum >= VACUUM_AFTER && !stopped) {
+          sinceVacuum = 0
+          await store.query('vacuum webhook_batches')
+        }
+      } catch (error) {
+        onError(error)
+        return // looked at again on the timer
+      }
+    }
+  }
+
+  const wake = () => {
+    woken = true
+    running ??= drain().finally(() => (running = undefined))
+  }
+  const timer = setInterval(wake, LOOK_MS).unref()
+  wake()
+
+  return {
+    wake,
+    async idle() {
+      while (running) await running
+    },
+    async stop() {
+      stopped = true
+      clearInterval(timer)
+      await running
+    },
+  }
+}
