@@ -10,7 +10,7 @@ import fastifyCookie from '@fastify/cookie'
 import Fastify, { LogController, type FastifyInstance } from 'fastify'
 import { MESSAGES } from '../src/shared/messages.ts'
 import type { Config } from './config.ts'
-import { startCounting } from './delivery/batch-queue.ts'
+import { startBatchQueue } from './delivery/batch-queue.ts'
 import { forgetOld } from './delivery/counts.ts'
 import { publicKeyOf } from './delivery/signature.ts'
 import { webhookKeys } from './delivery/webhook-key.ts'
@@ -162,9 +162,9 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   const store = options.store ?? (await openStore({ dataDir, ...(databaseUrl ? { databaseUrl } : {}) }))
   const migrated = await migrate(store)
   if (migrated.length) app.log.info({ msg: 'store migrated', engine: store.engine, applied: migrated })
-  const counter = startCounting(store, (err) => app.log.warn({ msg: 'webhook batches not counted yet', err }))
+  const batches = startBatchQueue(store, (err) => app.log.warn({ msg: 'webhook batches not counted yet', err }))
   app.addHook('onClose', async () => {
-    await counter.stop() // the count under way ends before the store closes
+    await batches.stop() // the count under way ends before the store closes
     if (!options.store) await store.close()
   })
   const moved = await importJournalFile(store, dataDir)
@@ -203,7 +203,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   })
   if (signIn && sessions && registry)
     await app.register(authPlugin, { prefix: '/auth', settings: signIn, sessions, registry })
-  await app.register(webhooksPlugin, { prefix: '/webhooks', store, counter, keys })
+  await app.register(webhooksPlugin, { prefix: '/webhooks', queue: batches, keys })
   const forget = () =>
     forgetOld(store, options.statsRetentionDays ?? 90).catch((err: unknown) =>
       app.log.warn({ msg: 'old delivery counts not deleted', err }),

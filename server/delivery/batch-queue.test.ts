@@ -1,5 +1,5 @@
 import { sharedStore } from '../testing'
-import { keepBatch, startCounting } from './batch-queue.ts'
+import { keepBatch, startBatchQueue } from './batch-queue.ts'
 import { readStats } from './counts.ts'
 import type { ReadEvent } from './events.ts'
 
@@ -24,9 +24,9 @@ describe('the queue of batches waiting to be counted', () => {
     // The same events again, as SendGrid's retries bring them.
     for (let b = 0; b < 10; b += 1) await keepBatch(store(), batchOf(b, 300))
     const grown = await queueBytes()
-    const counter = startCounting(store(), (error) => failures.push(error))
-    await counter.idle()
-    await counter.stop()
+    const queue = startBatchQueue(store(), (error) => failures.push(error))
+    await queue.idle()
+    await queue.stop()
     expect(failures).toEqual([])
     expect((await readStats(store(), { ip: '192.0.2.1' }, '24h')).totals.delivered).toBe(150 * 300)
     expect(await store().query('select id from webhook_batches')).toEqual([])
@@ -37,8 +37,8 @@ describe('the queue of batches waiting to be counted', () => {
 
   it('finishes the count under way when stopped, and leaves the rest for the next server', async () => {
     for (let b = 0; b < 40; b += 1) await keepBatch(store(), batchOf(1000 + b, 100))
-    const counter = startCounting(store(), () => {})
-    await counter.stop()
+    const queue = startBatchQueue(store(), () => {})
+    await queue.stop()
     const [{ waiting }] = await store().query<{ waiting: number }>(
       'select count(*)::int as waiting from webhook_batches',
     )

@@ -10,7 +10,7 @@ import type { ReadEvent } from './events.ts'
 import { BATCH_NOTE } from './last-batch.ts'
 
 /** Batches counted in one transaction: a few share their hour rows, and a transaction stays short. */
-const BATCHES_PER_COUNT = 1
+const BATCHES_PER_COUNT = 2
 /** How often the queue is looked at without being woken: after a failure, or for batches another server left. */
 const LOOK_MS = 5_000
 /**
@@ -41,31 +41,49 @@ const read = ([id, kind, hour, ip, provider, message, pool]: Stored): ReadEvent 
   pool: pool ?? undefined,
 })
 
-/** Keeps a verified batch's events until they are counted; notes that a batch arrived (see last-batch.ts). */
-export async function keepBatch(store: Store, events: readonly ReadEvent[]): Promise<void> {
+/** Keeps a verified batch's events until they are counted, and notes that a batch arrived; the batch's id. */
+export async function keepBatch(store: Store, events: readonly ReadEvent[]): Promise<string | undefined> {
   // One transaction: the embedded engine runs one at a time, so the two never wait behind a count in between.
-  await store.transaction(async (sql) => {
+  return store.transaction(async (sql) => {
     await sql.query(BATCH_NOTE)
-    if (events.length > 0)
-      await sql.query('insert into webhook_batches (events) values ($1)', [JSON.stringify(events.map(stored))])
+    if (events.length === 0) return undefined
+    const [kept] = await sql.query<{ id: string }>('insert into webhook_batches (events) values ($1) returning id', [
+      JSON.stringify(events.map(stored)),
+    ])
+    return kept!.id
   })
 }
 
+/**
+ * The events of batches this server kept, by id, so that counting them need not read them back: a cache, since
+ * another server may count them, or counting may fall behind, and then they are read from the store.
+ */
+class KeptBatches extends Map<string, readonly ReadEvent[]> {
+  static readonly MOST = 64
+  override set(id: string, events: readonly ReadEvent[]) {
+    if (this.size >= KeptBatches.MOST) this.delete(this.keys().next().value!)
+    return super.set(id, events)
+  }
+}
+
 /** Counts the oldest waiting batches no other server is counting; how many it took. */
-async function countWaiting(store: Store): Promise<number> {
-  return store.transaction(async (sql: Sql) => {
-    const batches = await sql.query<{ id: string; events: string }>(
-      'select id, events from webhook_batches order by id limit $1 for update skip locked',
-      [BATCHES_PER_COUNT],
+async function countWaiting(store: Store, kept = new KeptBatches()): Promise<number> {
+  const known = new Map(kept) // as it is now: batches kept while this counts do not change what it reads
+  const taken = await store.transaction(async (sql: Sql) => {
+    const batches = await sql.query<{ id: string; events: string | null }>(
+      `select id, case when id = any($2::bigint[]) then null else events end as events
+       from webhook_batches order by id limit $1 for update skip locked`,
+      [BATCHES_PER_COUNT, [...known.keys()]],
     )
-    if (batches.length === 0) return 0
-    await countEvents(
-      sql,
-      batches.flatMap((batch) => (JSON.parse(batch.events) as Stored[]).map(read)),
+    const events = batches.flatMap((batch) =>
+      batch.events === null ? known.get(batch.id)! : (JSON.parse(batch.events) as Stored[]).map(read),
     )
+    await countEvents(sql, events)
     await sql.query('delete from webhook_batches where id = any($1::bigint[])', [batches.map((batch) => batch.id)])
-    return batches.length
+    return batches.map((batch) => batch.id)
   })
+  for (const id of taken) kept.delete(id)
+  return taken.length
 }
 
 /** Counts every batch waiting (a store about to be copied); how many there were. */
@@ -75,20 +93,21 @@ export async function countAllWaiting(store: Store): Promise<number> {
   return total
 }
 
-export interface BatchCounter {
-  /** A batch was kept: count it soon. */
-  wake(): void
+export interface BatchQueue {
+  /** Keeps a verified batch (see keepBatch) and counts it soon. */
+  keep(events: readonly ReadEvent[]): Promise<void>
   /** Resolves when nothing this server knows of waits to be counted. */
   idle(): Promise<void>
   /** Finishes the count under way and counts no more. */
   stop(): Promise<void>
 }
 
-export function startCounting(store: Store, onError: (error: unknown) => void): BatchCounter {
+export function startBatchQueue(store: Store, onError: (error: unknown) => void): BatchQueue {
   let stopped = false
   let woken = false
   let running: Promise<void> | undefined
   let sinceVacuum = 0
+  const kept = new KeptBatches()
 
   async function drain() {
     while (woken && !stopped) {
@@ -97,7 +116,7 @@ export function startCounting(store: Store, onError: (error: unknown) => void): 
         // A full take means more may wait; a short one emptied the queue as it was, and a batch kept since wakes us.
         let taken
         do {
-          taken = await countWaiting(store)
+          taken = await countWaiting(store, kept)
           sinceVacuum += taken
         } while (!stopped && taken === BATCHES_PER_COUNT)
         if (sinceVacuum >= VACUUM_AFTER && !stopped) {
@@ -119,7 +138,12 @@ export function startCounting(store: Store, onError: (error: unknown) => void): 
   wake()
 
   return {
-    wake,
+    async keep(events) {
+      const id = await keepBatch(store, events)
+      if (id === undefined) return
+      kept.set(id, events)
+      wake()
+    },
     async idle() {
       while (running) await running
     },

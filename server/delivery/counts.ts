@@ -33,13 +33,15 @@ export const SEEN_HOURS = 48
 export async function countEvents(sql: Sql, events: readonly ReadEvent[]): Promise<number> {
   if (events.length === 0) return 0
   const unique = new Map(events.map((event) => [event.id, event]))
-  const fresh = await sql.query<{ id: string }>(
-    `insert into webhook_events_seen (id) select value from unnest($1::text[]) as value order by value
-     on conflict (id) do nothing returning id`,
+  // Answers with the ids seen before (almost always none), not the thousand new ones: reading rows back costs more.
+  const [{ seen }] = (await sql.query<{ seen: string[] }>(
+    `with ids as (select unnest($1::text[]) as id),
+       fresh as (insert into webhook_events_seen (id) select id from ids order by id on conflict (id) do nothing returning id)
+     select coalesce(array_agg(id), '{}') as seen from ids where id not in (select id from fresh)`,
     [[...unique.keys()]],
-  )
-  const isFresh = new Set(fresh.map((row) => row.id))
-  const counted = [...unique.values()].filter((event) => isFresh.has(event.id))
+  )) as [{ seen: string[] }]
+  const wasSeen = new Set(seen)
+  const counted = [...unique.values()].filter((event) => !wasSeen.has(event.id))
   const pools = await poolsOf(sql, counted)
   // Each event adds to its pool's row ('' when the pool is not known) and, when it names one, its sending IP's.
   const rows = new Map<string, HourRow>()

@@ -4,12 +4,11 @@
  * answered and counted in the background (batch-queue.ts): whole or not at all, each event once.
  */
 import type { FastifyPluginAsync } from 'fastify'
-import { keepBatch, type BatchCounter } from '../delivery/batch-queue.ts'
+import type { BatchQueue } from '../delivery/batch-queue.ts'
 import { readEvent, type ReadEvent } from '../delivery/events.ts'
 import type { WebhookKeys } from '../delivery/webhook-key.ts'
 import { SIGNATURE_HEADER, TIMESTAMP_HEADER, signatureProblem } from '../delivery/signature.ts'
 import { refuse } from '../replies.ts'
-import type { Store } from '../store/store.ts'
 
 /** SendGrid flushes a batch at 768 KB; this leaves room and still bounds what one request can make us read. */
 export const MAX_BATCH_BYTES = 5 * 1024 * 1024
@@ -23,13 +22,12 @@ const SAID = {
 } as const
 
 interface WebhooksOptions {
-  store: Store
-  counter: BatchCounter
+  queue: BatchQueue
   /** The Signed Event Webhook's public key; without one, nothing is counted. */
   keys: WebhookKeys
 }
 
-export const webhooksPlugin: FastifyPluginAsync<WebhooksOptions> = async (app, { store, counter, keys }) => {
+export const webhooksPlugin: FastifyPluginAsync<WebhooksOptions> = async (app, { queue, keys }) => {
   app.removeAllContentTypeParsers()
   app.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: MAX_BATCH_BYTES }, (_request, body, done) =>
     done(null, body),
@@ -56,9 +54,8 @@ export const webhooksPlugin: FastifyPluginAsync<WebhooksOptions> = async (app, {
     }
     const batch = readBatch(body)
     // Kept (or, refused, noted as arrived: the admin watching for SendGrid's test event wants to know it came).
-    await keepBatch(store, 'events' in batch ? batch.events : [])
+    await queue.keep('events' in batch ? batch.events : [])
     if ('refused' in batch) return refuse(reply, ...batch.refused)
-    counter.wake()
     const { events, skipped, reasons } = batch
     request.log.info({ msg: 'webhook batch', accepted: events.length, skipped })
     // 202: kept, and counted in a moment, each event once (one sent before is accepted but not counted again).
