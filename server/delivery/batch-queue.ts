@@ -9,8 +9,11 @@ import { countEvents } from './counts.ts'
 import type { ReadEvent } from './events.ts'
 import { BATCH_NOTE } from './last-batch.ts'
 
-/** Batches counted in one transaction: a few share their hour rows, and a transaction stays short. */
-const BATCHES_PER_COUNT = 2
+/**
+ * Batches counted in one transaction. One: more would share their hour rows, but the embedded engine runs one
+ * transaction at a time, and a batch arriving waits for the one under way before it is kept and answered.
+ */
+const BATCHES_PER_COUNT = 1
 /** How often the queue is looked at without being woken: after a failure, or for batches another server left. */
 const LOOK_MS = 5_000
 /**

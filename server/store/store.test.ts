@@ -211,6 +211,24 @@ describe('the embedded store', () => {
     expect((await openJournal(second).read({})).entries.map((e) => e.pool)).toEqual(['kept'])
     await second.close()
   }, 30_000)
+
+  it("works on a thread of its own: a long statement does not hold up the server's", async () => {
+    const store = await openEmbedded()
+    let ticks = 0
+    const ticker = setInterval(() => (ticks += 1), 5)
+    const [{ n }] = (await store.query('select count(*)::int as n from generate_series(1, 3000000)')) as [{ n: number }]
+    clearInterval(ticker)
+    expect(n).toBe(3_000_000)
+    expect(ticks).toBeGreaterThan(5)
+    await store.close()
+  })
+
+  it('says it has stopped, rather than never answering, once its thread has ended', async () => {
+    const store = await openEmbedded()
+    await store.close()
+    await expect(store.query('select 1')).rejects.toMatchObject({ name: 'StoreUnavailable' })
+    await expect(store.transaction((sql) => sql.query('select 1'))).rejects.toMatchObject({ name: 'StoreUnavailable' })
+  })
 })
 
 describe.each(ENGINES)('copying the embedded store to a %s store', (engine) => {

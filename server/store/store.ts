@@ -6,6 +6,8 @@
  */
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
+import { Worker } from 'node:worker_threads'
+import type { EmbeddedReply, EmbeddedRequest } from './embedded-worker.ts'
 
 export interface Sql {
   query<Row = Record<string, unknown>>(text: string, params?: unknown[]): Promise<Row[]>
@@ -42,31 +44,84 @@ function withTimeout<T>(promise: Promise<T>, timeoutMs: number): Promise<T> {
   return Promise.race([promise, timeout]).finally(() => clearTimeout(timer))
 }
 
-/** The embedded engine, in `folder`, or in memory without one (tests). */
+/**
+ * The embedded engine, in `folder`, or in memory without one (tests), on a thread of its own (embedded-worker.ts):
+ * its statements then neither hold up the server's requests nor share their core.
+ */
 export async function openEmbedded(folder?: string): Promise<Store> {
   if (folder) await mkdir(folder, { recursive: true })
   const unlock = folder ? await lockFolder(folder) : async () => {}
-  const { PGlite } = await import('@electric-sql/pglite')
-  const db = await PGlite.create(folder).catch(async (error: unknown) => {
+  const worker = startWorker(new URL('./embedded-worker.js', import.meta.url), { folder })
+  const waiting = new Map<number, { resolve: (rows: unknown[]) => void; reject: (error: Error) => void }>()
+  let lastId = 0
+  let stopped: StoreUnavailable | undefined
+  worker.on('message', ({ id, rows, error }: EmbeddedReply) => {
+    const caller = waiting.get(id)
+    waiting.delete(id)
+    if (error) caller?.reject(Object.assign(new Error(error.message), { code: error.code }))
+    else caller?.resolve(rows ?? [])
+  })
+  const stop = (reason: string) => {
+    stopped ??= new StoreUnavailable(`The embedded store stopped: ${reason}.`)
+    for (const caller of waiting.values()) caller.reject(stopped)
+    waiting.clear()
+  }
+  worker.on('error', (error) => stop(error.message))
+  worker.on('exit', (code) => stop(`its thread exited (${code})`))
+  const send = (request: DistributiveOmit<EmbeddedRequest, 'id'>, id = ++lastId) =>
+    new Promise<unknown[]>((resolve, reject) => {
+      if (stopped) return reject(stopped)
+      waiting.set(id, { resolve, reject })
+      worker.postMessage({ ...request, id })
+    })
+  // The thread answers 0 once its PGlite is open.
+  await new Promise<unknown[]>((resolve, reject) => waiting.set(0, { resolve, reject })).catch(async (error) => {
+    await worker.terminate()
     await unlock()
     throw error
   })
-  const sqlOf = (runner: Pick<typeof db, 'query'>): Sql => ({
-    async query<Row>(text: string, params: unknown[] = []) {
-      return (await runner.query<Row>(text, params)).rows
-    },
+  const sqlOf = (tx?: number): Sql => ({
+    query: async <Row>(text: string, params: unknown[] = []) =>
+      (await send({ op: 'query', text, params, ...(tx === undefined ? {} : { tx }) })) as Row[],
   })
   return {
     engine: 'embedded',
-    ...sqlOf(db),
-    transaction: (work) => db.transaction((tx) => work(sqlOf(tx))),
-    ping: async (timeoutMs = 2000) => void (await withTimeout(db.query('select 1'), timeoutMs)),
+    ...sqlOf(),
+    async transaction(work) {
+      const tx = ++lastId
+      await send({ op: 'begin' }, tx)
+      let result
+      try {
+        result = await work(sqlOf(tx))
+      } catch (error) {
+        await send({ op: 'end', tx, commit: false }).catch(() => {})
+        throw error
+      }
+      await send({ op: 'end', tx, commit: true })
+      return result
+    },
+    ping: async (timeoutMs = 2000) =>
+      void (await withTimeout(send({ op: 'query', text: 'select 1', params: [] }), timeoutMs)),
     close: async () => {
-      await db.close()
+      if (!stopped) await send({ op: 'close' })
+      await worker.terminate()
       await unlock()
     },
   }
 }
+
+/**
+ * A worker thread running `file`; its TypeScript source where this module itself runs from source (tests, scripts),
+ * through the same loader (tsx), which a worker does not inherit.
+ */
+function startWorker(file: URL, workerData: unknown): Worker {
+  if (!import.meta.url.endsWith('.ts')) return new Worker(file, { workerData })
+  const source = file.href.replace(/\.js$/, '.ts')
+  const boot = `import('tsx/esm/api').then(({ register }) => { register(); return import(${JSON.stringify(source)}) })`
+  return new Worker(boot, { eval: true, workerData })
+}
+
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never
 
 export class StoreInUse extends Error {
   override name = 'StoreInUse'
