@@ -63,9 +63,9 @@ const BUDGETS = {
     memoryGrowthMb: 50,
     poolPageP99Ms: 50,
   },
-  // A small account in one request when SendGrid's Link header says there is no more; the large sample in 3 rounds.
+  // A small account in one request when SendGrid's Link header says there is no more; the large sample in 2 rounds.
   inventorySmallRequests: 1,
-  inventoryLargeRoundTrips: 3,
+  inventoryLargeRoundTrips: 2,
 }
 const PORT = 4273
 const MSW_SIGNATURES = ['mockServiceWorker', '[MSW]', 'msw/browser']
