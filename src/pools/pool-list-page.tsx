@@ -19,6 +19,7 @@ import { usePermission } from '../connection'
 import { QueryProblem } from '../ui/query-problem'
 import { SearchField } from '../ui/search-field'
 import { usePreload } from '../ui/use-preload'
+import { useScreenFirst } from '../ui/use-screen-first'
 import { poolPath } from './paths'
 import { poolHealth, healthBadge, type PoolHealth } from './health'
 import { ipQueries } from '../ips'
@@ -202,14 +203,7 @@ export function PoolListPage() {
                   </TableRow>
                 </TableHead>
                 <TableBody>
-                  {shown.map((name) => (
-                    <PoolRow
-                      key={name}
-                      name={name}
-                      health={health && (health.get(name) ?? { ips: 0, warming: 0 })}
-                      delivery={delivery && (delivery[name] ?? null)}
-                    />
-                  ))}
+                  <PoolRows names={shown} health={health} delivery={delivery} />
                   {shown.length === 0 && (
                     <TableRow>
                       <TableCell colSpan={delivery ? 4 : 3}>
@@ -240,6 +234,26 @@ export function PoolListPage() {
       )}
     </Stack>
   )
+}
+
+/** The table's rows, mounted with the list, so its first screen is drawn first (see useScreenFirst). */
+function PoolRows({
+  names,
+  health,
+  delivery,
+}: {
+  names: readonly string[]
+  health: Map<string, PoolHealth> | undefined
+  delivery: Record<string, DeliverySummary> | undefined
+}) {
+  return useScreenFirst(names).map((name) => (
+    <PoolRow
+      key={name}
+      name={name}
+      health={health && (health.get(name) ?? { ips: 0, warming: 0 })}
+      delivery={delivery && (delivery[name] ?? null)}
+    />
+  ))
 }
 
 /**
