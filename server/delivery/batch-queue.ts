@@ -62,10 +62,20 @@ export async function keepBatch(store: Store, events: readonly ReadEvent[]): Pro
  * another server may count them, or counting may fall behind, and then they are read from the store.
  */
 class KeptBatches extends Map<string, readonly ReadEvent[]> {
-  static readonly MOST = 64
+  /** About 20 MB of events: 64 of SendGrid's usual batches, however large one may be. */
+  static readonly MOST_EVENTS = 64_000
+  #events = 0
   override set(id: string, events: readonly ReadEvent[]) {
-    if (this.size >= KeptBatches.MOST) this.delete(this.keys().next().value!)
+    for (const oldest of this.keys()) {
+      if (this.#events + events.length <= KeptBatches.MOST_EVENTS) break
+      this.delete(oldest)
+    }
+    this.#events += events.length
     return super.set(id, events)
+  }
+  override delete(id: string) {
+    this.#events -= this.get(id)?.length ?? 0
+    return super.delete(id)
   }
 }
 
