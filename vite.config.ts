@@ -33,6 +33,40 @@ function finishBuild(mode: string): Plugin {
 }
 
 /**
+ * The first screen's chunk asks Chrome to compile all its functions on a background thread as it arrives (V8's
+ * explicit compile hints), rather than each on the main thread when the first screen first calls it. Over half of
+ * its code runs before the first row is drawn; compiling the rest as well costs less than the main thread's pauses
+ * did. The hint counts only on a file's first line.
+ */
+function compileFirstScreenEagerly(): Plugin {
+  const HINT = '//# allFunctionsCalledOnLoad\n'
+  return {
+    name: 'compile-first-screen-eagerly',
+    apply: 'build',
+    enforce: 'post',
+    generateBundle: {
+      order: 'post', // after Vite has put its preload helper at the top
+      handler(_options, bundle) {
+        const chunks = Object.values(bundle).filter((file) => file.type === 'chunk')
+        // The entry and what it imports statically: what every first page runs.
+        const firstScreen = new Set(
+          chunks.filter((c) => c.isEntry).flatMap((entry) => [entry.fileName, ...entry.imports]),
+        )
+        for (const chunk of chunks) {
+          if (!firstScreen.has(chunk.fileName)) continue
+          chunk.code = HINT + chunk.code
+          const map = bundle[`${chunk.fileName}.map`]
+          if (map?.type === 'asset') {
+            const json = JSON.parse(String(map.source)) as { mappings: string }
+            map.source = JSON.stringify({ ...json, mappings: `;${json.mappings}` })
+          }
+        }
+      },
+    },
+  }
+}
+
+/**
  * Live mode in the dev server: the same proxy as the production server (server/plugins/proxy.ts) forwards the dashboard's
  * calls to SendGrid with the key added (SENDGRID_API_KEY, SENDGRID_API_BASE, from the environment or a git-ignored
  * .env.local). No security headers here: Vite's hot reload needs an inline script.
@@ -51,7 +85,7 @@ function liveDevServer(mode: string): Plugin {
 }
 
 export default defineConfig(({ command, mode }) => ({
-  plugins: [react(), finishBuild(mode), liveDevServer(mode)],
+  plugins: [react(), compileFirstScreenEagerly(), finishBuild(mode), liveDevServer(mode)],
   resolve: {
     // React Router's package.json points every build at its development files, whose warnings run on every render
     // (remix-run/react-router#14102): a build takes the production files, the same code with the warnings off.

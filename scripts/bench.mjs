@@ -110,6 +110,10 @@ function measureBundle(outDir) {
     charts,
     chartsGzipKb,
     chartsOnFirstPage: charts.filter((file) => firstPage.includes(file)),
+    // Chrome compiles these on a background thread only if the hint opens the file (vite.config.ts).
+    withoutCompileHint: firstPage.filter(
+      (file) => !readFileSync(join(outDir, file), 'utf8').startsWith('//# allFunctionsCalledOnLoad\n'),
+    ),
   }
 }
 
@@ -138,6 +142,12 @@ try {
       bundle.gzipKb <= BUDGETS.firstPageGzipKb,
     ],
     ['files with MSW code', String(bundle.withMsw.length), '0', bundle.withMsw.length === 0],
+    [
+      'first page files without the compile hint',
+      String(bundle.withoutCompileHint.length),
+      '0',
+      bundle.withoutCompileHint.length === 0,
+    ],
     [
       'chart library on the first page',
       `${bundle.chartsOnFirstPage.length} files (the charts: ${bundle.charts.length} file, ` +
