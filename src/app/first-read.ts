@@ -6,7 +6,7 @@
 import type { QueryClient } from '@tanstack/react-query'
 import { statusFromPage } from '../connection/api'
 import { getApiKey } from '../lib/api-key'
-import { poolNameFromPath } from '../pools/paths'
+import { firstRead } from '../shared/first-read'
 import { ipQueries } from '../ips'
 import { poolQueries } from '../pools'
 
@@ -15,8 +15,9 @@ export function startFirstRead(queryClient: QueryClient, pathname: string): Prom
   const status = statusFromPage()
   if (!status || !(status.keyOnServer || getApiKey())) return undefined
   if (status.session?.signInRequired && !status.session.user) return undefined
-  if (pathname === '/' || pathname === '/pools') return queryClient.prefetchQuery(poolQueries.list())
-  if (pathname.startsWith('/pools/')) return queryClient.prefetchQuery(poolQueries.detail(poolNameFromPath(pathname)))
-  if (pathname === '/ips') return queryClient.prefetchQuery(ipQueries.list())
+  const read = firstRead(pathname)
+  if (read?.of === 'pools') return queryClient.prefetchQuery(poolQueries.list())
+  if (read?.of === 'pool') return queryClient.prefetchQuery(poolQueries.detail(read.name))
+  if (read?.of === 'ips') return queryClient.prefetchQuery(ipQueries.list())
   return undefined
 }

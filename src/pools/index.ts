@@ -5,7 +5,7 @@
 import { lazy } from 'react'
 
 export type { PoolDetail, PoolIp } from './api'
-export { poolNameFromPath, poolPath } from './paths'
+export { poolPath } from './paths'
 export { PoolLinks } from './pool-links'
 export { poolQueries } from './queries'
 export const MoveIpDialog = lazy(() => import('./move-ip-dialog'))

@@ -1,17 +1,31 @@
 /**
- * The SendGrid read a page of the app starts with, by the page's path. The production server has the browser fetch
- * it together with the page (a preload link), so the app finds it on its way rather than asking once it has started.
+ * The read a page of the app starts with, by the page's path: the app starts it before its first render, and the
+ * production server has the browser fetch it with the page (a preload link), so the app finds it on its way.
  */
 import { fillPath, routeById } from './sendgrid-routes.ts'
 
-export function firstReadPath(pathname: string): string | undefined {
-  if (pathname === '/' || pathname === '/pools') return fillPath(routeById('listPools').path)
+export type FirstRead = { of: 'pools' } | { of: 'pool'; name: string } | { of: 'ips' }
+
+export function firstRead(pathname: string): FirstRead | undefined {
+  if (pathname === '/' || pathname === '/pools') return { of: 'pools' }
+  if (pathname === '/ips') return { of: 'ips' }
   const segment = /^\/pools\/([^/]+)$/.exec(pathname)?.[1]
   if (segment === undefined) return undefined
   try {
-    // Encoded again as the app encodes it, so the app's own request is the same URL.
-    return fillPath(routeById('getPool').path, { pool_name: decodeURIComponent(segment) })
+    return { of: 'pool', name: decodeURIComponent(segment) }
   } catch {
     return undefined // a malformed escape names no pool
   }
+}
+
+/**
+ * The SendGrid URL of a page's first read, as the app asks for it (encoded as the app encodes it, so the preload is
+ * the same request). The account's IPs are read a page at a time, as many pages at once as the first one's Link
+ * header allows: they are left to the app.
+ */
+export function firstReadPath(pathname: string): string | undefined {
+  const read = firstRead(pathname)
+  if (read?.of === 'pools') return fillPath(routeById('listPools').path)
+  if (read?.of === 'pool') return fillPath(routeById('getPool').path, { pool_name: read.name })
+  return undefined
 }
