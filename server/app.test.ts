@@ -97,12 +97,16 @@ describe('the production server serves the built app', () => {
 
   it("has the browser fetch the page's first SendGrid read with the page, when the server will let it through", async () => {
     const preloadOf = async (base: string, path: string) =>
-      /<link rel="preload" href="([^"]*)" as="fetch" crossorigin>/.exec(await (await fetch(base + path)).text())?.[1]
+      /<link rel="preload" href="([^"]*)" as="fetch" crossorigin>/
+        .exec(await (await fetch(base + path)).text())?.[1]
+        ?.replaceAll('&amp;', '&')
     const { base } = await start()
     expect(await preloadOf(base, '/pools')).toBe('/v3/ips/pools')
     expect(await preloadOf(base, '/')).toBe('/v3/ips/pools')
     expect(await preloadOf(base, '/pools/EU%20%2F%20promo%20%231%3F')).toBe('/v3/ips/pools/EU%20%2F%20promo%20%231%3F')
     expect(await preloadOf(base, `/pools/${encodeURIComponent('"><script>')}`)).toBe('/v3/ips/pools/%22%3E%3Cscript%3E')
+    expect(await preloadOf(base, '/ips')).toBe('/v3/ips?limit=1000&offset=0')
+    expect(await (await fetch(`${base}/ips`)).text()).toContain('href="/v3/ips?limit=1000&amp;offset=0"')
     expect(await preloadOf(base, '/activity')).toBeUndefined()
     // Without a key on the server the read would be refused until someone connects: nothing to fetch early.
     const keyless = await start({ apiKey: undefined })

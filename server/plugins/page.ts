@@ -17,13 +17,13 @@ const YEAR_SECONDS = 365 * 24 * 60 * 60
 
 /**
  * The page's first SendGrid read, fetched by the browser with the page, where the server will let it through (a key
- * here, and someone signed in where people sign in). The path is percent-encoded by the route table: nothing in it
- * can leave the attribute.
+ * here, and someone signed in where people sign in). The path is percent-encoded by the route table, so nothing in it
+ * can leave the attribute; the "&" between its query's parameters is written as HTML says.
  */
 function firstReadPreload(pathname: string, status: ProxyStatus): string {
   const path = firstReadPath(pathname)
   const letThrough = status.keyOnServer && (!status.session?.signInRequired || status.session.user !== null)
-  return path && letThrough ? `<link rel="preload" href="${path}" as="fetch" crossorigin>` : ''
+  return path && letThrough ? `<link rel="preload" href="${path.replaceAll('&', '&amp;')}" as="fetch" crossorigin>` : ''
 }
 
 /** First path segments that are never the app's pages (any case), so a miss there is a 404, not the app. */

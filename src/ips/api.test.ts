@@ -1,10 +1,22 @@
 import { HttpResponse, http } from 'msw'
-import { ACCOUNT_IPS_PAGE_SIZE, ACCOUNT_IPS_PAGES_AT_ONCE } from '../lib/paging'
+import { ACCOUNT_IPS_PAGES_AT_ONCE } from '../lib/paging'
+import { ACCOUNT_IPS_PAGE_SIZE } from '../shared/account-ips-paging'
+import { firstReadPath } from '../shared/first-read'
 import { server } from '../mocks/node'
 import { accountIp } from '../test/fixtures'
 import { listAccountIps } from './api'
 
 describe('listAccountIps', () => {
+  it('asks first for the very URL the production server preloads with the IP addresses page', async () => {
+    const asked: string[] = []
+    server.events.on('request:start', ({ request }) => {
+      const url = new URL(request.url)
+      if (url.pathname === '/v3/ips') asked.push(url.pathname + url.search)
+    })
+    await listAccountIps()
+    expect(asked[0]).toBe(firstReadPath('/ips'))
+  })
+
   it('reads a server that gives 200 a page whatever the limit, without Link headers, to its last IP', async () => {
     const total = 1203
     const asked: string[] = []

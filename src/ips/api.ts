@@ -2,7 +2,8 @@
  * Typed calls about the account's IPs, beside the pools they are in: the inventory (read to its last page), warmup,
  * reverse DNS records and subusers, normalised to the shapes the app uses.
  */
-import { ACCOUNT_IPS_PAGES_AT_ONCE, ACCOUNT_IPS_PAGE_SIZE, nextOffset, readAllPages } from '../lib/paging'
+import { ACCOUNT_IPS_PAGES_AT_ONCE, nextOffset, readAllPages } from '../lib/paging'
+import { ACCOUNT_IPS_PAGE_SIZE, accountIpsPage } from '../shared/account-ips-paging'
 import { callSendGrid, callSendGridWithHeaders, sendGridRoute } from '../lib/sendgrid-call'
 
 export interface AccountIp {
@@ -48,7 +49,7 @@ export async function listAccountIps(signal?: AbortSignal): Promise<AccountIp[]>
   const ips = await readAllPages(
     async (offset) => {
       const { data, headers } = await callSendGridWithHeaders<RawAccountIp[] | null>(sendGridRoute('listIps'), {
-        query: { limit: ACCOUNT_IPS_PAGE_SIZE, offset },
+        query: accountIpsPage(offset),
         signal,
       })
       return { items: (data ?? []).map(normaliseAccountIp), next: nextOffset(headers.get('Link')) }

@@ -4,11 +4,7 @@
  * or, where there is no Link header, an empty page. Offsets advance by what came back, never by what was asked.
  */
 
-/**
- * The account's IPs: the limit asked for each page (SendGrid may give fewer: the offsets then follow what came), and
- * pages read at once after the first. A page of a thousand is about 300 KB; 5,000 IPs then take two round trips.
- */
-export const ACCOUNT_IPS_PAGE_SIZE = 1000
+/** The account's IPs: pages read at once after the first (their size: shared/first-read.ts). */
 export const ACCOUNT_IPS_PAGES_AT_ONCE = 5
 
 export interface Page<T> {

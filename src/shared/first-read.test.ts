@@ -17,9 +17,10 @@ describe('the read a page starts with', () => {
     }
   })
 
-  it('is preloaded from the URL the app asks for, and the paged inventory is left to the app', () => {
+  it("is preloaded from the URL the app asks for; of the account's IPs, the first page", () => {
     expect(firstReadPath('/pools')).toBe('/v3/ips/pools')
     expect(firstReadPath('/pools/EU%20%2F%20promo%20%231%3F')).toBe('/v3/ips/pools/EU%20%2F%20promo%20%231%3F')
-    expect(firstReadPath('/ips')).toBeUndefined()
+    expect(firstReadPath('/ips')).toBe('/v3/ips?limit=1000&offset=0')
+    expect(firstReadPath('/activity')).toBeUndefined()
   })
 })
