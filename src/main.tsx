@@ -1,9 +1,11 @@
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { App } from './app/app'
+import { preloadPageAt } from './app/app-routes'
 import type { Backend } from './app/backend'
 import { startFirstRead } from './app/first-read'
 import { createQueryClient } from './app/query-client'
+import { preloadGatePage } from './connection/live-gate'
 
 /**
  * The longest the first render waits for the first read. On a first visit the read is in by the time the scripts
@@ -12,6 +14,9 @@ import { createQueryClient } from './app/query-client'
 const FIRST_READ_HOLD_MS = 30
 
 async function start() {
+  // A page loaded later that is not in when it is first drawn waits React's 300 ms before it shows (see lazyPage):
+  // the gate's page where the dashboard is not open yet, else the one at this address. A failure shows on the page.
+  const pageCode = (preloadGatePage() ?? preloadPageAt(window.location.pathname))?.catch(() => {})
   const root = createRoot(document.getElementById('root')!)
   const queryClient = createQueryClient()
   let backend: Backend = { mode: 'live' }
@@ -31,6 +36,7 @@ async function start() {
     }
   }
   const firstRead = backend.mode === 'live' ? startFirstRead(queryClient, window.location.pathname) : undefined
+  await pageCode
   // Holding the first render for a read that is in draws the page with its rows at once, rather than a spinner and
   // then the whole page again.
   if (firstRead) await Promise.race([firstRead, new Promise((done) => setTimeout(done, FIRST_READ_HOLD_MS))])

@@ -1,16 +1,25 @@
-import { lazy } from 'react'
-import { Navigate, Route, Routes } from 'react-router'
+import { Navigate, Route, Routes, matchPath } from 'react-router'
 import { PoolListPage } from '../pools/pool-list-page'
 import { AppShell } from './app-shell'
+import { lazyPage } from '../ui/lazy-page'
 import { NotFoundPage } from '../ui/not-found-page'
 
-// The IP addresses page, like every dialog, loads when first needed: most visits start at the pools.
-const IpsPage = lazy(() => import('../ips/ips-page'))
-// A pool's page too: the list preloads it once on screen, so opening a pool does not wait for it.
-const PoolDetailPage = lazy(() => import('../pools/pool-detail-page'))
-const IpPage = lazy(() => import('../ips/ip-page'))
-const ActivityPage = lazy(() => import('../activity/activity-page'))
-const SessionsPage = lazy(() => import('../connection/sessions-page'))
+/**
+ * The pages loaded when first needed, like every dialog: most visits start at the pools. A pool's page too: the list
+ * preloads it once on screen, so opening a pool does not wait for it.
+ */
+const PAGES_LOADED_LATER = [
+  { path: 'pools/:name', Page: lazyPage(() => import('../pools/pool-detail-page')) },
+  { path: 'ips', Page: lazyPage(() => import('../ips/ips-page')) },
+  { path: 'ips/:ip', Page: lazyPage(() => import('../ips/ip-page')) },
+  { path: 'activity', Page: lazyPage(() => import('../activity/activity-page')) },
+  { path: 'sessions', Page: lazyPage(() => import('../connection/sessions-page')) },
+]
+
+/** Loads the code of the page at `pathname` if it is one loaded later: the app starts with it (see lazyPage). */
+export function preloadPageAt(pathname: string): Promise<void> | undefined {
+  return PAGES_LOADED_LATER.find(({ path }) => matchPath(`/${path}`, pathname))?.Page.preload()
+}
 
 /** Every address the app answers. Declarative routes: the data router costs ~17 KB gzip that nothing here uses. */
 export function AppRoutes() {
@@ -19,11 +28,9 @@ export function AppRoutes() {
       <Route element={<AppShell />}>
         <Route index element={<Navigate to="/pools" replace />} />
         <Route path="pools" element={<PoolListPage />} />
-        <Route path="pools/:name" element={<PoolDetailPage />} />
-        <Route path="ips" element={<IpsPage />} />
-        <Route path="ips/:ip" element={<IpPage />} />
-        <Route path="activity" element={<ActivityPage />} />
-        <Route path="sessions" element={<SessionsPage />} />
+        {PAGES_LOADED_LATER.map(({ path, Page }) => (
+          <Route key={path} path={path} element={<Page />} />
+        ))}
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

@@ -1,15 +1,27 @@
 import CircularProgress from '@mui/material/CircularProgress'
 import { useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query'
-import { Suspense, lazy, useEffect, useSyncExternalStore, type ReactNode } from 'react'
+import { Suspense, useEffect, useSyncExternalStore, type ReactNode } from 'react'
 import { ApiError } from '../lib/api-client'
 import { getApiKey, subscribeToApiKey } from '../lib/api-key'
+import { lazyPage } from '../ui/lazy-page'
 import { QueryProblem } from '../ui/query-problem'
 import { SESSION_CODES } from '../shared/messages'
-import type { ProxyStatus } from './api'
+import { statusFromPage, type ProxyStatus } from './api'
 import { connectionQueries } from './queries'
 
-const ConnectPage = lazy(() => import('./connect-page'))
-const SignInPage = lazy(() => import('./sign-in-page'))
+const ConnectPage = lazyPage(() => import('./connect-page'))
+const SignInPage = lazyPage(() => import('./sign-in-page'))
+
+const needsSignIn = (status: ProxyStatus) => Boolean(status.session?.signInRequired && !status.session.user)
+const needsKey = (status: ProxyStatus, apiKey: string | null) => !status.keyOnServer && !apiKey
+
+/** The code of the page the gate shows first, if the page's status says it shows one: loaded as the app starts. */
+export function preloadGatePage(): Promise<void> | undefined {
+  const status = statusFromPage()
+  if (status && needsSignIn(status)) return SignInPage.preload()
+  if (status && needsKey(status, getApiKey())) return ConnectPage.preload()
+  return undefined
+}
 
 const spinner = <CircularProgress aria-label="Connecting" sx={{ display: 'block', mx: 'auto' }} />
 
@@ -24,15 +36,14 @@ export function LiveGate({ children }: { children: ReactNode }) {
 
   if (status.isPending) return spinner
   if (status.isError) return <QueryProblem query={status} what="the dashboard's connection to SendGrid" />
-  const session = status.data.session
-  if (session?.signInRequired && !session.user) {
+  if (needsSignIn(status.data)) {
     return (
       <Suspense fallback={spinner}>
-        <SignInPage ended={Boolean(session.ended)} />
+        <SignInPage ended={Boolean(status.data.session?.ended)} />
       </Suspense>
     )
   }
-  if (!status.data.keyOnServer && !apiKey) {
+  if (needsKey(status.data, apiKey)) {
     return (
       <Suspense fallback={spinner}>
         <ConnectPage apiHost={status.data.apiHost} />
