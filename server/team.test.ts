@@ -198,12 +198,16 @@ describe('the team server', () => {
       return JSON.parse(/<script id="server-status" type="application\/json">(.*?)<\/script>/.exec(page)?.[1] ?? 'null')
     }
     expect((await statusIn()).session).toEqual({ signInRequired: true, user: null, role: 'none' })
-    const page = async (cookie?: string) =>
-      (await fetch(`${base}/pools`, { headers: cookie ? { Cookie: cookie } : {} })).text()
+    const page = async (cookie?: string, path = '/pools') =>
+      (await fetch(`${base}${path}`, { headers: cookie ? { Cookie: cookie } : {} })).text()
     // Nobody signed in: the read would be refused, so the browser is not asked to make it.
     expect(await page()).not.toContain('rel="preload"')
+    expect(await page(undefined, '/ips')).not.toContain('rel="preload"')
     expect(await page(await cookieFor(VIEWER))).toContain(
       '<link rel="preload" href="/v3/ips/pools" as="fetch" crossorigin>',
+    )
+    expect(await page(await cookieFor(VIEWER), '/ips')).toContain(
+      '<link rel="preload" href="/v3/ips?limit=1000&amp;offset=0" as="fetch" crossorigin>',
     )
     expect((await statusIn(await cookieFor(VIEWER))).session).toEqual({
       signInRequired: true,
