@@ -1,15 +1,13 @@
 import { Navigate, Route, Routes, matchPath } from 'react-router'
+import { PoolDetailPage } from '../pools/pages'
 import { PoolListPage } from '../pools/pool-list-page'
 import { AppShell } from './app-shell'
 import { lazyPage } from '../ui/lazy-page'
 import { NotFoundPage } from '../ui/not-found-page'
 
-/**
- * The pages loaded when first needed, like every dialog: most visits start at the pools. A pool's page too: the list
- * preloads it once on screen, so opening a pool does not wait for it.
- */
+/** The pages loaded when first needed, like every dialog: most visits start at the pools. */
 const PAGES_LOADED_LATER = [
-  { path: 'pools/:name', Page: lazyPage(() => import('../pools/pool-detail-page')) },
+  { path: 'pools/:name', Page: PoolDetailPage },
   { path: 'ips', Page: lazyPage(() => import('../ips/ips-page')) },
   { path: 'ips/:ip', Page: lazyPage(() => import('../ips/ip-page')) },
   { path: 'activity', Page: lazyPage(() => import('../activity/activity-page')) },

@@ -5,6 +5,7 @@
  */
 import type { QueryClient } from '@tanstack/react-query'
 import { statusFromPage } from '../connection/api'
+import { gateIsOpen } from '../connection/live-gate'
 import { getApiKey } from '../lib/api-key'
 import { firstRead } from '../shared/first-read'
 import { ipQueries } from '../ips'
@@ -13,8 +14,7 @@ import { poolQueries } from '../pools'
 /** Starts the read the page at `pathname` begins with, if any; resolves once it is in (it never rejects). */
 export function startFirstRead(queryClient: QueryClient, pathname: string): Promise<void> | undefined {
   const status = statusFromPage()
-  if (!status || !(status.keyOnServer || getApiKey())) return undefined
-  if (status.session?.signInRequired && !status.session.user) return undefined
+  if (!status || !gateIsOpen(status, getApiKey())) return undefined
   const read = firstRead(pathname)
   if (read?.of === 'pools') return queryClient.prefetchQuery(poolQueries.list())
   if (read?.of === 'pool') return queryClient.prefetchQuery(poolQueries.detail(read.name))

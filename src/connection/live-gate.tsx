@@ -15,6 +15,10 @@ const SignInPage = lazyPage(() => import('./sign-in-page'))
 const needsSignIn = (status: ProxyStatus) => Boolean(status.session?.signInRequired && !status.session.user)
 const needsKey = (status: ProxyStatus, apiKey: string | null) => !status.keyOnServer && !apiKey
 
+/** Whether the gate lets this visitor through to the dashboard: someone signed in where asked, and a key. */
+export const gateIsOpen = (status: ProxyStatus, apiKey: string | null) =>
+  !needsSignIn(status) && !needsKey(status, apiKey)
+
 /** The code of the page the gate shows first, if the page's status says it shows one: loaded as the app starts. */
 export function preloadGatePage(): Promise<void> | undefined {
   const status = statusFromPage()

@@ -4,7 +4,7 @@
  * or, where there is no Link header, an empty page. Offsets advance by what came back, never by what was asked.
  */
 
-/** The account's IPs: pages read at once after the first (their size: shared/first-read.ts). */
+/** The account's IPs: pages read at once after the first (their size: shared/account-ips-paging.ts). */
 export const ACCOUNT_IPS_PAGES_AT_ONCE = 5
 
 export interface Page<T> {

@@ -20,6 +20,7 @@ import { QueryProblem } from '../ui/query-problem'
 import { SearchField } from '../ui/search-field'
 import { usePreload } from '../ui/use-preload'
 import { useScreenFirst } from '../ui/use-screen-first'
+import { PoolDetailPage } from './pages'
 import { poolPath } from './paths'
 import { poolHealth, healthBadge, type PoolHealth } from './health'
 import { ipQueries } from '../ips'
@@ -31,7 +32,6 @@ import { MAX_POOLS, poolLimitProblem } from './rules'
 
 const loadCreatePoolDialog = () => import('./create-pool-dialog')
 const CreatePoolDialog = lazy(loadCreatePoolDialog)
-const loadPoolDetailPage = () => import('./pool-detail-page')
 const CheckPoolNameDialog = lazy(() => import('./check-pool-name-dialog'))
 
 const byName = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true })
@@ -44,7 +44,7 @@ export function PoolListPage() {
   const [params, setParams] = useSearchParams()
   const [creating, setCreating] = useState(false)
   const [checking, setChecking] = useState(false)
-  usePreload(loadCreatePoolDialog, loadPoolDetailPage)
+  usePreload(loadCreatePoolDialog, PoolDetailPage.preload)
   const createReasonId = useId()
   const filter = params.get('q') ?? ''
   const flaggedOnly = params.get('flagged') === '1'
