@@ -2,7 +2,7 @@
 import { cleanup, screen, waitFor, within } from '@testing-library/react'
 import { HttpResponse, http } from 'msw'
 import { db, server } from '../mocks/node'
-import { renderApp } from '../test/render'
+import { findEnabledButton, renderApp } from '../test/render'
 
 function journal(entries: { action: 'create' | 'rename' | 'remove-ip'; pool: string; user?: string; ok?: boolean }[]) {
   for (const { action, pool, user = 'ana@example.com', ok = true } of entries) {
@@ -74,7 +74,7 @@ describe('the Activity page', () => {
 
   it('journals a change made in the dashboard, and the pool page shows its last changes', async () => {
     const { user } = renderApp('/pools/marketing')
-    await user.click(await screen.findByRole('button', { name: 'Rename' }))
+    await user.click(await findEnabledButton('Rename'))
     const field = await screen.findByLabelText(/Pool name/)
     await user.clear(field)
     await user.type(field, 'marketing EU{Enter}')

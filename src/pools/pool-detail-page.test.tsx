@@ -4,7 +4,7 @@ import { HttpResponse, delay, http } from 'msw'
 import { db, server } from '../mocks/node'
 import { seedState } from '../mocks/seed'
 import { emptyTotals, PROVIDERS } from '../shared/delivery'
-import { renderApp, expectNotice, notifications } from '../test/render'
+import { expectNotice, findEnabledButton, notifications, renderApp } from '../test/render'
 
 const emptyStats = {
   range: '7d',
@@ -90,7 +90,7 @@ describe('delivery figures', () => {
 describe('rename', () => {
   it('renames the pool and replaces the address with the new one', async () => {
     const { user, location } = renderApp('/pools/marketing')
-    await user.click(await screen.findByRole('button', { name: 'Rename' }))
+    await user.click(await findEnabledButton('Rename'))
     const dialog = await screen.findByRole('dialog', { name: 'Rename pool' })
     expect(within(dialog).getByText(/Mail that still names “marketing”/)).toBeInTheDocument()
     const field = within(dialog).getByRole('textbox', { name: 'Pool name' })
@@ -107,7 +107,7 @@ describe('rename', () => {
 
   it('offers Undo, which gives the pool its old name back', async () => {
     const { user } = renderApp('/pools/marketing')
-    await user.click(await screen.findByRole('button', { name: 'Rename' }))
+    await user.click(await findEnabledButton('Rename'))
     const field = within(await screen.findByRole('dialog')).getByRole('textbox', { name: 'Pool name' })
     await user.clear(field)
     await user.type(field, 'promo{Enter}')
@@ -129,7 +129,7 @@ describe('rename', () => {
       ),
     )
     const { user } = renderApp('/pools/marketing')
-    await user.click(await screen.findByRole('button', { name: 'Rename' }))
+    await user.click(await findEnabledButton('Rename'))
     const field = await screen.findByRole('textbox', { name: 'Pool name' })
     await user.clear(field)
     await user.type(field, 'promo{Enter}')
@@ -142,7 +142,7 @@ describe('rename', () => {
 
   it('refuses an unchanged or taken name at the field', async () => {
     const { user } = renderApp('/pools/marketing')
-    await user.click(await screen.findByRole('button', { name: 'Rename' }))
+    await user.click(await findEnabledButton('Rename'))
     const field = await screen.findByRole('textbox', { name: 'Pool name' })
     await user.click(screen.getByRole('button', { name: 'Save' }))
     expect(field).toHaveAccessibleDescription('Enter a new name for the pool.')
@@ -155,7 +155,7 @@ describe('rename', () => {
 describe('delete pool', () => {
   it('lists the IPs that leave, deletes, and returns to the list with a message', async () => {
     const { user, location } = renderApp('/pools/billing')
-    await user.click(await screen.findByRole('button', { name: 'Delete pool' }))
+    await user.click(await findEnabledButton('Delete pool'))
     const dialog = await screen.findByRole('dialog', { name: 'Delete pool' })
     expect(
       within(dialog).getByText(/These 2 IP addresses leave the pool\. They stay on your account/),
@@ -176,7 +176,7 @@ describe('delete pool', () => {
 describe('add IP', () => {
   it('adds IPs picked from the account and typed, several at once', async () => {
     const { user } = renderApp('/pools/billing')
-    await user.click(await screen.findByRole('button', { name: 'Add IP' }))
+    await user.click(await findEnabledButton('Add IP'))
     const dialog = await screen.findByRole('dialog', { name: 'Add IP address' })
     const field = within(dialog).getByRole('combobox', { name: 'IP address' })
     await user.type(field, 'spare1')
@@ -197,7 +197,7 @@ describe('add IP', () => {
 
   it('checks each address before sending', async () => {
     const { user } = renderApp('/pools/billing')
-    await user.click(await screen.findByRole('button', { name: 'Add IP' }))
+    await user.click(await findEnabledButton('Add IP'))
     const field = await screen.findByRole('combobox', { name: 'IP address' })
     await waitFor(() => expect(field).toHaveAccessibleDescription(/Pick from the 23 account IPs not in this pool/))
     await user.click(screen.getByRole('button', { name: 'Add' }))
@@ -225,7 +225,7 @@ describe('add IP', () => {
       }),
     )
     const { user } = renderApp('/pools/billing')
-    await user.click(await screen.findByRole('button', { name: 'Add IP' }))
+    await user.click(await findEnabledButton('Add IP'))
     const dialog = await screen.findByRole('dialog', { name: 'Add IP address' })
     await user.type(
       within(dialog).getByRole('combobox', { name: 'IP address' }),
@@ -256,7 +256,7 @@ describe('add IP', () => {
       if (request.method === 'POST') posts += 1
     })
     const { user } = renderApp('/pools/billing')
-    await user.click(await screen.findByRole('button', { name: 'Add IP' }))
+    await user.click(await findEnabledButton('Add IP'))
     await user.type(await screen.findByRole('combobox', { name: 'IP address' }), '203.0.113.51')
     const add = screen.getByRole('button', { name: 'Add' })
     await user.dblClick(add)
@@ -440,7 +440,7 @@ describe('an IP SendGrid does not list yet', () => {
   it('stays on the pool page, marked "Added just now", through a re-read that leaves it out', async () => {
     db.setMemberLag(60)
     const { user, queryClient } = renderApp('/pools/billing')
-    await user.click(await screen.findByRole('button', { name: 'Add IP' }))
+    await user.click(await findEnabledButton('Add IP'))
     const field = await screen.findByRole('combobox', { name: 'IP address' })
     await user.type(field, '203.0.113.50{Enter}')
     await user.keyboard('{Enter}')
@@ -461,7 +461,7 @@ describe('an IP SendGrid does not list yet', () => {
   it('shows on its new pool after a move, and in the "Also in" column of its other pools', async () => {
     db.setMemberLag(60)
     const { user } = renderApp('/pools/billing')
-    await user.click(await screen.findByRole('button', { name: 'Add IP' }))
+    await user.click(await findEnabledButton('Add IP'))
     await user.type(await screen.findByRole('combobox', { name: 'IP address' }), '192.0.2.10{Enter}')
     await user.keyboard('{Enter}')
     await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument())
@@ -500,7 +500,7 @@ describe('warmup on a pool page', () => {
 describe('reverse DNS in the Add IP dialog', () => {
   it('marks an IP without a valid record among the suggestions and refuses it with the reason', async () => {
     const { user } = renderApp('/pools/billing')
-    await user.click(await screen.findByRole('button', { name: 'Add IP' }))
+    await user.click(await findEnabledButton('Add IP'))
     const field = await screen.findByRole('combobox', { name: 'IP address' })
     await user.type(field, 'legacy')
     expect(
@@ -536,7 +536,7 @@ describe('dialog details', () => {
       if (request.method === 'POST') posted.push(((await request.clone().json()) as { ip: string }).ip)
     })
     const { user } = renderApp('/pools/billing')
-    await user.click(await screen.findByRole('button', { name: 'Add IP' }))
+    await user.click(await findEnabledButton('Add IP'))
     const field = await screen.findByRole('combobox', { name: 'IP address' })
     await user.type(field, '2001:DB8:0:10::26{Enter}')
     await user.type(field, '2001:db8:0:10::26')
@@ -547,7 +547,7 @@ describe('dialog details', () => {
 
   it("lets the keyboard reach and scroll the Delete dialog's list of IPs", async () => {
     const { user } = renderApp('/pools/transactional')
-    await user.click(await screen.findByRole('button', { name: 'Delete pool' }))
+    await user.click(await findEnabledButton('Delete pool'))
     const list = within(await screen.findByRole('dialog')).getByRole('list')
     expect(list).toHaveAttribute('tabindex', '0')
   })

@@ -2,7 +2,7 @@ import { screen, waitFor, within } from '@testing-library/react'
 import { HttpResponse, http } from 'msw'
 import { db, server } from '../mocks/node'
 import { seedState } from '../mocks/seed'
-import { renderApp, expectNotice } from '../test/render'
+import { expectNotice, findEnabledButton, renderApp } from '../test/render'
 
 describe('pool list', () => {
   it('lists the pools as links to their pages, with the count against the limit', async () => {
@@ -83,7 +83,7 @@ describe('pool list', () => {
 describe('create pool dialog', () => {
   it('creates a pool, closes, lists it and says so', async () => {
     const { user } = renderApp('/pools')
-    await user.click(await screen.findByRole('button', { name: 'Create pool' }))
+    await user.click(await findEnabledButton('Create pool'))
     const dialog = await screen.findByRole('dialog', { name: 'Create pool' })
     await user.type(within(dialog).getByRole('textbox', { name: 'Pool name' }), 'newsletters{Enter}')
     await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument())
@@ -95,7 +95,7 @@ describe('create pool dialog', () => {
     const requests: string[] = []
     server.events.on('request:start', ({ request }) => void requests.push(request.method))
     const { user } = renderApp('/pools')
-    await user.click(await screen.findByRole('button', { name: 'Create pool' }))
+    await user.click(await findEnabledButton('Create pool'))
     const field = await screen.findByRole('textbox', { name: 'Pool name' })
     for (const [input, message] of [
       ['x', /between 2 and 64 characters/],
@@ -118,7 +118,7 @@ describe('create pool dialog', () => {
       ),
     )
     const { user } = renderApp('/pools')
-    await user.click(await screen.findByRole('button', { name: 'Create pool' }))
+    await user.click(await findEnabledButton('Create pool'))
     const dialog = await screen.findByRole('dialog', { name: 'Create pool' })
     await user.type(within(dialog).getByRole('textbox', { name: 'Pool name' }), 'newsletters')
     await user.click(within(dialog).getByRole('button', { name: 'Create' }))
@@ -137,7 +137,7 @@ describe('create pool dialog', () => {
       ),
     )
     const { user } = renderApp('/pools')
-    await user.click(await screen.findByRole('button', { name: 'Create pool' }))
+    await user.click(await findEnabledButton('Create pool'))
     const dialog = await screen.findByRole('dialog', { name: 'Create pool' })
     const field = within(dialog).getByRole('textbox', { name: 'Pool name' })
     await user.type(field, 'newsletters{Enter}')
@@ -149,7 +149,7 @@ describe('create pool dialog', () => {
 
   it('closes on Escape without creating anything', async () => {
     const { user } = renderApp('/pools')
-    await user.click(await screen.findByRole('button', { name: 'Create pool' }))
+    await user.click(await findEnabledButton('Create pool'))
     await user.type(await screen.findByRole('textbox', { name: 'Pool name' }), 'draft')
     await user.keyboard('{Escape}')
     await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument())
@@ -160,7 +160,7 @@ describe('create pool dialog', () => {
 describe('checking a pool name', () => {
   it('finds the pool name in a Mail Send body and says, with the closest names, when no pool has it exactly', async () => {
     const { user } = renderApp('/pools')
-    await user.click(await screen.findByRole('button', { name: 'Check a pool name' }))
+    await user.click(await findEnabledButton('Check a pool name'))
     const dialog = await screen.findByRole('dialog', { name: 'Check a pool name' })
     const field = within(dialog).getByRole('textbox', { name: /Pool name, Mail Send JSON or X-SMTPAPI header/ })
     await user.click(field)

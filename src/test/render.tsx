@@ -56,3 +56,12 @@ export const notifications = () => screen.getByRole('status', { name: 'Notificat
 export async function expectNotice(text: string) {
   await waitFor(() => expect(notifications()).toHaveTextContent(text))
 }
+
+/** A button once it can be pressed: a page's actions stay disabled until what they act on has loaded. */
+export function findEnabledButton(name: string) {
+  return waitFor(() => {
+    const button = screen.getByRole('button', { name })
+    expect(button).toBeEnabled()
+    return button
+  })
+}
