@@ -71,6 +71,13 @@ async function run(distDir, databaseUrl) {
   try {
     await waitUntilUp(`http://127.0.0.1:${PORT}/readyz`, 60_000)
     const source = eventSource(accountOf(20, 10))
+    // Every batch made and signed before the clock starts (their time stamps stay well within the server's 5
+    // minutes): made during the run, on two cores, they took the time the server is measured with (p99 115-330 ms
+    // against 60-73 ms, the same server).
+    const batches = Array.from({ length: (WARMUP_SECONDS + SECONDS) * PER_SECOND }, () => {
+      const events = source.batch(BATCH)
+      return { count: events.length, ...signedBatch(events, privateKey) }
+    })
     const agent = new Agent({ keepAlive: true, maxSockets: IN_FLIGHT })
     const times = []
     const memory = []
@@ -86,14 +93,13 @@ async function run(distDir, databaseUrl) {
       const due = start + (i * 1000) / PER_SECOND - performance.now()
       if (due > 0) await new Promise((done) => setTimeout(done, due))
       while (inFlight.size >= IN_FLIGHT) await Promise.race(inFlight)
-      const events = source.batch(BATCH)
+      const { count, body, headers } = batches[i + WARMUP_SECONDS * PER_SECOND]
       const send = async (attempt) => {
-        const { body, headers } = signedBatch(events, privateKey)
         const answer = await post(agent, body, headers)
         if (i >= 0) times.push(answer.ms)
-        if (answer.status !== 202 || JSON.parse(answer.body).accepted !== events.length) failed += 1
-        else if (attempt === 0 && i >= 0) sent += events.length
-        else if (attempt === 0) sentWarming += events.length
+        if (answer.status !== 202 || JSON.parse(answer.body).accepted !== count) failed += 1
+        else if (attempt === 0 && i >= 0) sent += count
+        else if (attempt === 0) sentWarming += count
       }
       const task = send(0).then(() => (Math.abs(i) % 20 === 7 ? send(1) : undefined))
       const tracked = task.finally(() => inFlight.delete(tracked))
