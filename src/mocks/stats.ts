@@ -55,28 +55,36 @@ interface IpFigures {
 }
 
 /**
- * One IP's figures over a range. An IP's hours depend only on the sum of its address's characters, whether it warms
- * up and whether it is the heavily deferred one, so figures are kept by those: a large demo account has thousands of
- * IPs but few such sums, and its lists stay quick.
+ * One IP's figures over a range, over time only when asked (a list's summaries need none). An IP's hours depend only
+ * on the sum of its address's characters, whether it warms up and whether it is the heavily deferred one, so figures
+ * are kept by those: a large demo account has thousands of IPs but few such sums, and its lists stay quick.
  */
 const figuresBy = new Map<string, IpFigures>()
 
-function ipFigures(ip: string, warming: boolean, deferredAtMicrosoft: boolean, range: Range, now: number): IpFigures {
+function ipFigures(
+  ip: string,
+  warming: boolean,
+  deferredAtMicrosoft: boolean,
+  range: Range,
+  now: number,
+  withSeries: boolean,
+): IpFigures {
   const seed = [...ip].reduce((sum, c) => sum + c.charCodeAt(0), 0)
-  const id = `${seed}|${warming}|${deferredAtMicrosoft}|${range}|${now}`
+  const id = `${seed}|${warming}|${deferredAtMicrosoft}|${range}|${now}|${withSeries}`
   const known = figuresBy.get(id)
   if (known) return known
   if (figuresBy.size > 2_000) figuresBy.clear()
   const figures: IpFigures = { totals: emptyTotals(), providers: new Map(), series: new Map() }
   for (let h = now - RANGES[range] + 1; h <= now; h += 1) {
     const bucket = range === '30d' ? Math.floor(h / 24) * 24 : h
-    const start = new Date(bucket * 3_600_000).toISOString()
+    const start = withSeries ? new Date(bucket * 3_600_000).toISOString() : ''
     for (const provider of PROVIDERS) {
       const counts = hourOf(seed, warming, deferredAtMicrosoft, h, provider)
       if (counts.processed === 0) continue
       addTotals(figures.totals, counts)
       if (!figures.providers.has(provider)) figures.providers.set(provider, emptyTotals())
       addTotals(figures.providers.get(provider)!, counts)
+      if (!withSeries) continue
       if (!figures.series.has(start)) figures.series.set(start, emptyTotals())
       addTotals(figures.series.get(start)!, counts)
     }
@@ -91,29 +99,42 @@ function sendersOf(state: DemoState, of: { pool: string } | { ip: string }): str
   return state.pools.some((pool) => pool.ips.includes(of.ip)) ? [of.ip] : []
 }
 
-function figuresOf(state: DemoState, ips: readonly string[], range: Range): IpFigures {
-  const heavy = state.pools.find((pool) => pool.name === 'marketing')?.ips[0]
-  const warming = new Set(state.ips.filter((ip) => ip.warmup).map((ip) => ip.ip))
-  const now = Math.floor(Date.now() / 3_600_000)
-  if (ips.length === 1) return ipFigures(ips[0]!, warming.has(ips[0]!), ips[0] === heavy, range, now)
+/** What an IP's figures depend on besides its address, read once from the sample for all the IPs asked about. */
+interface Senders {
+  heavy: string | undefined
+  warming: ReadonlySet<string>
+  now: number
+}
+
+const sendersIn = (state: DemoState): Senders => ({
+  heavy: state.pools.find((pool) => pool.name === 'marketing')?.ips[0],
+  warming: new Set(state.ips.filter((ip) => ip.warmup).map((ip) => ip.ip)),
+  now: Math.floor(Date.now() / 3_600_000),
+})
+
+/** The sum of some IPs' figures; over time only when asked: a list's summaries need none, and a week is 168 hours. */
+function figuresOf(senders: Senders, ips: readonly string[], range: Range, withSeries: boolean): IpFigures {
+  const one = (ip: string) =>
+    ipFigures(ip, senders.warming.has(ip), ip === senders.heavy, range, senders.now, withSeries)
+  if (ips.length === 1) return one(ips[0]!)
   const sum: IpFigures = { totals: emptyTotals(), providers: new Map(), series: new Map() }
+  const addInto = (into: Map<string, Totals>, from: Map<string, Totals>) => {
+    for (const [key, totals] of from) {
+      if (!into.has(key)) into.set(key, emptyTotals())
+      addTotals(into.get(key)!, totals)
+    }
+  }
   for (const ip of ips) {
-    const one = ipFigures(ip, warming.has(ip), ip === heavy, range, now)
-    addTotals(sum.totals, one.totals)
-    for (const [key, totals] of one.providers) {
-      if (!sum.providers.has(key)) sum.providers.set(key, emptyTotals())
-      addTotals(sum.providers.get(key)!, totals)
-    }
-    for (const [key, totals] of one.series) {
-      if (!sum.series.has(key)) sum.series.set(key, emptyTotals())
-      addTotals(sum.series.get(key)!, totals)
-    }
+    const figures = one(ip)
+    addTotals(sum.totals, figures.totals)
+    addInto(sum.providers, figures.providers)
+    if (withSeries) addInto(sum.series, figures.series)
   }
   return sum
 }
 
 export function demoStats(state: DemoState, of: { pool: string } | { ip: string }, range: Range): DeliveryStats {
-  const figures = figuresOf(state, sendersOf(state, of), range)
+  const figures = figuresOf(sendersIn(state), sendersOf(state, of), range, true)
   return {
     connected: true,
     range,
@@ -125,10 +146,15 @@ export function demoStats(state: DemoState, of: { pool: string } | { ip: string 
 
 /** Every pool's (or IP's) summary, for the totals endpoint. */
 export function demoSummaries(state: DemoState, by: 'pool' | 'ip', range: Range): DeliverySummaries {
-  const keys = by === 'pool' ? state.pools.map((pool) => pool.name) : state.ips.map((ip) => ip.ip)
+  const senders = sendersIn(state)
+  const pooled = new Set(state.pools.flatMap((pool) => pool.ips))
+  const sources =
+    by === 'pool'
+      ? state.pools.map((pool) => [pool.name, pool.ips] as const)
+      : state.ips.map(({ ip }) => [ip, pooled.has(ip) ? [ip] : []] as const)
   const of: DeliverySummaries['of'] = {}
-  for (const key of keys) {
-    const { totals, providers } = figuresOf(state, sendersOf(state, by === 'pool' ? { pool: key } : { ip: key }), range)
+  for (const [key, ips] of sources) {
+    const { totals, providers } = figuresOf(senders, ips, range, false)
     if (totals.processed > 0)
       of[key] = {
         totals,
