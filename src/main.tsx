@@ -8,10 +8,17 @@ import { createQueryClient } from './app/query-client'
 import { preloadGatePage } from './connection/live-gate'
 
 /**
- * The longest the first render waits for the first read. On a first visit the read is in by the time the scripts
- * have run; on a return visit the scripts are quicker than the read, and the shell is better drawn while it comes.
+ * The longest the first render waits for the first read on a first visit: the scripts came over the network, and the
+ * read is in, or nearly, once they have run. On a return visit they come from the cache well before the read, and
+ * the shell is better drawn while it comes.
  */
 const FIRST_READ_HOLD_MS = 30
+
+/** Whether this page's scripts came from the browser's cache (nothing transferred): a return visit. */
+const scriptsFromCache = () =>
+  (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).some(
+    (entry) => entry.initiatorType === 'script' && entry.transferSize === 0,
+  )
 
 async function start() {
   // A page loaded later that is not in when it is first drawn waits React's 300 ms before it shows (see lazyPage):
@@ -39,7 +46,8 @@ async function start() {
   await pageCode
   // Holding the first render for a read that is in draws the page with its rows at once, rather than a spinner and
   // then the whole page again.
-  if (firstRead) await Promise.race([firstRead, new Promise((done) => setTimeout(done, FIRST_READ_HOLD_MS))])
+  if (firstRead && !scriptsFromCache())
+    await Promise.race([firstRead, new Promise((done) => setTimeout(done, FIRST_READ_HOLD_MS))])
   root.render(
     <StrictMode>
       <App backend={backend} queryClient={queryClient} />
