@@ -15,6 +15,7 @@ import { join } from 'node:path'
 import { gzipSync } from 'node:zlib'
 import { RUNS, measureDemo } from './bench-browser.mjs'
 import { UPSTREAM_MS, measureFirstRow } from './bench-first-row.mjs'
+import { untilIdle } from './bench-processes.mjs'
 import { measureServer } from './bench-server.mjs'
 import { measureWebhook } from './bench-webhook.mjs'
 
@@ -117,6 +118,16 @@ function measureBundle(outDir) {
   }
 }
 
+/**
+ * Each measure starts on an idle machine: taken while the last one's processes wound down (a browser closing,
+ * PostgreSQL writing out a million rows), the webhook's answers were three times slower at p50 (35 ms against 10).
+ */
+async function onIdleMachine(what, measure) {
+  const waitedMs = await untilIdle()
+  if (waitedMs > 2_000) console.log(`(waited ${(waitedMs / 1000).toFixed(1)} s for an idle machine before ${what})`)
+  return measure()
+}
+
 // The production server runs from its build, as `npm run serve` runs it.
 execFileSync('npm', ['run', '--silent', 'build:server'], { stdio: 'inherit' })
 const liveDir = mkdtempSync(join(tmpdir(), 'ip-pools-bench-live-'))
@@ -125,14 +136,15 @@ try {
   const bundle = measureBundle(liveDir)
   // The browser first: the server's load runs would leave it a busier machine.
   build(demoDir, ['--mode', 'demo'])
-  const timing = await measureDemo(demoDir, PORT)
-  const firstRow = await measureFirstRow(liveDir)
   if (process.env.CI && !process.env.TEST_DATABASE_URL) throw new Error('CI must set TEST_DATABASE_URL: see .ci/run')
-  // Before the store's million-row runs: after them, answers here were three times slower at p50 (35 ms against 10).
-  const webhook = await measureWebhook(liveDir)
-  const server = await measureServer(liveDir)
+  const timing = await onIdleMachine('the demo in the browser', () => measureDemo(demoDir, PORT))
+  const firstRow = await onIdleMachine('the first pool row', () => measureFirstRow(liveDir))
+  const webhook = await onIdleMachine('the webhook', () => measureWebhook(liveDir))
+  const server = await onIdleMachine('the server', () => measureServer(liveDir))
   const paging = JSON.parse(execFileSync('npx', ['tsx', 'scripts/bench-paging.ts'], { encoding: 'utf8' }))
-  const store = JSON.parse(execFileSync('npx', ['tsx', 'scripts/bench-store.ts'], { encoding: 'utf8' }))
+  const store = await onIdleMachine('the store', () =>
+    JSON.parse(execFileSync('npx', ['tsx', 'scripts/bench-store.ts'], { encoding: 'utf8' })),
+  )
   const engines = ['embedded', 'postgres'].filter((engine) => store[engine])
   const ms = (value) => `${Math.round(value)} ms`
   const rows = [
@@ -334,7 +346,7 @@ try {
   )
   console.log(
     `Timings: median of ${RUNS} return visits; keystrokes: median of ${timing.keystrokes}, typed on the 5,000-row ` +
-      'table; dialogs: median of 3 changes each, on the sample account (small) and ?demo=large, the demo faking ' +
+      'table; dialogs: median of 3 removes and 7 renames, each from a quiet page, on the sample account (small) and ?demo=large, the demo faking ' +
       '150-400 ms of network per request.',
   )
   console.log(
