@@ -86,15 +86,18 @@ const ARM_CLOSE = () => {
   })
 }
 
-/** Removes are limited by the sample account's pool of 5 IPs; renames, which the large pool's rows make the heavier
- * change, can be repeated: the first of a page is the slowest (its code runs for the first time), so 7 of them. */
+/**
+ * Removes are limited by the sample account's pool of 5 IPs. Renames can be repeated, and the first of a page is the
+ * slowest (its code runs for the first time): 7 of them.
+ */
 const REMOVES = 3
 const RENAMES = 7
 
 /**
- * Resolves once the page has had no request in flight for half a second (at most 10 s). In demo mode the fake
- * SendGrid answers on the page's own main thread: the re-reads that follow one change would otherwise be counted
- * against the next. A user does not confirm a change within a moment of the last one.
+ * Watches the page's requests from now on, and gives a wait that resolves once none has been in flight for half a
+ * second (at most 10 s). In demo mode the fake SendGrid answers on the page's own main thread: the re-reads that
+ * follow one change would otherwise be counted against the next. A user does not confirm a change within a moment of
+ * the last one.
  */
 function quietPage(page) {
   const pending = new Set()
@@ -110,8 +113,7 @@ function quietPage(page) {
 }
 
 /** Confirm-to-close of Remove IP and of Rename on the account the page has now, each from a quiet page. */
-async function measureDialogs(page, base, pool) {
-  const settled = quietPage(page)
+async function measureDialogs(page, settled, base, pool) {
   const confirm = async (button) => {
     await button.waitFor()
     await settled()
@@ -185,15 +187,16 @@ export async function measureDemo(outDir, port) {
     const browser = await launchBrowser()
     try {
       const page = await browser.newPage({ viewport: { width: 1280, height: 900 } })
+      const settled = quietPage(page)
       await page.addInitScript(MARK_FIRST_ROWS)
       // The sample account first, then the large one (which also installs the demo's service worker once: the
       // timed visits below are return visits).
       await page.goto(`${base}/pools`)
       await page.getByRole('link', { name: 'transactional' }).waitFor({ timeout: 60_000 })
-      const smallDialogs = await measureDialogs(page, base, 'transactional')
+      const smallDialogs = await measureDialogs(page, settled, base, 'transactional')
       await page.goto(`${base}/pools?demo=large`)
       await page.getByText('100 of 100 pools').waitFor({ timeout: 60_000 })
-      const largeDialogs = await measureDialogs(page, base, 'transactional')
+      const largeDialogs = await measureDialogs(page, settled, base, 'transactional')
 
       const firstRow = async (path, label) => {
         const times = []
