@@ -1,6 +1,6 @@
 // The demo build in headless Chromium: confirm-to-close of Remove IP and Rename on the sample account and on
-// ?demo=large (100 pools, 5,000 IPs); there, navigation to the first pool row and to the first IP row, and real keystrokes in the 5,000-row table's search box (when each shows in the box, and when
-// the rows follow).
+// ?demo=large (100 pools, 5,000 IPs); there, navigation to the first pool row and to the first IP row, and real
+// keystrokes in the 5,000-row table's search box (when each shows in the box, and when the rows follow).
 import { spawn } from 'node:child_process'
 import { chromium } from '@playwright/test'
 import { median, waitUntilUp } from './bench-processes.mjs'
@@ -226,6 +226,8 @@ export async function measureDemo(outDir, port) {
       }
       return {
         dialogs: { small: smallDialogs, large: largeDialogs },
+        removes: REMOVES,
+        renames: RENAMES,
         firstPoolRowMs,
         firstIpRowMs,
         keystrokes: KEYS.length,
