@@ -221,14 +221,14 @@ describe('the embedded store', () => {
     expect(n).toBe(3_000_000)
     expect(ticks).toBeGreaterThan(5)
     await store.close()
-  })
+  }, 30_000) // opening a new embedded store alone takes ~4 s, more on a busy machine
 
   it('says it has stopped, rather than never answering, once its thread has ended', async () => {
     const store = await openEmbedded()
     await store.close()
     await expect(store.query('select 1')).rejects.toMatchObject({ name: 'StoreUnavailable' })
     await expect(store.transaction((sql) => sql.query('select 1'))).rejects.toMatchObject({ name: 'StoreUnavailable' })
-  })
+  }, 30_000)
 })
 
 describe.each(ENGINES)('copying the embedded store to a %s store', (engine) => {
