@@ -12,6 +12,10 @@ export default defineConfig({
   forbidOnly: Boolean(process.env.CI),
   retries: process.env.CI ? 1 : 0,
   workers: 2,
+  // Ceilings, not waits: each step goes on as soon as the page is ready. Two browsers, eight servers and Chromium's
+  // axe scans share two cores; on a busy machine a whole test is several times slower than on a quiet one.
+  timeout: 180_000,
+  expect: { timeout: 20_000 },
   reporter: process.env.CI ? [['list']] : [['list'], ['html', { open: 'never' }]],
   // Builds both bundles and starts the demo, live and contract servers (see e2e/servers.ts).
   globalSetup: './e2e/global-setup.ts',

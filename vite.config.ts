@@ -112,6 +112,10 @@ export default defineConfig(({ command, mode }) => ({
   test: {
     globals: true,
     restoreMocks: true,
+    // Ceilings, not waits: a test ends as soon as what it waits for is there. A busy 2-core machine (CI, say) runs
+    // a jsdom render or a server's first start several times slower than a quiet one.
+    testTimeout: 60_000,
+    hookTimeout: 60_000,
     projects: [
       {
         extends: true,

@@ -72,7 +72,13 @@ export default async function globalSetup() {
   }
 
   const pids: number[] = []
+  // Stopped however the run ends: done, failed, or interrupted.
   process.on('exit', () => stop(pids))
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const)
+    process.once(signal, () => {
+      stop(pids)
+      process.exit(1)
+    })
   try {
     for (const spec of SERVERS) {
       const log = openSync(resolve(LOG_DIR, `${spec.name}.log`), 'w')

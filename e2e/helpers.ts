@@ -40,7 +40,7 @@ export async function expectNoSeriousA11yViolations(page: Page) {
           (animation) => animation.playState !== 'running' || animation.effect?.getTiming().iterations === Infinity,
         ),
     null,
-    { timeout: 10_000 },
+    { timeout: 30_000 },
   )
   const { violations } = await new AxeBuilder({ page }).analyze()
   const serious = violations

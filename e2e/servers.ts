@@ -14,8 +14,11 @@ export const PORTS = {
 export const TEAM = {
   admin: 'admin@example.com',
   viewer: 'viewer@example.com',
-  /** Seconds a sign-in lasts on the server with short sessions. */
-  shortSessionSeconds: 4,
+  /**
+   * Seconds a sign-in lasts on the server with short sessions: long enough for a busy machine to sign in and draw
+   * the pools before it ends, short enough to wait out.
+   */
+  shortSessionSeconds: 15,
   dataDir: 'e2e-logs/team-data',
   database: 'e2e_team',
 } as const

@@ -6,7 +6,7 @@ import { Writable } from 'node:stream'
 import { brotliCompressSync, gzipSync } from 'node:zlib'
 import { buildServer } from './app.ts'
 import { SECURITY_HEADERS } from './security-headers.ts'
-import { rawRequest, serveMain, serverPool, sharedStore } from './testing'
+import { READY, rawRequest, serverPool, sharedStore } from './testing'
 
 const KEY = 'SG.server-key-0123456789'
 const INDEX =
@@ -187,7 +187,7 @@ describe('the access log', () => {
       const lines = logs().filter((line) => line.msg === 'request')
       expect(lines).toHaveLength(2)
       return lines
-    })
+    }, READY)
     expect(requests).toEqual([
       {
         level: 'info',
@@ -216,13 +216,13 @@ describe('the access log', () => {
 })
 
 // Each start opens its embedded store in a folder of its own, which takes a few seconds the first time.
-describe('npm run serve', { timeout: 30_000 }, () => {
+describe('npm run serve', { timeout: 120_000 }, () => {
   /** The server as a user starts it, with a SendGrid stand-in whose answers take `delayMs`. */
   async function serve(delayMs: number, graceMs = 10_000, dataDir = mkdtempSync(join(tmpdir(), 'data-'))) {
     const upstream = await pool.startUpstream((_, res) => {
       setTimeout(() => res.setHeader('Content-Type', 'application/json').end('[]'), delayMs)
     })
-    const server = await serveMain({
+    const server = await pool.serve({
       DIST_DIR: dist,
       DATA_DIR: dataDir,
       SENDGRID_API_KEY: KEY,
@@ -240,7 +240,7 @@ describe('npm run serve', { timeout: 30_000 }, () => {
       headers: { 'Content-Type': 'application/json' },
       body: '{"name":"in flight"}',
     }).catch((error: Error) => error)
-    await vi.waitFor(() => expect(first.upstream.seen).toHaveLength(1))
+    await vi.waitFor(() => expect(first.upstream.seen).toHaveLength(1), READY)
     first.child.kill('SIGKILL')
     await first.exited
     expect(await change).toBeInstanceOf(Error)
@@ -254,30 +254,32 @@ describe('npm run serve', { timeout: 30_000 }, () => {
     await second.exited
   })
 
-  it('on SIGTERM lets a request in flight finish, takes no new ones, and exits 0', { timeout: 15_000 }, async () => {
-    const { base, child, exited, output, upstream } = await serve(1000)
+  it('on SIGTERM lets a request in flight finish, takes no new ones, and exits 0', async () => {
+    // A grace far longer than the request: the server exits when the request is done, not when the grace ends.
+    const { base, child, exited, output, upstream } = await serve(1000, 60_000)
     const inFlight = fetch(`${base}/v3/ips/pools`)
-    await vi.waitFor(() => expect(upstream.seen).toHaveLength(1)) // in flight: SendGrid has it
+    await vi.waitFor(() => expect(upstream.seen).toHaveLength(1), READY) // in flight: SendGrid has it
     const stoppedAt = Date.now()
     child.kill('SIGTERM')
-    await vi.waitFor(() => expect(fetch(`${base}/healthz`)).rejects.toThrow())
+    await vi.waitFor(() => expect(fetch(`${base}/healthz`)).rejects.toThrow(), READY)
     const response = await inFlight
     expect(response.status).toBe(200)
     expect(await exited).toBe(0)
-    expect(Date.now() - stoppedAt).toBeLessThan(5000)
+    expect(Date.now() - stoppedAt).toBeLessThan(30_000)
     expect(output()).toContain('"msg":"stopped"')
     expect(output()).not.toContain(KEY)
   })
 
   it('closes a request still open after the grace period and exits 0', async () => {
-    const { base, child, exited, output, upstream } = await serve(60_000, 1500)
+    // The upstream would answer in 10 minutes; the grace is 1.5 s.
+    const { base, child, exited, output, upstream } = await serve(600_000, 1500)
     const stuck = fetch(`${base}/v3/ips/pools`).catch((error: Error) => error)
-    await vi.waitFor(() => expect(upstream.seen).toHaveLength(1))
+    await vi.waitFor(() => expect(upstream.seen).toHaveLength(1), READY)
     const stoppedAt = Date.now()
     child.kill('SIGTERM')
     expect(await exited).toBe(0)
     expect(Date.now() - stoppedAt).toBeGreaterThanOrEqual(1_400)
-    expect(Date.now() - stoppedAt).toBeLessThan(4_000)
+    expect(Date.now() - stoppedAt).toBeLessThan(60_000)
     expect(await stuck).toBeInstanceOf(Error)
     expect(output()).toContain('grace period')
   })

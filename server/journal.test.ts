@@ -19,7 +19,7 @@ describe.each(ENGINES)('the activity journal (%s store)', (engine) => {
   let dispose: () => Promise<void>
   beforeAll(async () => {
     ;({ store, dispose } = await createTestStore(engine))
-  }, 30_000)
+  })
   beforeEach(() => store.query('truncate activity'))
   afterAll(() => dispose())
 

@@ -12,7 +12,7 @@ import { buildServer } from './app.ts'
 import { CACHE_MS, createSessionRegistry } from './session-registry.ts'
 import { createSessions, type SessionUser } from './sessions.ts'
 import { openEmbedded, openPostgres, type Store } from './store/store.ts'
-import { ENGINES, createTestStore, serveMain, serverPool, startTcpRelay } from './testing'
+import { ENGINES, READY, createTestStore, serverPool, startTcpRelay } from './testing'
 
 const SECRET = 'a-long-random-session-secret-for-tests-0123456789'
 const ADMIN = { email: 'ana@example.com', name: 'Ana' }
@@ -67,7 +67,7 @@ describe.each(ENGINES.filter((engine) => engine === 'postgres'))('several server
     expect(out.status).toBe(303)
     await vi.waitFor(
       async () => expect((await fetch(`${b}/v3/ips/pools`, { headers: { Cookie: cookie } })).status).toBe(401),
-      { timeout: CACHE_MS + 2000, interval: 200 },
+      { timeout: CACHE_MS + 20_000, interval: 200 },
     )
     await Promise.all([storeA.close(), storeB.close()])
     await dispose()
@@ -101,7 +101,7 @@ describe.each(ENGINES.filter((engine) => engine === 'postgres'))('several server
     expect([ready.status, await ready.json()]).toEqual([503, { store: 'unreachable' }])
 
     await relay.restore()
-    await vi.waitFor(async () => expect((await fetch(`${base}/readyz`)).status).toBe(200), { timeout: 10_000 })
+    await vi.waitFor(async () => expect((await fetch(`${base}/readyz`)).status).toBe(200), READY)
     const after = await fetch(`${base}/v3/ips/pools`, {
       method: 'POST',
       headers: { ...json, Cookie: cookie },
@@ -111,7 +111,7 @@ describe.each(ENGINES.filter((engine) => engine === 'postgres'))('several server
     await store.close()
     await relay.close()
     await dispose()
-  }, 30_000)
+  })
 })
 
 describe.each(ENGINES)('a server killed in the middle of 50 changes (%s store)', (engine) => {
@@ -119,10 +119,10 @@ describe.each(ENGINES)('a server killed in the middle of 50 changes (%s store)',
     const dataDir = mkdtempSync(join(tmpdir(), 'data-'))
     const made = engine === 'postgres' ? await createTestStore('postgres') : undefined
     const upstream = await pool.startUpstream((req, res) => {
-      setTimeout(() => res.setHeader('Content-Type', 'application/json').end(req.body), 20 + Math.random() * 400)
+      setTimeout(() => res.setHeader('Content-Type', 'application/json').end(req.body), 20 + Math.random() * 2000)
     })
     const start = () =>
-      serveMain({
+      pool.serve({
         DIST_DIR: dist,
         DATA_DIR: dataDir,
         SENDGRID_API_KEY: 'SG.key',
@@ -138,7 +138,7 @@ describe.each(ENGINES)('a server killed in the middle of 50 changes (%s store)',
         .then((response) => response.status === 200 && answered.push(`change-${i}`))
         .catch(() => {}),
     )
-    await vi.waitFor(() => expect(answered.length).toBeGreaterThanOrEqual(10), { timeout: 10_000, interval: 10 })
+    await vi.waitFor(() => expect(answered.length).toBeGreaterThanOrEqual(10), { ...READY, interval: 10 })
     first.child.kill('SIGKILL')
     await first.exited
     await Promise.all(changes)
@@ -168,5 +168,5 @@ describe.each(ENGINES)('a server killed in the middle of 50 changes (%s store)',
     second.child.kill('SIGTERM')
     await second.exited
     await made?.dispose()
-  }, 60_000)
+  }, 120_000)
 })

@@ -1,6 +1,6 @@
 /** Test helpers for the server: a recording stand-in for SendGrid, and requests sent byte for byte. */
 import { createServer, type IncomingHttpHeaders, type Server, type ServerResponse } from 'node:http'
-import { spawn } from 'node:child_process'
+import { spawn, type ChildProcess } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
 import type { FastifyInstance } from 'fastify'
 import {
@@ -84,11 +84,20 @@ export function listen(server: Server): Promise<string> {
   )
 }
 
-/** Stops every server started through it after each test. */
+/** How long a test waits for a server to be ready or a change to show: a ceiling on a busy machine, not a pause. */
+export const READY = { timeout: 30_000, interval: 50 }
+
+/** Servers started as processes: killed after their test, and with the test process if it ends first. */
+const running = new Set<ChildProcess>()
+process.on('exit', () => running.forEach((child) => child.kill('SIGKILL')))
+
+/** Stops every server started through it after each test, a test that failed or timed out included. */
 export function serverPool() {
   const servers: Server[] = []
   const apps: FastifyInstance[] = []
   afterEach(async () => {
+    for (const child of running) child.kill('SIGKILL')
+    running.clear()
     await Promise.all(apps.splice(0).map((app) => app.close()))
     await Promise.all(
       servers.splice(0).map((server) => {
@@ -101,6 +110,25 @@ export function serverPool() {
     track<S extends Server>(server: S): S {
       servers.push(server)
       return server
+    },
+    /**
+     * Starts server/main.ts as `npm run serve` would (through tsx here; the build runs with plain node) on a free
+     * loopback port with `env` added, and resolves once it says it is serving. Killed after the test if still up.
+     */
+    async serve(env: Record<string, string>) {
+      const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+        env: { ...process.env, PORT: '0', HOST: '127.0.0.1', ...env },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      })
+      running.add(child)
+      child.on('exit', () => running.delete(child))
+      let output = ''
+      child.stdout!.on('data', (chunk) => (output += chunk))
+      const exited = new Promise<number | null>((done) => child.on('exit', (code) => done(code)))
+      // A first start prepares a new embedded store: seconds on a quiet machine, several times that on a busy one.
+      await vi.waitFor(() => expect(output).toContain('"serving"'), { timeout: 60_000, interval: 50 })
+      const base = output.match(/"url":"(http:[^"]+)"/)![1]!
+      return { base, child, exited, output: () => output }
     },
     /** Starts a built server on a loopback port; its base URL. */
     async listen(app: FastifyInstance): Promise<string> {
@@ -292,7 +320,7 @@ export function sharedStore(engine: Store['engine'] = 'embedded'): () => Store {
   let made: Awaited<ReturnType<typeof createTestStore>> | undefined
   beforeAll(async () => {
     made = await createTestStore(engine)
-  }, 30_000)
+  })
   beforeEach(async () => {
     await made!.store.query(
       'truncate activity, sessions, delivery_hours, webhook_events_seen, message_pools, server_settings, webhook_batches',
@@ -340,21 +368,4 @@ export async function startTcpRelay(targetUrl: string) {
     restore: open,
     close: () => new Promise((done) => relay?.close(done)),
   }
-}
-
-/**
- * Starts server/main.ts as `npm run serve` would (through tsx here; the build runs with plain node) on a free
- * loopback port with `env` added, and resolves once it says it is serving.
- */
-export async function serveMain(env: Record<string, string>) {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  })
-  let output = ''
-  child.stdout.on('data', (chunk) => (output += chunk))
-  const exited = new Promise<number | null>((done) => child.on('exit', (code) => done(code)))
-  await vi.waitFor(() => expect(output).toContain('"serving"'), { timeout: 20_000, interval: 50 })
-  const base = output.match(/"url":"(http:[^"]+)"/)![1]!
-  return { base, child, exited, output: () => output }
 }

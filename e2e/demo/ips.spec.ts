@@ -101,7 +101,7 @@ test('?demo=large loads 100 pools and 5,000 IPs, with a bounded number of reques
     if (request.url().includes('/v3/ips/pools/')) poolReads.push(request.url())
   })
   await page.goto('/pools?demo=large')
-  await expect(page.getByText('100 of 100 pools')).toBeVisible({ timeout: 15_000 })
+  await expect(page.getByText('100 of 100 pools')).toBeVisible({ timeout: 60_000 })
   await expect(page.getByRole('table', { name: 'IP pools' }).getByRole('row', { name: /^client-100/ })).toContainText(
     /\d+/,
   )
@@ -109,7 +109,7 @@ test('?demo=large loads 100 pools and 5,000 IPs, with a bounded number of reques
   expect(poolReads).toEqual([])
 
   await page.goto('/ips')
-  await expect(page.getByText(/^5000 on this account/)).toBeVisible({ timeout: 15_000 })
+  await expect(page.getByText(/^5000 on this account/)).toBeVisible({ timeout: 60_000 })
   await expect(firstCells(page)).toHaveCount(50)
   await page.getByRole('searchbox', { name: 'Search addresses' }).fill('198.18.19.1')
   await expect(firstCells(page).first()).toHaveText('198.18.19.1')

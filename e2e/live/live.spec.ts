@@ -98,12 +98,12 @@ test('a rate limit (429) is waited out until X-RateLimit-Reset, with a notice, t
   await expect(
     page.getByText(/SendGrid is limiting how fast requests may be made\. Reading the pools again at/),
   ).toBeVisible()
-  await expect(page.getByRole('link', { name: 'transactional' })).toBeVisible({ timeout: 10_000 })
+  await expect(page.getByRole('link', { name: 'transactional' })).toBeVisible({ timeout: 60_000 })
 })
 
 test('a server error (500) is shown in words with Retry, which then loads the pools', async ({ page }) => {
   await connect(page, keyFor('flaky'))
-  await expect(page.getByText('Could not load the pools')).toBeVisible({ timeout: 10_000 })
+  await expect(page.getByText('Could not load the pools')).toBeVisible({ timeout: 60_000 })
   await expect(page.getByText('internal server error')).toBeVisible()
   await page.getByRole('button', { name: 'Retry' }).click()
   await expect(page.getByRole('link', { name: 'transactional' })).toBeVisible()
@@ -112,7 +112,7 @@ test('a server error (500) is shown in words with Retry, which then loads the po
 test('an unreachable SendGrid is a 502 from the proxy, shown in words', async ({ page }) => {
   await connect(page, keyFor('down'))
   await expect(page.getByText(`SendGrid (127.0.0.1:${PORTS.fakeSendGrid}) could not be reached`)).toBeVisible({
-    timeout: 10_000,
+    timeout: 60_000,
   })
 })
 

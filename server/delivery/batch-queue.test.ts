@@ -33,7 +33,7 @@ describe('the queue of batches waiting to be counted', () => {
     // Vacuumed once emptied: the embedded engine would otherwise keep every batch's bytes for good.
     expect(grown).toBeGreaterThan(3_000_000)
     expect(await queueBytes()).toBeLessThan(grown / 10)
-  }, 60_000)
+  }, 120_000)
 
   it('finishes the count under way when stopped, and leaves the rest for the next server', async () => {
     for (let b = 0; b < 40; b += 1) await keepBatch(store(), batchOf(1000 + b, 100))

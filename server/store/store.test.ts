@@ -26,7 +26,7 @@ describe.each(ENGINES)('the %s store', (engine) => {
   let dispose: () => Promise<void>
   beforeEach(async () => {
     ;({ store, dispose } = await createTestStore(engine))
-  }, 30_000)
+  })
   afterEach(() => dispose())
 
   describe('migrations', () => {
@@ -210,7 +210,7 @@ describe('the embedded store', () => {
     expect(await migrate(second)).toEqual([])
     expect((await openJournal(second).read({})).entries.map((e) => e.pool)).toEqual(['kept'])
     await second.close()
-  }, 30_000)
+  })
 
   it("works on a thread of its own: a long statement does not hold up the server's", async () => {
     const store = await openEmbedded()
@@ -221,14 +221,14 @@ describe('the embedded store', () => {
     expect(n).toBe(3_000_000)
     expect(ticks).toBeGreaterThan(5)
     await store.close()
-  }, 30_000) // opening a new embedded store alone takes ~4 s, more on a busy machine
+  })
 
   it('says it has stopped, rather than never answering, once its thread has ended', async () => {
     const store = await openEmbedded()
     await store.close()
     await expect(store.query('select 1')).rejects.toMatchObject({ name: 'StoreUnavailable' })
     await expect(store.transaction((sql) => sql.query('select 1'))).rejects.toMatchObject({ name: 'StoreUnavailable' })
-  }, 30_000)
+  })
 })
 
 describe.each(ENGINES)('copying the embedded store to a %s store', (engine) => {
@@ -263,7 +263,10 @@ describe.each(ENGINES)('copying the embedded store to a %s store', (engine) => {
     await from.store.transaction((sql) => countEvents(sql, [event]))
     // A batch the stopped server kept but had not counted yet: counted before the copy, so the target has it.
     await keepBatch(from.store, [{ ...event, id: 'ev-2', kind: 'delivered', pool: undefined }])
-    await webhookKeys(from.store).save({ id: 'wh-1', publicKey: PUBLIC_KEY }, 'ana@example.com')
+    await webhookKeys(from.store).save(
+      { id: 'wh-1', publicKey: PUBLIC_KEY },
+      'ana@example.com',
+    )
 
     const kept = { delivery_hours: 1, webhook_events_seen: 2, message_pools: 1, server_settings: 2 }
     expect(await copyStore(from.store, to.store)).toEqual({ activity: 12, sessions: 1, ...kept })
@@ -273,12 +276,15 @@ describe.each(ENGINES)('copying the embedded store to a %s store', (engine) => {
       processed: 1,
       delivered: 1,
     })
-    expect(await webhookKeys(to.store).describe()).toMatchObject({ key: 'stored', webhookId: 'wh-1' })
+    expect(await webhookKeys(to.store).describe()).toMatchObject({
+      key: 'stored',
+      webhookId: 'wh-1',
+    })
     // The event counts once in the target too, should SendGrid send it again there.
     expect(await to.store.transaction((sql) => countEvents(sql, [event]))).toBe(0)
     const [source, target] = [await journal.read({ limit: 100 }), await openJournal(to.store).read({ limit: 100 })]
     expect(target).toEqual(source)
     expect((await createSessionRegistry(to.store).live()).map((s) => s.email)).toEqual(['ana@example.com'])
     await Promise.all([from.dispose(), to.dispose()])
-  }, 30_000)
+  })
 })

@@ -175,7 +175,7 @@ describe('rate limits', () => {
     expect(
       await screen.findByText(/SendGrid is limiting how fast requests may be made\. Reading the pools again at/),
     ).toBeInTheDocument()
-    expect(await screen.findByRole('link', { name: 'marketing' }, { timeout: 4000 })).toBeInTheDocument()
+    expect(await screen.findByRole('link', { name: 'marketing' })).toBeInTheDocument()
     expect(calls).toBe(2)
   })
 })

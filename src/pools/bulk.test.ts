@@ -124,5 +124,5 @@ describe('a rate limit in the middle of a change of several calls', () => {
       throw new ApiError(429, [{ field: null, message: 'too many requests' }], Date.now())
     })
     expect(results[0]!.error).toBeInstanceOf(ApiError)
-  }, 10_000)
+  })
 })
