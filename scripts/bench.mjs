@@ -68,6 +68,23 @@ const BUDGETS = {
   inventorySmallRequests: 1,
   inventoryLargeRoundTrips: 2,
 }
+
+/**
+ * What a row's figure is held to. Bytes, counts, round trips and exactness are the same on any machine: held
+ * everywhere. A time or rate moves with how busy the machine is: `npm run bench` on a quiet machine holds it to its
+ * budget; in CI (a shared, possibly busy machine) it is reported, and fails only when missed by more than half again.
+ */
+const CI = Boolean(process.env.CI)
+const CI_SLACK = 1.5
+const exact = (ok) => ({ ok, heldInCi: ok })
+const atMost = (value, budget) => ({ ok: value <= budget, heldInCi: value <= budget * CI_SLACK })
+const atLeast = (value, budget) => ({ ok: value >= budget, heldInCi: value >= budget / CI_SLACK })
+function judge(checks) {
+  if (checks.every((check) => check.ok)) return 'ok'
+  if (CI && checks.every((check) => check.heldInCi)) return 'over (reported in CI)'
+  return 'OVER BUDGET'
+}
+
 const PORT = 4273
 const MSW_SIGNATURES = ['mockServiceWorker', '[MSW]', 'msw/browser']
 // Set for the build: if the key could leak into a bundle, this is what would show.
@@ -118,7 +135,8 @@ function measureBundle(outDir) {
   }
 }
 
-const IDLE_WAIT_MS = 60_000
+// In CI the machine may stay busy throughout (another job, a process hogging a core): a short wait, then measure.
+const IDLE_WAIT_MS = CI ? 5_000 : 60_000
 
 /**
  * Each measure starts on an idle machine: taken while the last one's processes wound down (a browser closing,
@@ -126,7 +144,8 @@ const IDLE_WAIT_MS = 60_000
  */
 async function onIdleMachine(what, measure) {
   const waitedMs = await untilIdle(IDLE_WAIT_MS)
-  if (waitedMs >= IDLE_WAIT_MS) console.log(`(the machine was still busy after a minute; measuring ${what} anyway)`)
+  if (waitedMs >= IDLE_WAIT_MS)
+    console.log(`(the machine was still busy after ${IDLE_WAIT_MS / 1000} s; measuring ${what} anyway)`)
   else if (waitedMs > 2_000)
     console.log(`(waited ${(waitedMs / 1000).toFixed(1)} s for an idle machine before ${what})`)
   return measure()
@@ -156,24 +175,24 @@ try {
       'first page JS, gzip (live)',
       `${bundle.gzipKb.toFixed(1)} KB`,
       `≤ ${BUDGETS.firstPageGzipKb} KB`,
-      bundle.gzipKb <= BUDGETS.firstPageGzipKb,
+      [exact(bundle.gzipKb <= BUDGETS.firstPageGzipKb)],
     ],
-    ['files with MSW code', String(bundle.withMsw.length), '0', bundle.withMsw.length === 0],
+    ['files with MSW code', String(bundle.withMsw.length), '0', [exact(bundle.withMsw.length === 0)]],
     [
       'first page files without the compile hint',
       String(bundle.withoutCompileHint.length),
       '0',
-      bundle.withoutCompileHint.length === 0,
+      [exact(bundle.withoutCompileHint.length === 0)],
     ],
     [
       'chart library on the first page',
       `${bundle.chartsOnFirstPage.length} files (the charts: ${bundle.charts.length} file, ` +
         `${bundle.chartsGzipKb.toFixed(1)} KB gzip, loaded with a Delivery panel)`,
       '0',
-      bundle.charts.length > 0 && bundle.chartsOnFirstPage.length === 0,
+      [exact(bundle.charts.length > 0 && bundle.chartsOnFirstPage.length === 0)],
     ],
-    ['files with the API key', String(bundle.withKey.length), '0', bundle.withKey.length === 0],
-    ['files naming SendGrid', String(bundle.withHost.length), '0', bundle.withHost.length === 0],
+    ['files with the API key', String(bundle.withKey.length), '0', [exact(bundle.withKey.length === 0)]],
+    ['files naming SendGrid', String(bundle.withHost.length), '0', [exact(bundle.withHost.length === 0)]],
     ...['index', 'asset', 'proxied'].map((what) => {
       const measured = server[what]
       const budget = BUDGETS.server[what]
@@ -184,16 +203,18 @@ try {
         `server: ${what === 'index' ? 'index.html' : what === 'asset' ? 'hashed asset' : 'proxied call'}`,
         `${rate}, p99 ${measured.p99} ms${measured.failures ? `, ${measured.failures} failed` : ''}`,
         `${floor}, ≤ ${budget.p99} ms`,
-        (budget.mbps ? measured.mbps >= budget.mbps : measured.rps >= budget.rps) &&
-          measured.p99 <= budget.p99 &&
-          measured.failures === 0,
+        [
+          budget.mbps ? atLeast(measured.mbps, budget.mbps) : atLeast(measured.rps, budget.rps),
+          atMost(measured.p99, budget.p99),
+          exact(measured.failures === 0),
+        ],
       ]
     }),
     [
       'proxy added latency, median',
       `${server.addedMs.toFixed(2)} ms`,
       `≤ ${BUDGETS.proxyAddedMs} ms`,
-      server.addedMs <= BUDGETS.proxyAddedMs,
+      [atMost(server.addedMs, BUDGETS.proxyAddedMs)],
     ],
     [
       'proxied change: journal added, p50',
@@ -201,17 +222,23 @@ try {
         `${server.journal.withP99.toFixed(2)} ms; unjournalled read p50 ${server.journal.withoutP50.toFixed(2)} / ` +
         `p99 ${server.journal.withoutP99.toFixed(2)} ms)`,
       `≤ ${BUDGETS.journalAddedP50Ms} ms`,
-      server.journal.addedP50 <= BUDGETS.journalAddedP50Ms,
+      [atMost(server.journal.addedP50, BUDGETS.journalAddedP50Ms)],
     ],
     ...[25, 1200, 5000].map((total) => {
       const sendGrid = paging[`sendgrid-${total}`]
       const capped = paging[`capped200-${total}`]
       const budget =
         total === 25
-          ? [`≤ ${BUDGETS.inventorySmallRequests} request`, sendGrid.requests <= BUDGETS.inventorySmallRequests]
+          ? [
+              `≤ ${BUDGETS.inventorySmallRequests} request`,
+              [exact(sendGrid.requests <= BUDGETS.inventorySmallRequests)],
+            ]
           : total === 5000
-            ? [`≤ ${BUDGETS.inventoryLargeRoundTrips} rounds`, sendGrid.roundTrips <= BUDGETS.inventoryLargeRoundTrips]
-            : ['(reported)', true]
+            ? [
+                `≤ ${BUDGETS.inventoryLargeRoundTrips} rounds`,
+                [exact(sendGrid.roundTrips <= BUDGETS.inventoryLargeRoundTrips)],
+              ]
+            : ['(reported)', []]
       return [
         `inventory of ${total} IPs`,
         `${sendGrid.requests} req/${sendGrid.roundTrips} rounds; capped ${capped.requests}/${capped.roundTrips}`,
@@ -226,13 +253,13 @@ try {
           `journal page at 1M entries (${engine}), p50/p99`,
           `${read.p50.toFixed(2)} / ${read.p99.toFixed(2)} ms`,
           `p99 ≤ ${budget.readP99Ms} ms`,
-          read.p99 <= budget.readP99Ms,
+          [atMost(read.p99, budget.readP99Ms)],
         ],
         [
           `journal write of a change (${engine}), p50/p99`,
           `${write.p50.toFixed(2)} / ${write.p99.toFixed(2)} ms`,
           `≤ ${budget.writeP50Ms} / ${budget.writeP99Ms} ms`,
-          write.p50 <= budget.writeP50Ms && write.p99 <= budget.writeP99Ms,
+          [atMost(write.p50, budget.writeP50Ms), atMost(write.p99, budget.writeP99Ms)],
         ],
       ]
     }),
@@ -247,32 +274,35 @@ try {
           `${Math.round(ingest.eventsPerSecond)} for ${Math.round(ingest.seconds)} s, ${ingest.batches} batches ` +
             `(1 in 20 sent twice), ${ingest.failed} failed, ${ingest.mismatches.length} counts off`,
           `≥ ${budget.eventsPerSecond}, all exact`,
-          ingest.eventsPerSecond >= budget.eventsPerSecond && ingest.failed === 0 && ingest.mismatches.length === 0,
+          [
+            atLeast(ingest.eventsPerSecond, budget.eventsPerSecond),
+            exact(ingest.failed === 0 && ingest.mismatches.length === 0),
+          ],
         ],
         [
           `webhook events counted (${engine}), the last`,
           `${ingest.countedAfterSeconds.toFixed(1)} s after the last answer (${Math.round(ingest.countedPerSecond)} events/s over the run)`,
           `≤ ${budget.countedAfterSeconds} s`,
-          ingest.countedAfterSeconds <= budget.countedAfterSeconds,
+          [atMost(ingest.countedAfterSeconds, budget.countedAfterSeconds)],
         ],
         [
           `webhook batch answered (${engine}), p50/p99`,
           `${ingest.p50.toFixed(1)} / ${ingest.p99.toFixed(1)} ms`,
           `p99 ≤ ${budget.webhookP99Ms} ms`,
-          ingest.p99 <= budget.webhookP99Ms,
+          [atMost(ingest.p99, budget.webhookP99Ms)],
         ],
         [
           `server memory during ingestion (${engine})`,
           `${Math.round(ingest.rssAt10sMb)} MB at 10 s, ${Math.round(ingest.rssEndMb)} MB at the end`,
           `≤ +${budget.memoryGrowthMb} MB`,
-          growth <= budget.memoryGrowthMb,
+          [exact(growth <= budget.memoryGrowthMb)],
         ],
         [
           `a pool page's figures at 90 days (${engine}), p50/p99`,
           `${poolPage.p50.toFixed(1)} / ${poolPage.p99.toFixed(1)} ms (IP page p99 ${ipPage.p99.toFixed(1)}, ` +
             `pool list ${poolList.p99.toFixed(0)}, IP list ${ipList.p99.toFixed(0)} ms)`,
           `p99 ≤ ${budget.poolPageP99Ms} ms`,
-          poolPage.p99 <= budget.poolPageP99Ms,
+          [atMost(poolPage.p99, budget.poolPageP99Ms)],
         ],
       ]
     }),
@@ -280,27 +310,32 @@ try {
       'import of 100,000 journal lines',
       `${ms(store.import.ms)}, peak ${Math.round(store.import.peakRssMb)} MB (store alone ${Math.round(store.import.baseRssMb)} MB)`,
       `≤ ${BUDGETS.store.importMs} ms, ≤ +${BUDGETS.store.importAddedMb} MB`,
-      store.import.imported === 100_000 &&
-        store.import.ms <= BUDGETS.store.importMs &&
-        store.import.peakRssMb - store.import.baseRssMb <= BUDGETS.store.importAddedMb,
+      [
+        exact(store.import.imported === 100_000),
+        atMost(store.import.ms, BUDGETS.store.importMs),
+        exact(store.import.peakRssMb - store.import.baseRssMb <= BUDGETS.store.importAddedMb),
+      ],
     ],
     [
       'embedded store start-up, first / later',
       `${ms(store.startUp.firstMs)} / ${ms(store.startUp.laterMs)}`,
       `≤ ${BUDGETS.store.firstStartMs} / ${BUDGETS.store.laterStartMs} ms`,
-      store.startUp.firstMs <= BUDGETS.store.firstStartMs && store.startUp.laterMs <= BUDGETS.store.laterStartMs,
+      [
+        atMost(store.startUp.firstMs, BUDGETS.store.firstStartMs),
+        atMost(store.startUp.laterMs, BUDGETS.store.laterStartMs),
+      ],
     ],
     [
       'to first pool row (large)',
       ms(timing.firstPoolRowMs),
       `≤ ${BUDGETS.firstPoolRowMs} ms`,
-      timing.firstPoolRowMs <= BUDGETS.firstPoolRowMs,
+      [atMost(timing.firstPoolRowMs, BUDGETS.firstPoolRowMs)],
     ],
     [
       'to first IP row (large)',
       ms(timing.firstIpRowMs),
       `≤ ${BUDGETS.firstIpRowMs} ms`,
-      timing.firstIpRowMs <= BUDGETS.firstIpRowMs,
+      [atMost(timing.firstIpRowMs, BUDGETS.firstIpRowMs)],
     ],
     ...['remove', 'rename'].flatMap((change) =>
       ['small', 'large'].map((scale) => {
@@ -309,7 +344,7 @@ try {
           `${change === 'remove' ? 'Remove IP' : 'Rename'}: confirm to close, ${scale}`,
           `${ms(closeMs)} (request + ${ms(overMs)})`,
           `request + ≤ ${BUDGETS.dialogOverMs} ms`,
-          overMs <= BUDGETS.dialogOverMs,
+          [atMost(overMs, BUDGETS.dialogOverMs)],
         ]
       }),
     ),
@@ -322,20 +357,20 @@ try {
         `first pool row / floor, ${visit === 'cold' ? 'first visit' : 'return visit'}`,
         `${ms(appMs)} / ${ms(floorMs)} = ${ratio.toFixed(2)}`,
         held ? `≤ ${BUDGETS.firstRowRatio}` : `(reported; aim ≤ ${BUDGETS.firstRowRatio})`,
-        !held || ratio <= BUDGETS.firstRowRatio,
+        held ? [atMost(ratio, BUDGETS.firstRowRatio)] : [],
       ]
     }),
     [
       'keystroke: input echo',
       `${ms(timing.echoMs)} (max ${ms(timing.slowestEchoMs)})`,
       `≤ ${BUDGETS.inputEchoMs} ms`,
-      timing.echoMs <= BUDGETS.inputEchoMs,
+      [atMost(timing.echoMs, BUDGETS.inputEchoMs)],
     ],
     [
       'keystroke: rows updated',
       `${ms(timing.rowsMs)} (max ${ms(timing.slowestRowsMs)})`,
       `≤ ${BUDGETS.filterRowsMs} ms`,
-      timing.rowsMs <= BUDGETS.filterRowsMs,
+      [atMost(timing.rowsMs, BUDGETS.filterRowsMs)],
     ],
   ]
   console.log(`\nFirst page files (live build): ${bundle.firstPage.join(', ')}`)
@@ -358,8 +393,11 @@ try {
       `SendGrid answering in ${UPSTREAM_MS} ms, 100 pools; median of ${firstRow.runs} alternating visits each, first (an empty cache) and return.\n`,
   )
   console.log(`  ${'measure'.padEnd(36)} ${'value'.padEnd(30)} ${'budget'.padEnd(18)} result`)
-  for (const [name, value, budget, ok] of rows) {
-    console.log(`  ${name.padEnd(36)} ${value.padEnd(30)} ${budget.padEnd(18)} ${ok ? 'ok' : 'OVER BUDGET'}`)
+  let failed = false
+  for (const [name, value, budget, checks] of rows) {
+    const verdict = judge(checks)
+    failed ||= verdict === 'OVER BUDGET'
+    console.log(`  ${name.padEnd(36)} ${value.padEnd(30)} ${budget.padEnd(18)} ${verdict}`)
   }
   for (const [what, found] of [
     ['MSW', bundle.withMsw],
@@ -368,7 +406,8 @@ try {
   ]) {
     if (found.length) console.log(`  ${what} found in: ${found.join(', ')}`)
   }
-  if (rows.some((row) => !row[3])) process.exitCode = 1
+  if (CI) console.log(`\n(CI: a time figure fails only when it misses its budget by more than half again.)`)
+  if (failed) process.exitCode = 1
 } finally {
   rmSync(liveDir, { recursive: true, force: true })
   rmSync(demoDir, { recursive: true, force: true })
