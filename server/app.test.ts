@@ -63,7 +63,17 @@ describe('the production server serves the built app', () => {
 
   it('asks browsers to check index.html every time, at / and at every app route, and keep it private', async () => {
     const { base } = await start()
-    for (const path of ['/', '/pools', '/pools/EU%20%2F%20promo%20%231%3F', '/ips?pool=marketing', '/activity']) {
+    for (const path of [
+      '/',
+      '/pools',
+      '/pools/EU%20%2F%20promo%20%231%3F',
+      '/pools/EU%20%2F%20promo',
+      '/pools/news.v2',
+      '/ips?pool=marketing',
+      '/ips/198.18.0.72',
+      '/ips/2001:db8::1',
+      '/activity',
+    ]) {
       const response = await fetch(base + path)
       expect(response.status, path).toBe(200)
       expect(response.headers.get('cache-control'), path).toBe('no-cache, private')
@@ -115,7 +125,7 @@ describe('the production server serves the built app', () => {
 
   it('answers a real 404 for a missing asset or file, not the app', async () => {
     const { base } = await start()
-    for (const path of ['/assets/index-gone.js', '/assets/', '/robots.txt', '/favicon.ico']) {
+    for (const path of ['/assets/index-gone.js', '/assets/', '/assets/198.18.0.72', '/robots.txt', '/favicon.ico']) {
       const response = await fetch(base + path)
       expect(response.status, path).toBe(404)
       expect((await response.json()).errors[0].message, path).toMatch(/Nothing is at GET/)

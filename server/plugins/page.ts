@@ -28,6 +28,13 @@ function firstReadPreload(pathname: string, status: ProxyStatus): string {
 
 /** First path segments that are never the app's pages (any case), so a miss there is a 404, not the app. */
 const NOT_PAGES = /^\/(v3|api|auth|proxy|assets|webhooks|healthz)(\/|$)/i
+/**
+ * The app's own pages, whatever their last segment looks like: an IP (/ips/198.18.0.72) or a pool name (news.v2)
+ * ends in what elsewhere would be a file's extension, and a reload, a bookmark or a shared link must still open it.
+ */
+const APP_PAGES = /^\/(pools|ips|activity|sessions)(\/|$)/
+/** Elsewhere a last segment with an extension (robots.txt, favicon.ico) is a file that is not there. */
+const LOOKS_LIKE_A_FILE = /\.[a-z0-9]+$/i
 
 export const pagePlugin: FastifyPluginAsync<{ distDir: string; forwarder: Forwarder }> = async (
   app,
@@ -72,7 +79,8 @@ export const pagePlugin: FastifyPluginAsync<{ distDir: string; forwarder: Forwar
     const isPage =
       (request.method === 'GET' || request.method === 'HEAD') &&
       !NOT_PAGES.test(path) &&
-      !/\/\.|\.[a-z0-9]+$/i.test(path)
+      !/\/\./.test(path) &&
+      (APP_PAGES.test(path) || !LOOKS_LIKE_A_FILE.test(path))
     if (!isPage) return refuse(reply, 404, `Nothing is at ${request.method} ${path}.`)
     // The app's own routes (/pools/…, /ips, /activity) and its not-found page are drawn in the browser.
     return sendPage(request, reply)
