@@ -3,10 +3,11 @@
  * by the PID recorded here. Server output goes to e2e-logs/ (Prism's is read by the contract tests).
  */
 import { execFileSync, spawn } from 'node:child_process'
-import { mkdirSync, openSync, rmSync } from 'node:fs'
+import { generateKeyPairSync } from 'node:crypto'
+import { mkdirSync, openSync, rmSync, writeFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import pg from 'pg'
-import { CONTRACT_SPEC, SERVERS, TEAM, type ServerSpec } from './servers'
+import { CONTRACT_SPEC, SERVERS, TEAM, WEBHOOK_SIGNING_KEY, type ServerSpec } from './servers'
 import { writeContractSpec } from './servers/contract-spec'
 
 export const LOG_DIR = resolve('e2e-logs')
@@ -61,6 +62,9 @@ export default async function globalSetup() {
   rmSync(TEAM.dataDir, { recursive: true, force: true }) // each run starts with empty journals
   await freshTeamDatabase()
   writeContractSpec(CONTRACT_SPEC)
+  const webhook = generateKeyPairSync('ec', { namedCurve: 'prime256v1' })
+  writeFileSync(WEBHOOK_SIGNING_KEY, webhook.privateKey.export({ format: 'pem', type: 'pkcs8' }), { mode: 0o600 })
+  const webhookPublicKey = webhook.publicKey.export({ format: 'der', type: 'spki' }).toString('base64')
 
   // A server left over from another run would answer in place of the build under test.
   for (const spec of SERVERS) {
@@ -83,7 +87,12 @@ export default async function globalSetup() {
     for (const spec of SERVERS) {
       const log = openSync(resolve(LOG_DIR, `${spec.name}.log`), 'w')
       const child = spawn(spec.command, spec.args, {
-        env: { ...process.env, ...spec.env },
+        // The live server takes signed Event Webhook batches, checked with the key made above.
+        env: {
+          ...process.env,
+          ...spec.env,
+          ...(spec.name === 'live' ? { SENDGRID_WEBHOOK_PUBLIC_KEY: webhookPublicKey } : {}),
+        },
         stdio: ['ignore', log, log],
         detached: true, // its own process group, so stopping it stops its children too
       })

@@ -23,6 +23,12 @@ export const TEAM = {
   database: 'e2e_team',
 } as const
 
+/**
+ * The Signed Event Webhook key the live server checks batches with: made anew by global-setup each run (its public
+ * half given to the server as SENDGRID_WEBHOOK_PUBLIC_KEY), so the tests can post batches as SendGrid would.
+ */
+export const WEBHOOK_SIGNING_KEY = 'e2e-logs/webhook-signing-key.pem'
+
 /** Written by global-setup from e2e/fixtures (servers/contract-spec.ts) before Prism starts. */
 export const CONTRACT_SPEC = 'e2e-logs/contract-spec.json'
 

@@ -88,13 +88,23 @@ export function eventSource(account) {
         out.push(processed)
         for (const outcome of outcomes) later.push({ ...outcome, due: batchNumber + OUTCOME_DELAY_BATCHES })
       }
-      for (const { counts } of out)
-        for (const [scope, key, kind] of counts) {
-          const totals = (expected[scope][key] ??= {})
-          totals[kind] = (totals[kind] ?? 0) + 1
-        }
-      return out.map(({ event }) => event)
+      return handOut(out)
     },
+    /** Every outcome still to come, in batches of `size`: whole messages, processed and then their outcome. */
+    rest(size) {
+      const batches = []
+      while (later.length > 0) batches.push(handOut(later.splice(0, size)))
+      return batches
+    },
+  }
+
+  function handOut(out) {
+    for (const { counts } of out)
+      for (const [scope, key, kind] of counts) {
+        const totals = (expected[scope][key] ??= {})
+        totals[kind] = (totals[kind] ?? 0) + 1
+      }
+    return out.map(({ event }) => event)
   }
 }
 

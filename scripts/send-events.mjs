@@ -1,7 +1,10 @@
 // Posts signed synthetic Event Webhook batches to a running dashboard server, so the delivery figures can be tried
 // without SendGrid. The first run makes a key pair (kept in the key file) and says which public key the server needs.
 //
-//   npm run events:send -- [--url http://localhost:8080] [--batches 20] [--size 500] [--key .webhook-test-key.pem]
+// Whole messages: each processed event, then its outcome (delivered, deferred, bounced, blocked, dropped) a moment
+// later, as SendGrid sends them; the last outcomes follow the last batch.
+//
+//   npm run events:send -- [--url http://localhost:4173] [--batches 20] [--size 500] [--key .webhook-test-key.pem]
 import { createPrivateKey, createPublicKey } from 'node:crypto'
 import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { parseArgs } from 'node:util'
@@ -9,7 +12,8 @@ import { accountOf, eventSource, newKeyPair, signedBatch } from './event-batches
 
 const { values } = parseArgs({
   options: {
-    url: { type: 'string', default: 'http://localhost:8080' },
+    // Where `npm run serve` listens by default.
+    url: { type: 'string', default: `http://localhost:${process.env.PORT || 4173}` },
     batches: { type: 'string', default: '20' },
     size: { type: 'string', default: '500' },
     key: { type: 'string', default: '.webhook-test-key.pem' },
@@ -34,17 +38,28 @@ const account = accountOf(names.length, 4).map((pool, i) => ({ ...pool, name: na
 const source = eventSource(account)
 const endpoint = new URL('/webhooks/sendgrid/events', values.url)
 let accepted = 0
-for (let i = 0; i < Number(values.batches); i += 1) {
-  const { body, headers } = signedBatch(source.batch(Number(values.size)), privateKey)
-  const response = await fetch(endpoint, { method: 'POST', headers, body })
+let sent = 0
+
+async function send(events) {
+  const { body, headers } = signedBatch(events, privateKey)
+  const response = await fetch(endpoint, { method: 'POST', headers, body }).catch((error) => {
+    console.error(
+      `Could not reach ${endpoint} (${error.cause?.code ?? error.cause?.message ?? error.message}): is the server running there?`,
+    )
+    process.exit(1)
+  })
   const answer = await response.json().catch(() => ({}))
   if (!response.ok) {
-    console.error(`${endpoint} answered ${response.status}: ${answer.message ?? response.statusText}`)
+    console.error(`${endpoint} answered ${response.status}: ${answer.errors?.[0]?.message ?? response.statusText}`)
     if (response.status === 401)
       console.error(`Is the server's SENDGRID_WEBHOOK_PUBLIC_KEY ${publicKeyText(privateKey)}?`)
     process.exit(1)
   }
   accepted += answer.accepted ?? 0
+  sent += 1
 }
-console.log(`Sent ${values.batches} batches of ${values.size} events to ${endpoint}: ${accepted} accepted.`)
+
+for (let i = 0; i < Number(values.batches); i += 1) await send(source.batch(Number(values.size)))
+for (const events of source.rest(Number(values.size))) await send(events)
+console.log(`Sent ${sent} batches of up to ${values.size} events to ${endpoint}: ${accepted} accepted.`)
 console.log(`Open a pool's page (${names.join(', ')}) to see them.`)

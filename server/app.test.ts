@@ -1,6 +1,7 @@
 /** The production server: the built app, its caching, its headers, its host check, its logs and its shutdown. */
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
+import { connect } from 'node:net'
 import { join } from 'node:path'
 import { Writable } from 'node:stream'
 import { brotliCompressSync, gzipSync } from 'node:zlib'
@@ -147,12 +148,43 @@ describe('the production server serves the built app', () => {
       await rawRequest(base, 'PATCH', '/v3/ips/pools/a'),
       await rawRequest(base, 'GET', '/', { Host: 'evil.example' }),
       await rawRequest(base, 'POST', '/v3/ips/pools', { 'Content-Type': 'text/plain' }, 'x'),
+      // Refused by Node's own parser, before any hook: a request smuggling attempt.
+      await rawRequest(base, 'POST', '/v3/ips/pools', { 'Content-Length': '3', 'Transfer-Encoding': 'chunked' }),
     ]
     for (const answer of answers) {
       for (const [name, value] of Object.entries(SECURITY_HEADERS))
         expect(answer.headers[name.toLowerCase()], `${answer.status} ${name}`).toBe(value)
     }
-    expect(answers.map((answer) => answer.status)).toEqual([200, 200, 404, 200, 200, 404, 400, 405, 403, 415])
+    expect(answers.map((answer) => answer.status)).toEqual([200, 200, 404, 200, 200, 404, 400, 405, 403, 415, 400])
+    expect(JSON.parse(answers.at(-1)!.body)).toEqual({
+      errors: [{ field: null, message: 'The request is not well-formed HTTP.' }],
+    })
+  })
+
+  it('cuts a client that sends its headers or its body too slowly, within 30 seconds', async () => {
+    const { base } = await start()
+    const { hostname, port } = new URL(base)
+    /** A connection that sends `start` and then one byte every few seconds: how long until the server closes it. */
+    const trickle = (start: string) =>
+      new Promise<number>((done) => {
+        const began = Date.now()
+        const socket = connect(Number(port), hostname, () => socket.write(start))
+        const drip = setInterval(() => socket.writable && socket.write('x'), 3000)
+        socket.on('data', () => {})
+        socket.on('error', () => {})
+        socket.on('close', () => {
+          clearInterval(drip)
+          done(Date.now() - began)
+        })
+      })
+    const [headers, body] = await Promise.all([
+      trickle(`GET /pools HTTP/1.1\r\nHost: ${hostname}\r\nX-Slow: `),
+      trickle(
+        `POST /v3/ips/pools HTTP/1.1\r\nHost: ${hostname}\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n`,
+      ),
+    ])
+    expect(headers).toBeLessThan(30_000)
+    expect(body).toBeLessThan(30_000)
   })
 
   it('answers /healthz while it runs', async () => {

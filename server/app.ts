@@ -4,12 +4,13 @@
  * request: the security headers, a request target in its one normal form, a Host this server answers to, who is
  * asking (identity.ts), and one JSON access-log line.
  */
+import { STATUS_CODES } from 'node:http'
 import { isIP } from 'node:net'
 import type { Writable } from 'node:stream'
 import fastifyCookie from '@fastify/cookie'
 import Fastify, { LogController, type FastifyInstance } from 'fastify'
 import { MESSAGES } from '../src/shared/messages.ts'
-import type { Config } from './config.ts'
+import { DEFAULT_STATS_RETENTION_DAYS, type Config } from './config.ts'
 import { startBatchQueue } from './delivery/batch-queue.ts'
 import { forgetOld } from './delivery/counts.ts'
 import { publicKeyOf } from './delivery/signature.ts'
@@ -94,6 +95,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     databaseUrl,
     signIn,
     logStream,
+    statsRetentionDays = DEFAULT_STATS_RETENTION_DAYS,
   } = options
   const behindHttps = signIn?.publicUrl.startsWith('https:') ?? false
   const headers = behindHttps ? { ...SECURITY_HEADERS, ...STRICT_TRANSPORT_SECURITY } : SECURITY_HEADERS
@@ -108,8 +110,32 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     },
     // One access-log line of our own per request (onResponse below) instead of Fastify's two.
     logController: new LogController({ disableRequestLogging: true }),
-    // Without a reverse proxy in front, a client must not hold a request open forever.
-    requestTimeout: 30_000,
+    // Without a reverse proxy in front, a client must not hold a request open: its headers must be in within 10 s,
+    // the whole request within 20 s, checked every 2 s (Node checks every 30 s by default), so a slow sender is cut
+    // within 30 s at the latest.
+    requestTimeout: 20_000,
+    http: { headersTimeout: 10_000, connectionsCheckingInterval: 2_000 },
+    // What Node's own parser refuses (a smuggling attempt, a malformed request line) never reaches a hook: answered
+    // here, with the same headers as every other answer.
+    clientErrorHandler(error, socket) {
+      if ((error as NodeJS.ErrnoException).code === 'ECONNRESET' || socket.destroyed) return
+      const [status, said] =
+        (error as NodeJS.ErrnoException).code === 'ERR_HTTP_REQUEST_TIMEOUT'
+          ? [408, 'The request took too long to arrive.']
+          : (error as NodeJS.ErrnoException).code === 'HPE_HEADER_OVERFLOW'
+            ? [431, 'The request headers are too large.']
+            : [400, 'The request is not well-formed HTTP.']
+      const body = JSON.stringify({ errors: [{ field: null, message: said }] })
+      const lines = [
+        `HTTP/1.1 ${status} ${STATUS_CODES[status]}`,
+        ...Object.entries(headers).map(([name, value]) => `${name}: ${value}`),
+        'Content-Type: application/json; charset=utf-8',
+        `Content-Length: ${Buffer.byteLength(body)}`,
+        'Connection: close',
+      ]
+      if (socket.writable) socket.write(`${lines.join('\r\n')}\r\n\r\n${body}`)
+      socket.destroy()
+    },
     // A pool name of 64 letters outside ASCII is up to 768 characters once percent-encoded.
     routerOptions: { maxParamLength: 2048 },
     return503OnClosing: true,
@@ -191,7 +217,10 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
 
   await app.register(healthPlugin, { store })
   await app.register(proxyPlugin, { forwarder, journal })
-  const keys = webhookKeys(store, options.webhookPublicKey ? publicKeyOf(options.webhookPublicKey) : undefined)
+  const keys = webhookKeys(store, {
+    fromEnvironment: options.webhookPublicKey ? publicKeyOf(options.webhookPublicKey) : undefined,
+    accountKeyOnServer: Boolean(apiKey),
+  })
   await app.register(apiPlugin, {
     prefix: '/api',
     journal,
@@ -203,9 +232,9 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   })
   if (signIn && sessions && registry)
     await app.register(authPlugin, { prefix: '/auth', settings: signIn, sessions, registry })
-  await app.register(webhooksPlugin, { prefix: '/webhooks', queue: batches, keys })
+  await app.register(webhooksPlugin, { prefix: '/webhooks', queue: batches, keys, retentionDays: statsRetentionDays })
   const forget = () =>
-    forgetOld(store, options.statsRetentionDays ?? 90).catch((err: unknown) =>
+    forgetOld(store, statsRetentionDays).catch((err: unknown) =>
       app.log.warn({ msg: 'old delivery counts not deleted', err }),
     )
   const forgetting = setInterval(forget, SWEEP_MS).unref()

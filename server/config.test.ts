@@ -26,10 +26,18 @@ describe('readConfig', () => {
     expect(() => readConfig({ HOST: '192.0.2.10', SENDGRID_API_KEY: 'SG.x' })).toThrow(ConfigError)
   })
 
-  it('starts on the network when sign-in is set, when the risk is accepted, or when there is no key to misuse', () => {
-    expect(readConfig({ HOST: '0.0.0.0', SENDGRID_API_KEY: 'SG.x', ...SIGN_IN }).signIn).toBeDefined()
-    expect(readConfig({ HOST: '0.0.0.0', SENDGRID_API_KEY: 'SG.x', ALLOW_ANONYMOUS: 'true' }).signIn).toBeUndefined()
-    expect(readConfig({ HOST: '0.0.0.0' }).apiKey).toBeUndefined()
+  it('refuses to start on the network with nobody signing in even without a key: everyone would be its admin', () => {
+    expect(() => readConfig({ HOST: '0.0.0.0' })).toThrow(ConfigError)
+    expect(() => readConfig({ HOST: '0.0.0.0' })).toThrow(/anyone who reaches it would act as its admin\. Set OIDC/)
+    expect(() => readConfig({ HOST: '::' })).toThrow(ConfigError)
+  })
+
+  it('starts on the network when sign-in is set, or when the risk is accepted, and says which', () => {
+    expect(readConfig({ HOST: '0.0.0.0', SENDGRID_API_KEY: 'SG.x', ...SIGN_IN })).not.toHaveProperty('openToNetwork')
+    const open = readConfig({ HOST: '0.0.0.0', ALLOW_ANONYMOUS: 'true' })
+    expect(open).toMatchObject({ openToNetwork: true })
+    expect(open.signIn).toBeUndefined()
+    expect(readConfig({ HOST: '127.0.0.1' })).not.toHaveProperty('openToNetwork')
   })
 
   it('names what is missing from a half-set sign-in', () => {

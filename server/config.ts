@@ -9,6 +9,9 @@ import { MIN_SECRET_LENGTH } from './sessions.ts'
 
 export class ConfigError extends Error {}
 
+/** How long delivery counts are kept unless STATS_RETENTION_DAYS says otherwise. */
+export const DEFAULT_STATS_RETENTION_DAYS = 90
+
 const SIGN_IN_SETTINGS = [
   'OIDC_ISSUER',
   'OIDC_CLIENT_ID',
@@ -48,6 +51,8 @@ export interface Config {
   /** Public names the dashboard is served as (DASHBOARD_HOSTS, and PUBLIC_URL's). */
   allowedHosts: string[]
   signIn?: SignInSettings
+  /** ALLOW_ANONYMOUS=true on a non-loopback HOST without sign-in: anyone who reaches the server is its admin. */
+  openToNetwork?: true
 }
 
 export function isLoopback(host: string): boolean {
@@ -104,12 +109,15 @@ export function readConfig(env: NodeJS.ProcessEnv): Config {
     }
   }
 
-  const anonymousOk = env.ALLOW_ANONYMOUS === 'true'
-  if (apiKey && !signIn && !isLoopback(host) && !anonymousOk) {
+  // Where nobody signs in, everyone who reaches the server is its admin: with a key, they use it; without one,
+  // they still connect the Event Webhook and change what the figures say.
+  const allowAnonymous = env.ALLOW_ANONYMOUS === 'true'
+  if (!signIn && !isLoopback(host) && !allowAnonymous) {
     throw new ConfigError(
-      `HOST=${host} lets other machines use the SendGrid key on this server, and nobody has to sign in. ` +
+      `HOST=${host} lets other machines reach this server, and nobody has to sign in, so anyone who reaches it ` +
+        `would act as its admin${apiKey ? ' with the SendGrid key on this server' : ''}. ` +
         `Set ${SIGN_IN_SETTINGS.join(', ')} (and DASHBOARD_ADMINS) to require sign-in, ` +
-        'or ALLOW_ANONYMOUS=true to accept that anyone who reaches it can use the key.',
+        'or ALLOW_ANONYMOUS=true to accept that anyone who reaches it is an admin.',
     )
   }
 
@@ -121,7 +129,7 @@ export function readConfig(env: NodeJS.ProcessEnv): Config {
       throw new ConfigError("SENDGRID_WEBHOOK_PUBLIC_KEY must be the Event Webhook's public key as SendGrid shows it.")
     }
   }
-  const statsRetentionDays = Number(env.STATS_RETENTION_DAYS ?? 90)
+  const statsRetentionDays = Number(env.STATS_RETENTION_DAYS ?? DEFAULT_STATS_RETENTION_DAYS)
   if (!Number.isInteger(statsRetentionDays) || statsRetentionDays < 1) {
     throw new ConfigError(`STATS_RETENTION_DAYS must be a whole number of days, not "${env.STATS_RETENTION_DAYS}".`)
   }
@@ -142,5 +150,6 @@ export function readConfig(env: NodeJS.ProcessEnv): Config {
     statsRetentionDays,
     allowedHosts: [...list(env.DASHBOARD_HOSTS), ...(signIn ? [new URL(signIn.publicUrl).hostname] : [])],
     ...(signIn ? { signIn } : {}),
+    ...(!signIn && !isLoopback(host) ? { openToNetwork: true as const } : {}),
   }
 }

@@ -23,10 +23,12 @@ export async function requireAdminToChange(request: FastifyRequest, reply: Fasti
   return refuse(reply, 403, MESSAGES.viewer, REFUSAL_CODES.viewer)
 }
 
-/** Admins only (and the one local user, where nobody signs in). */
-export async function requireAdmin(request: FastifyRequest, reply: FastifyReply) {
-  if (request.who.role === 'admin' || request.who.role === 'local') return
-  return refuse(reply, 403, MESSAGES.adminsOnly, REFUSAL_CODES.viewer)
+/** Admins only (and the one local user, where nobody signs in); anyone else is told `refusal`. */
+export function requireAdmin(refusal: string) {
+  return async function requireAdmin(request: FastifyRequest, reply: FastifyReply) {
+    if (request.who.role === 'admin' || request.who.role === 'local') return
+    return refuse(reply, 403, refusal, REFUSAL_CODES.viewer)
+  }
 }
 
 /** A page on another site may not drive a signed-in browser to act. */

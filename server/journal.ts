@@ -15,6 +15,7 @@ import {
   type ChangeSubject,
 } from '../src/shared/activity.ts'
 import type { ActivityPage } from '../src/shared/dashboard-api.ts'
+import { MESSAGES } from '../src/shared/messages.ts'
 import type { Sql } from './store/store.ts'
 
 export interface Journal {
@@ -36,13 +37,16 @@ export interface ActivityRow {
   new_name: string | null
   subuser: string | null
   webhook: string | null
+  old_key: string | null
+  new_key: string | null
   ips: string[] | string | null
   status: number | null
   ok: boolean | null
   message: string | null
 }
 
-const COLUMNS = 'id, time, user_email, action, pool, ip, old_name, new_name, subuser, ips, status, ok, message, webhook'
+const COLUMNS =
+  'id, time, user_email, action, pool, ip, old_name, new_name, subuser, ips, status, ok, message, webhook, old_key, new_key'
 
 /** A row as the app reads it: absent where the column is null. */
 function entryOf(row: ActivityRow): ActivityEntry {
@@ -61,6 +65,8 @@ function entryOf(row: ActivityRow): ActivityEntry {
     ...(row.status !== null ? { status: row.status, ok: Boolean(row.ok) } : {}),
     ...(row.message !== null ? { message: row.message } : {}),
     ...(row.webhook !== null ? { webhook: row.webhook } : {}),
+    ...(row.old_key !== null ? { oldKey: row.old_key } : {}),
+    ...(row.new_key !== null ? { newKey: row.new_key } : {}),
   }
 }
 
@@ -81,18 +87,49 @@ export function valuesOf(entry: ActivityEntry): unknown[] {
     entry.ok ?? null,
     entry.message ?? null,
     entry.webhook ?? null,
+    entry.oldKey ?? null,
+    entry.newKey ?? null,
   ]
 }
 
 export const INSERT_ACTIVITY = `insert into activity (${COLUMNS})
-  values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10::jsonb, $11, $12, $13, $14) on conflict (id) do nothing`
+  values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10::jsonb, $11, $12, $13, $14, $15, $16) on conflict (id) do nothing`
+
+/** The same entry as refused, whether or not its first write has landed: whichever comes second, it reads refused. */
+const WRITE_REFUSED = `insert into activity (${COLUMNS})
+  values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10::jsonb, $11, $12, $13, $14, $15, $16)
+  on conflict (id) do update set status = excluded.status, ok = excluded.ok, message = excluded.message`
+
+/** How long a refused change's entry is tried again while the store does not answer. */
+const SETTLE_FOR_MS = 10 * 60 * 1000
+const SETTLE_EVERY_MS = 2_000
 
 export function openJournal(sql: Sql): Journal {
+  /**
+   * A first write that failed may still land: a database that was frozen runs what it had been sent once it wakes,
+   * after the change was refused and nothing was sent. The entry is written again as refused until the store takes
+   * it, so the journal never reads a refused change as done or of unknown outcome.
+   */
+  function settleAsRefused(entry: ActivityEntry) {
+    const refused = valuesOf({ ...entry, status: 503, ok: false, message: MESSAGES.journalUnwritable })
+    const giveUpAt = Date.now() + SETTLE_FOR_MS
+    const attempt = () =>
+      sql.query(WRITE_REFUSED, refused).catch(() => {
+        if (Date.now() < giveUpAt) setTimeout(attempt, SETTLE_EVERY_MS).unref()
+      })
+    setTimeout(attempt, SETTLE_EVERY_MS).unref()
+  }
+
   return {
     async begin(user, change) {
       const now = Date.now()
       const entry: ActivityEntry = { id: timeOrderedId(now), time: new Date(now).toISOString(), user, ...change }
-      await sql.query(INSERT_ACTIVITY, valuesOf(entry))
+      try {
+        await sql.query(INSERT_ACTIVITY, valuesOf(entry))
+      } catch (error) {
+        settleAsRefused(entry)
+        throw error
+      }
       return entry
     },
     async complete(id, { status, ok, message }) {

@@ -45,6 +45,12 @@ try {
   app.log.error({ msg: 'could not start', err: error })
   process.exit(1)
 }
+if (config.openToNetwork) {
+  app.log.warn({
+    msg: 'open to the network',
+    reason: `ALLOW_ANONYMOUS=true: anyone who reaches ${config.host} acts as this server's admin, with nobody signing in.`,
+  })
+}
 const { port } = app.server.address() as AddressInfo
 app.log.info({
   msg: 'serving',

@@ -12,7 +12,7 @@ import { buildServer } from './app.ts'
 import { CACHE_MS, createSessionRegistry } from './session-registry.ts'
 import { createSessions, type SessionUser } from './sessions.ts'
 import { openEmbedded, openPostgres, type Store } from './store/store.ts'
-import { ENGINES, READY, createTestStore, serverPool, startTcpRelay } from './testing'
+import { ENGINES, READY, createTestStore, serverPool, startOwnPostgres, startTcpRelay } from './testing'
 
 const SECRET = 'a-long-random-session-secret-for-tests-0123456789'
 const ADMIN = { email: 'ana@example.com', name: 'Ana' }
@@ -112,6 +112,59 @@ describe.each(ENGINES.filter((engine) => engine === 'postgres'))('several server
     await relay.close()
     await dispose()
   })
+})
+
+describe.each(ENGINES.filter((engine) => engine === 'postgres'))('a frozen %s', () => {
+  it('refuses a change it cannot journal in time, and the journal never says it was done or of unknown outcome', async () => {
+    const database = await startOwnPostgres()
+    try {
+      const store = await openPostgres(database.url)
+      const upstream = await pool.startUpstream((req, res) =>
+        res.setHeader('Content-Type', 'application/json').end(req.body),
+      )
+      const app = await buildServer({
+        apiKey: 'SG.server-key',
+        upstream: upstream.url,
+        distDir: dist,
+        dataDir: mkdtempSync(join(tmpdir(), 'data-')),
+        store,
+        logStream: quiet,
+      })
+      const base = await pool.listen(app)
+      const create = (name: string) =>
+        fetch(`${base}/v3/ips/pools`, { method: 'POST', headers: json, body: JSON.stringify({ name }) })
+      expect((await create('before')).status).toBe(200)
+
+      database.freeze() // every process of the database stopped, as SIGSTOP leaves a hung server
+      const refused = await create('while frozen')
+      expect(refused.status).toBe(503)
+      expect((await refused.json()).errors[0].message).toBe(MESSAGES.journalUnwritable)
+      expect(upstream.seen.map((seen) => JSON.parse(seen.body).name)).toEqual(['before'])
+      database.thaw() // it now carries out what it had been sent before it stopped
+
+      // Once the database answers, the refused change reads as refused (or is not there), and stays so.
+      const entriesOf = async () =>
+        (
+          (await (await fetch(`${base}/api/activity`)).json()) as {
+            entries: { pool: string; status?: number; ok?: boolean }[]
+          }
+        ).entries
+      await vi.waitFor(async () => {
+        const frozen = (await entriesOf()).filter((entry) => entry.pool === 'while frozen')
+        expect(frozen.every((entry) => entry.status === 503 && entry.ok === false)).toBe(true)
+        expect(frozen.length).toBeLessThanOrEqual(1)
+      }, READY)
+      await new Promise((done) => setTimeout(done, 3000)) // a late write of the first attempt would land by now
+      const settled = (await entriesOf()).filter((entry) => entry.pool === 'while frozen')
+      expect(settled.every((entry) => entry.status === 503 && entry.ok === false)).toBe(true)
+      expect((await entriesOf()).find((entry) => entry.pool === 'before')).toMatchObject({ status: 200, ok: true })
+      await app.close()
+      await store.close()
+    } finally {
+      database.thaw()
+      await database.stop()
+    }
+  }, 120_000)
 })
 
 describe.each(ENGINES)('a server killed in the middle of 50 changes (%s store)', (engine) => {

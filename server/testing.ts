@@ -1,7 +1,11 @@
 /** Test helpers for the server: a recording stand-in for SendGrid, and requests sent byte for byte. */
 import { createServer, type IncomingHttpHeaders, type Server, type ServerResponse } from 'node:http'
-import { spawn, type ChildProcess } from 'node:child_process'
-import { randomBytes } from 'node:crypto'
+import { execFile, spawn, type ChildProcess } from 'node:child_process'
+import { mkdtempSync, readFileSync, readdirSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { promisify } from 'node:util'
+import { generateKeyPairSync, randomBytes, sign, type KeyObject } from 'node:crypto'
 import type { FastifyInstance } from 'fastify'
 import {
   connect,
@@ -12,6 +16,8 @@ import {
 } from 'node:net'
 import { migrate } from './store/migrate.ts'
 import { openEmbedded, openPostgres, type Store } from './store/store.ts'
+
+const run = promisify(execFile)
 
 /** Disguised ways to reach some other SendGrid endpoint (or confuse what reaches it), each refused before sending. */
 export const DISGUISED_TARGETS: [method: string, target: string][] = [
@@ -63,6 +69,46 @@ export const DISGUISED_TARGETS: [method: string, target: string][] = [
   ['GET', '/v3/ips?limit=../../api_keys'],
   ['GET', '/v3/ips/pools?redirect=/v3/mail/send'],
 ]
+
+export interface SignedBatch {
+  body: string
+  headers: Record<string, string>
+}
+
+/** A Signed Event Webhook key pair, and batches signed with it as SendGrid posts them. */
+export function webhookSigner() {
+  const { privateKey, publicKey } = generateKeyPairSync('ec', { namedCurve: 'prime256v1' })
+  return {
+    privateKey,
+    /** As SendGrid shows it: base64 DER. */
+    publicKey: publicKey.export({ format: 'der', type: 'spki' }).toString('base64'),
+    /** Events separated by CRLF, signed over the timestamp and the exact bytes. */
+    signed(
+      events: unknown[],
+      {
+        timestamp = String(Math.floor(Date.now() / 1000)),
+        key = privateKey,
+      }: { timestamp?: string; key?: KeyObject } = {},
+    ): SignedBatch {
+      const body = `[${events.map((event) => JSON.stringify(event)).join(',\r\n')}]\r\n`
+      const signature = sign('sha256', Buffer.concat([Buffer.from(timestamp), Buffer.from(body)]), {
+        key,
+        dsaEncoding: 'der',
+      })
+      return {
+        body,
+        headers: {
+          'Content-Type': 'application/json',
+          'X-Twilio-Email-Event-Webhook-Signature': signature.toString('base64'),
+          'X-Twilio-Email-Event-Webhook-Timestamp': timestamp,
+        },
+      }
+    },
+  }
+}
+
+export const postBatch = (base: string, batch: SignedBatch) =>
+  fetch(`${base}/webhooks/sendgrid/events`, { method: 'POST', headers: batch.headers, body: batch.body })
 
 export interface Seen {
   method: string
@@ -323,11 +369,52 @@ export function sharedStore(engine: Store['engine'] = 'embedded'): () => Store {
   })
   beforeEach(async () => {
     await made!.store.query(
-      'truncate activity, sessions, delivery_hours, webhook_events_seen, message_pools, server_settings, webhook_batches',
+      'truncate activity, sessions, delivery_hours, webhook_events_seen, message_pools, message_pending, server_settings, ' +
+        'webhook_batches, webhook_batches_set_aside',
     )
   })
   afterAll(() => made?.dispose())
   return () => made!.store
+}
+
+/**
+ * A PostgreSQL server of the test's own (Debian's 15, through scripts/test-postgres.sh, on a free loopback port),
+ * which the test can freeze, as SIGSTOP does to every one of its processes, and wake: a database that hangs
+ * rather than one that is gone. Only where the tests have PostgreSQL's programs (TEST_DATABASE_URL is set).
+ */
+export async function startOwnPostgres() {
+  const dir = mkdtempSync(join(tmpdir(), 'own-postgres-'))
+  const port = await new Promise<number>((done) => {
+    const probe = createNetServer().listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as AddressInfo
+      probe.close(() => done(port))
+    })
+  })
+  const env = { ...process.env, PG_TEST_DIR: dir, PG_TEST_PORT: String(port) }
+  const { stdout } = await run('scripts/test-postgres.sh', ['start'], { env })
+  const url = /TEST_DATABASE_URL=(\S+)/.exec(stdout)![1]!
+  /** The postmaster first, so that it forks nothing new, then every process it has started. */
+  const processes = () => {
+    const postmaster = Number(readFileSync(join(dir, 'data', 'postmaster.pid'), 'utf8').split('\n')[0])
+    const children = readdirSync('/proc')
+      .filter((name) => /^\d+$/.test(name))
+      .filter((pid) => {
+        try {
+          const stat = readFileSync(`/proc/${pid}/stat`, 'utf8')
+          return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]) === postmaster
+        } catch {
+          return false // ended meanwhile
+        }
+      })
+      .map(Number)
+    return [postmaster, ...children]
+  }
+  return {
+    url,
+    freeze: () => processes().forEach((pid) => process.kill(pid, 'SIGSTOP')),
+    thaw: () => processes().forEach((pid) => process.kill(pid, 'SIGCONT')),
+    stop: () => run('scripts/test-postgres.sh', ['stop'], { env }),
+  }
 }
 
 /**

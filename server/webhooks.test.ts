@@ -4,56 +4,42 @@
  */
 import { execFile } from 'node:child_process'
 import { generateKeyPairSync, sign } from 'node:crypto'
+import { fingerprintOf, publicKeyOf } from './delivery/signature.ts'
 import { promisify } from 'node:util'
 import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { Writable } from 'node:stream'
 import { buildServer } from './app.ts'
+import { MAX_BODIES_AT_ONCE } from './plugins/webhooks.ts'
+import { connect as openSocket } from 'node:net'
 import { keepBatch } from './delivery/batch-queue.ts'
 import { readStats } from './delivery/counts.ts'
-import { rawRequest, serverPool, sharedStore } from './testing'
+import { addTotals } from '../src/shared/delivery.ts'
+import { listen, postBatch, rawRequest, serverPool, sharedStore, webhookSigner } from './testing'
+import { createServer } from 'node:http'
 
 const pool = serverPool()
 const store = sharedStore()
 const dist = mkdtempSync(join(tmpdir(), 'dist-'))
 writeFileSync(join(dist, 'index.html'), '<!doctype html><html><head></head><body></body></html>')
-const { privateKey, publicKey } = generateKeyPairSync('ec', { namedCurve: 'prime256v1' })
-const PUBLIC_KEY = publicKey.export({ format: 'der', type: 'spki' }).toString('base64')
+const { privateKey, publicKey: PUBLIC_KEY, signed } = webhookSigner()
 const quiet = new Writable({ write: (_chunk, _encoding, done) => done() })
 
-async function start(webhookPublicKey: string | null = PUBLIC_KEY, upstream?: string) {
+async function start(webhookPublicKey: string | null = PUBLIC_KEY, upstream?: string, apiKey = 'SG.server-key') {
   const app = await buildServer({
     distDir: dist,
     dataDir: mkdtempSync(join(tmpdir(), 'data-')),
     store: store(),
     logStream: quiet,
     ...(webhookPublicKey ? { webhookPublicKey } : {}),
-    ...(upstream ? { upstream, apiKey: 'SG.server-key' } : {}),
+    ...(upstream ? { upstream, ...(apiKey ? { apiKey } : {}) } : {}),
   })
   return pool.listen(app)
 }
 
 const now = () => Math.floor(Date.now() / 1000)
-/** A batch as SendGrid posts it: events separated by CRLF, signed over the timestamp and the exact bytes. */
-function signed(events: unknown[], { timestamp = String(now()), key = privateKey } = {}) {
-  const body = `[${events.map((event) => JSON.stringify(event)).join(',\r\n')}]\r\n`
-  const signature = sign('sha256', Buffer.concat([Buffer.from(timestamp), Buffer.from(body)]), {
-    key,
-    dsaEncoding: 'der',
-  })
-  return {
-    body,
-    headers: {
-      'Content-Type': 'application/json',
-      'X-Twilio-Email-Event-Webhook-Signature': signature.toString('base64'),
-      'X-Twilio-Email-Event-Webhook-Timestamp': timestamp,
-    },
-  }
-}
-
-const post = (base: string, batch: { body: string; headers: Record<string, string> }) =>
-  fetch(`${base}/webhooks/sendgrid/events`, { method: 'POST', headers: batch.headers, body: batch.body })
+const post = postBatch
 
 /** Resolves once every batch kept has been counted: counting follows the answer, and takes a batch off the queue. */
 const allCounted = () =>
@@ -168,9 +154,45 @@ describe('the Event Webhook', () => {
       ]),
     )
     expect(mixed.status).toBe(202)
-    expect(await mixed.json()).toMatchObject({ accepted: 3, skipped: 5 })
+    expect(await mixed.json()).toEqual({
+      accepted: 2,
+      skipped: 6,
+      reasons: {
+        'kind not counted': 1,
+        'no timestamp': 1,
+        'stamped more than 5 minutes ahead': 1,
+        'no sg_event_id': 1,
+        'not an object': 1,
+        'a field longer than SendGrid makes it': 1,
+      },
+    })
     await allCounted()
     expect((await readStats(store(), { ip: '198.51.100.40' }, '24h')).totals.delivered).toBe(1)
+  })
+
+  it('reads only so many batches at once, and asks SendGrid to send the rest again later', async () => {
+    const base = await start()
+    const { hostname, port } = new URL(base)
+    // Batches whose bodies never finish arriving, as many as the server reads at once.
+    const stalled = Array.from({ length: MAX_BODIES_AT_ONCE }, () => {
+      const socket = openSocket(Number(port), hostname)
+      socket.on('error', () => {})
+      socket.write(
+        `POST /webhooks/sendgrid/events HTTP/1.1\r\nHost: ${hostname}\r\nContent-Type: application/json\r\n` +
+          `Content-Length: ${4 * 1024 * 1024}\r\n\r\n[`,
+      )
+      return socket
+    })
+    await vi.waitFor(async () => {
+      const refused = await post(base, signed([event({ event: 'delivered', ip: '198.51.100.48' })]))
+      expect(refused.status).toBe(503)
+      expect(refused.headers.get('retry-after')).toBe('10')
+    })
+    for (const socket of stalled) socket.destroy()
+    // Once they are gone, batches are read again.
+    await vi.waitFor(async () => {
+      expect((await post(base, signed([event({ event: 'delivered', ip: '198.51.100.48' })]))).status).toBe(202)
+    })
   })
 
   it('counts a batch kept by a server that stopped before counting it, once the next server starts', async () => {
@@ -232,14 +254,27 @@ describe('the Event Webhook', () => {
     const base = await start(key)
     const args = ['scripts/send-events.mjs', '--key', keyFile, '--url', base, '--batches', '3', '--size', '200']
     const second = await run(process.execPath, args)
-    expect(second.stdout).toContain('600 accepted')
+    // Whole messages: 600 processed, then each one's outcome (and some opens and deferrals) after the last batch.
+    const accepted = Number(/: (\d+) accepted/.exec(second.stdout)?.[1])
+    expect(accepted).toBeGreaterThan(1200)
     await allCounted()
-    const transactional = await readStats(store(), { pool: 'transactional' }, '24h')
-    expect(transactional.totals.processed).toBeGreaterThan(100)
+    const { totals } = await readStats(store(), { pool: 'transactional' }, '24h')
+    addTotals(totals, (await readStats(store(), { pool: 'marketing' }, '24h')).totals)
+    expect(totals.processed).toBe(600)
+    expect(totals.delivered + totals.bounce + totals.blocked + totals.dropped).toBe(600)
+    expect(totals.delivered).toBeGreaterThan(450)
     // A server with another key refuses them, and the command says which key it needs.
     const other = await start()
     const refused = run(process.execPath, ['scripts/send-events.mjs', '--key', keyFile, '--url', other])
     await expect(refused).rejects.toMatchObject({ stderr: expect.stringContaining(key) })
+    // A server that is not there (a port that was open a moment ago) is said in one line.
+    const probe = createServer()
+    const gone = await listen(probe)
+    await new Promise((done) => probe.close(done))
+    const closed = run(process.execPath, ['scripts/send-events.mjs', '--key', keyFile, '--url', gone])
+    await expect(closed).rejects.toMatchObject({
+      stderr: `Could not reach ${gone}/webhooks/sendgrid/events (ECONNREFUSED): is the server running there?\n`,
+    })
   })
 
   it('is connected from the dashboard: the key is read from SendGrid by the server, kept, and checks batches on every server sharing the store', async () => {
@@ -289,5 +324,74 @@ describe('the Event Webhook', () => {
     expect((await post(second, signed([event({ event: 'delivered', ip: '198.51.100.70' })]))).status).toBe(202)
     const other = generateKeyPairSync('ec', { namedCurve: 'prime256v1' }).privateKey
     expect((await post(second, signed([event({ event: 'delivered' })], { key: other }))).status).toBe(401)
+  })
+  /** A SendGrid stand-in holding one signed webhook per key it is asked with: the server's, and a stranger's. */
+  async function twoAccounts() {
+    const stranger = generateKeyPairSync('ec', { namedCurve: 'prime256v1' })
+    const strangerKey = stranger.publicKey.export({ format: 'der', type: 'spki' }).toString('base64')
+    const upstream = await pool.startUpstream((request, res) => {
+      res.setHeader('Content-Type', 'application/json')
+      const own = request.headers.authorization === 'Bearer SG.server-key'
+      res.end(JSON.stringify({ id: 'wh-1', public_key: own ? PUBLIC_KEY : strangerKey }))
+    })
+    return { upstream, stranger: stranger.privateKey }
+  }
+  const connect = (at: string, headers: Record<string, string> = {}) =>
+    fetch(`${at}/api/stats/webhook`, {
+      method: 'PUT',
+      headers: { 'Content-Type': 'application/json', ...headers },
+      body: '{"id":"wh-1"}',
+    })
+
+  it("never reads the webhook's key with a key the caller brings: a stranger cannot plant their own", async () => {
+    const { upstream, stranger } = await twoAccounts()
+    // No key on the server: the stranger's own SendGrid key in the request reads nothing, and nothing is kept.
+    const keyless = await start(null, upstream.url, '')
+    const refused = await connect(keyless, { Authorization: 'Bearer SG.strangers-own-key' })
+    expect(refused.status).toBe(409)
+    expect((await refused.json()).errors[0].message).toMatch(/needs this server's own SendGrid key/)
+    expect(upstream.seen).toEqual([])
+    const theirs = signed([event({ event: 'bounce', ip: '198.51.100.80' })], { key: stranger })
+    expect((await post(keyless, theirs)).status).toBe(503)
+
+    // With the server's key, SendGrid is asked with that key whatever the caller sends: the server's account's key.
+    const base = await start(null, upstream.url)
+    expect((await connect(base, { Authorization: 'Bearer SG.strangers-own-key' })).status).toBe(204)
+    expect(upstream.seen.map((seen) => seen.headers.authorization)).toEqual(['Bearer SG.server-key'])
+    expect((await post(base, theirs)).status).toBe(401)
+    expect((await post(base, signed([event({ event: 'delivered', ip: '198.51.100.80' })]))).status).toBe(202)
+    // A server sharing the store but holding no account key counts nothing with the stored key either.
+    expect((await post(keyless, signed([event({ event: 'delivered', ip: '198.51.100.80' })]))).status).toBe(503)
+  })
+
+  it("journals every change of the checking key with who made it and both keys' fingerprints, and says which key checks", async () => {
+    const { upstream } = await twoAccounts()
+    const base = await start(null, upstream.url)
+    const fingerprint = fingerprintOf(publicKeyOf(PUBLIC_KEY))
+    expect((await connect(base)).status).toBe(204)
+    expect((await connect(base)).status).toBe(204)
+    const { entries } = await (await fetch(`${base}/api/activity`)).json()
+    expect(entries).toEqual([
+      expect.objectContaining({
+        action: 'webhook-key',
+        user: 'local',
+        webhook: 'wh-1',
+        oldKey: fingerprint,
+        newKey: fingerprint,
+        ok: true,
+      }),
+      expect.objectContaining({ action: 'webhook-key', user: 'local', webhook: 'wh-1', newKey: fingerprint, ok: true }),
+    ])
+    expect(entries[1]).not.toHaveProperty('oldKey')
+    expect(await (await fetch(`${base}/api/stats/webhook`)).json()).toMatchObject({
+      key: 'stored',
+      fingerprint,
+      since: expect.any(String),
+    })
+    const fromEnvironment = await start()
+    expect(await (await fetch(`${fromEnvironment}/api/stats/webhook`)).json()).toMatchObject({
+      key: 'environment',
+      fingerprint,
+    })
   })
 })

@@ -299,6 +299,8 @@ test("a pool's page says how its mail is doing, over a chosen period, with a cha
   await expect(delivery.locator('svg').first()).toBeVisible() // the chart, loaded with the panel
   const providers = delivery.getByRole('table', { name: 'By mailbox provider' })
   await expect(providers.getByRole('row', { name: /Microsoft/ })).toBeVisible()
+  // Each provider's volume beside its shares: a share of a handful is no signal.
+  await expect(providers.getByRole('columnheader', { name: 'Sent' })).toBeVisible()
   await delivery.getByRole('button', { name: 'Last 30 days' }).click()
   await expect(delivery.getByRole('button', { name: 'Last 30 days' })).toHaveAttribute('aria-pressed', 'true')
   await expectNoSeriousA11yViolations(page)

@@ -1,5 +1,8 @@
+import { createPrivateKey } from 'node:crypto'
+import { readFileSync } from 'node:fs'
 import { expect, test, type Page } from '@playwright/test'
-import { PORTS } from '../servers'
+import { signedBatch } from '../../scripts/event-batches.mjs'
+import { PORTS, WEBHOOK_SIGNING_KEY } from '../servers'
 
 /** A key of its own per test: the fake SendGrid gives each key a fresh account, and its name picks the behaviour. */
 const keyFor = (scenario: string) => `SG.${scenario}.${Math.random().toString(36).slice(2)}`
@@ -242,4 +245,54 @@ test('an account SendGrid pages 200 at a time, without Link headers, is read to 
   await expect(page.getByRole('table', { name: 'IP pools' })).toBeVisible()
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'IP addresses' }).click()
   await expect(page.getByText(/^1200 on this account/)).toBeVisible()
+})
+
+test('figures from signed batches: the key that checks them, each provider with its volume, and an IP page that reloads', async ({
+  page,
+  request,
+}) => {
+  // Twenty messages through marketing to Gmail from 198.51.100.20, two of them bounced; and SendGrid's test event.
+  const run = Math.random().toString(36).slice(2)
+  const timestamp = Math.floor(Date.now() / 1000) - 60
+  const events = Array.from({ length: 20 }, (_, m) => {
+    const message = { email: `r${m}@gmail.com`, timestamp, sg_message_id: `${run}m${m}.filter0001.0` }
+    return [
+      { ...message, event: 'processed', sg_event_id: `${run}-p${m}`, pool: { name: 'marketing', id: 1 } },
+      m < 2
+        ? { ...message, event: 'bounce', sg_event_id: `${run}-o${m}`, ip: '198.51.100.20', type: 'bounce' }
+        : { ...message, event: 'delivered', sg_event_id: `${run}-o${m}`, ip: '198.51.100.20' },
+    ]
+  }).flat()
+  const testEvent = {
+    email: 'example@test.com',
+    timestamp,
+    event: 'delivered',
+    ip: '168.1.1.1',
+    sg_event_id: 'sg_event_id',
+    sg_message_id: 'sg_message_id',
+  }
+  const privateKey = createPrivateKey(readFileSync(WEBHOOK_SIGNING_KEY))
+  const { body, headers } = signedBatch([...events, testEvent], privateKey)
+  const answer = await request.post('/webhooks/sendgrid/events', { headers, data: body })
+  expect(answer.status()).toBe(202)
+  expect(await answer.json()).toEqual({ accepted: 40, skipped: 1, reasons: { "SendGrid's test event": 1 } })
+
+  await connect(page, keyFor('full'), { remember: true })
+  await page.getByRole('link', { name: 'marketing' }).click()
+  const delivery = page.getByRole('region', { name: 'Delivery' })
+  const gmail = delivery.getByRole('table', { name: 'By mailbox provider' }).getByRole('row', { name: /Gmail/ })
+  // Counted in the background: the panel shows them once counted.
+  await expect(async () => {
+    await page.reload()
+    await expect(gmail).toContainText('20', { timeout: 2_000 })
+  }).toPass({ timeout: 60_000 })
+  // 2 bounced of 20 is 10 %, but 20 messages are too few to judge a provider on.
+  await expect(gmail).toContainText('Not judged under 1,000 sent')
+  await expect(delivery).toContainText(
+    /Counted from batches signed with the key in SENDGRID_WEBHOOK_PUBLIC_KEY \(SHA256:/,
+  )
+
+  // An IP's page, reloaded (its address ends in what elsewhere would be a file's extension).
+  await page.goto('/ips/198.51.100.20')
+  await expect(page.getByRole('heading', { level: 1, name: '198.51.100.20' })).toBeVisible()
 })

@@ -187,9 +187,9 @@ test('a viewer is told an admin connects the Event Webhook, and cannot point the
       headers: { 'Content-Type': 'application/json' },
       body: JSON.stringify({ id: 'any' }),
     })
-    return response.status
+    return { status: response.status, said: (await response.json()).errors[0].message }
   })
-  expect(forged).toBe(403)
+  expect(forged).toEqual({ status: 403, said: 'Only an admin can connect the Event Webhook.' })
   const status = await page.evaluate(() => fetch('/api/stats/webhook').then((r) => r.json()))
   expect(status).toMatchObject({ key: null, url: expect.stringMatching(/\/webhooks\/sendgrid\/events$/) })
 })

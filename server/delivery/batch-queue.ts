@@ -4,7 +4,8 @@
  * that counts it, so each is counted once whatever fails or crashes; batches left by a server that stopped are counted
  * by the next one to look.
  */
-import type { Sql, Store } from '../store/store.ts'
+import type { WebhookBacklog } from '../../src/shared/delivery.ts'
+import { StoreUnavailable, type Sql, type Store } from '../store/store.ts'
 import { countEvents } from './counts.ts'
 import type { ReadEvent } from './events.ts'
 import { BATCH_NOTE } from './last-batch.ts'
@@ -79,23 +80,70 @@ class KeptBatches extends Map<string, readonly ReadEvent[]> {
  */
 async function countWaiting(store: Store, kept = new KeptBatches()): Promise<boolean> {
   const known = new Map(kept) // as it is now: batches kept while this counts may push some out of the cache
-  const taken = await store.transaction(async (sql: Sql) => {
-    // The events of a batch this server kept are not read back: they are counted from memory.
-    const [batch] = await sql.query<{ id: string; events: string | null }>(
-      `select id, case when id = any($1::bigint[]) then null else events end as events
-       from webhook_batches order by id limit 1 for update skip locked`,
-      [[...known.keys()]],
-    )
-    if (!batch) return undefined
-    await countEvents(
-      sql,
-      batch.events === null ? known.get(batch.id)! : (JSON.parse(batch.events) as Stored[]).map(read),
-    )
-    await sql.query('delete from webhook_batches where id = $1', [batch.id])
-    return batch.id
-  })
+  let taken: string | undefined
+  try {
+    await store.transaction(async (sql: Sql) => {
+      // The events of a batch this server kept are not read back: they are counted from memory.
+      const [batch] = await sql.query<{ id: string; events: string | null }>(
+        `select id, case when id = any($1::bigint[]) then null else events end as events
+         from webhook_batches order by id limit 1 for update skip locked`,
+        [[...known.keys()]],
+      )
+      if (!batch) return
+      taken = batch.id
+      await countEvents(
+        sql,
+        batch.events === null ? known.get(batch.id)! : (JSON.parse(batch.events) as Stored[]).map(read),
+      )
+      await sql.query('delete from webhook_batches where id = $1', [batch.id])
+    })
+  } catch (error) {
+    // The oldest batch goes first: one that can never be counted would stop every later one for good.
+    if (taken === undefined || !isBatchFault(error)) throw error
+    await setAside(store, taken, error)
+  }
   if (taken !== undefined) kept.delete(taken)
   return taken !== undefined
+}
+
+/** A fault of the batch's own (data the store refuses, a limit, a failure in counting), not of the store's state. */
+function isBatchFault(error: unknown): boolean {
+  if (error instanceof StoreUnavailable) return false
+  const code = (error as { code?: unknown } | null)?.code
+  // PostgreSQL's data exceptions, integrity and limit violations; anything else with a code is the connection's.
+  return typeof code !== 'string' || /^(22|23|54)/.test(code)
+}
+
+async function setAside(store: Store, id: string, error: unknown) {
+  await store.query(
+    `with moved as (delete from webhook_batches where id = $1 returning id, events, received_at)
+     insert into webhook_batches_set_aside (id, events, received_at, error)
+     select id, events, received_at, $2 from moved on conflict (id) do nothing`,
+    [id, error instanceof Error ? `${error.name}: ${error.message}` : String(error)],
+  )
+}
+
+/** Puts every set-aside batch back in the queue, to be counted again (after an upgrade); how many. */
+export async function recountSetAside(store: Store): Promise<number> {
+  const moved = await store.query(
+    `with moved as (delete from webhook_batches_set_aside returning events, received_at)
+     insert into webhook_batches (events, received_at) select events, received_at from moved returning id`,
+  )
+  return moved.length
+}
+
+/** How far counting is behind: batches waiting, the oldest's wait, and batches set aside. */
+export async function backlogOf(sql: Sql): Promise<WebhookBacklog> {
+  const [row] = await sql.query<{ waiting: number; oldest: Date | null; set_aside: number }>(
+    `select (select count(*)::int from webhook_batches) as waiting,
+       (select min(received_at) from webhook_batches) as oldest,
+       (select count(*)::int from webhook_batches_set_aside) as set_aside`,
+  )
+  return {
+    waiting: row!.waiting,
+    oldestWaitSeconds: row!.oldest ? Math.max(0, Math.round((Date.now() - new Date(row!.oldest).getTime()) / 1000)) : 0,
+    setAside: row!.set_aside,
+  }
 }
 
 /** Counts every batch waiting (a store about to be copied); how many there were. */

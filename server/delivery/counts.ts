@@ -26,9 +26,11 @@ export const SEEN_HOURS = 48
 
 /**
  * Counts events in the caller's transaction, each once whatever arrives twice (see batch-queue.ts, which keeps a batch
- * until this has counted it). Servers sharing a PostgreSQL server count at once and share rows (an hour's pool and IP
- * rows), so every write takes its rows' locks in key order: two counts then wait for each other rather than deadlock.
- * Resolves to how many were counted; the rest had been counted before.
+ * until this has counted it), and the same events to the same figures in any order and batching: an outcome that
+ * comes before its message's processed event is counted as unattributed and moves to the pool once that event names
+ * it. Servers sharing a PostgreSQL server count at once and share rows (an hour's pool and IP rows, a message's
+ * pool), so every write takes its rows' locks in key order, table by table in one order: two counts then wait for
+ * each other rather than deadlock. Resolves to how many were counted; the rest had been counted before.
  */
 export async function countEvents(sql: Sql, events: readonly ReadEvent[]): Promise<number> {
   if (events.length === 0) return 0
@@ -42,18 +44,51 @@ export async function countEvents(sql: Sql, events: readonly ReadEvent[]): Promi
   )) as [{ seen: string[] }]
   const wasSeen = new Set(seen)
   const counted = [...unique.values()].filter((event) => !wasSeen.has(event.id))
-  const pools = await poolsOf(sql, counted)
+  const { pools, named } = await poolsOf(sql, counted)
   // Each event adds to its pool's row ('' when the pool is not known) and, when it names one, its sending IP's.
   const rows = new Map<string, HourRow>()
-  const add = (scope: 'pool' | 'ip', key: string, event: ReadEvent) => {
-    const id = `${scope}|${key}|${event.hour}|${event.provider}`
+  const add = (scope: 'pool' | 'ip', key: string, { hour, provider, kind }: Counted, by = 1) => {
+    const id = `${scope}|${key}|${hour}|${provider}`
     let row = rows.get(id)
-    if (!row) rows.set(id, (row = { scope, key, hour: event.hour, provider: event.provider }))
-    row[event.kind] = (row[event.kind] ?? 0) + 1
+    if (!row) rows.set(id, (row = { scope, key, hour, provider }))
+    row[kind] = (row[kind] ?? 0) + by
   }
+  const pending = new Map<string, Pending>()
   for (const event of counted) {
-    add('pool', event.pool ?? (event.message ? pools.get(event.message) : undefined) ?? '', event)
+    const pool =
+      event.pool ??
+      (event.kind === 'processed' ? '' : event.message !== undefined ? pools.get(event.message) : undefined)
+    add('pool', pool ?? '', event)
     if (event.ip) add('ip', event.ip, event)
+    if (pool === undefined && event.message !== undefined) {
+      const id = `${event.message}|${event.hour}|${event.provider}|${event.kind}`
+      const noted = pending.get(id)
+      if (noted) noted.count += 1
+      else
+        pending.set(id, {
+          message: event.message,
+          hour: event.hour,
+          provider: event.provider,
+          kind: event.kind,
+          count: 1,
+        })
+    }
+  }
+  // Outcomes that came before their message's processed event, now that it has named the pool: moved to it.
+  const moved = named.size > 0 ? await takePending(sql, [...named.keys()]) : []
+  for (const outcome of moved) {
+    add('pool', named.get(outcome.message)!, outcome, outcome.count)
+    add('pool', '', outcome, -outcome.count)
+  }
+  if (pending.size > 0) {
+    await sql.query(
+      `insert into message_pending (message, hour, provider, kind, count)
+       select message, hour, provider, kind, count
+       from jsonb_to_recordset($1::jsonb) as r(message text, hour timestamptz, provider text, kind text, count bigint)
+       order by message, hour, provider, kind
+       on conflict (message, hour, provider, kind) do update set count = message_pending.count + excluded.count`,
+      [JSON.stringify([...pending.values()])],
+    )
   }
   if (rows.size > 0) {
     await sql.query(
@@ -67,38 +102,75 @@ export async function countEvents(sql: Sql, events: readonly ReadEvent[]): Promi
       [JSON.stringify([...rows.values()])],
     )
   }
+  if (moved.length > 0) {
+    // An unattributed row emptied by the move is as if it had never been: the same events in order leave none.
+    await sql.query(
+      `delete from delivery_hours where scope = 'pool' and key = '' and hour = any($1::timestamptz[])
+       and ${KINDS.map((kind) => `${kind} = 0`).join(' and ')}`,
+      [[...new Set(moved.map((outcome) => outcome.hour))]],
+    )
+  }
   return counted.length
 }
 
 /** A row's kinds that happened, the others left out: the batch's rows then go to the store in half the bytes. */
 type HourRow = { scope: 'pool' | 'ip'; key: string; hour: string; provider: Provider } & Partial<Totals>
+type Counted = Pick<ReadEvent, 'hour' | 'provider' | 'kind'>
+/** Outcomes of one message, hour, provider and kind counted before its pool was known. */
+type Pending = Counted & { message: string; count: number }
 
-/** The pool of each message: named by its processed event (remembered here), or remembered from an earlier batch. */
-async function poolsOf(sql: Sql, events: readonly ReadEvent[]): Promise<Map<string, string>> {
-  const pools = new Map<string, string>()
-  for (const event of events) if (event.pool && event.message) pools.set(event.message, event.pool)
-  if (pools.size > 0) {
-    await sql.query(
-      `insert into message_pools (message, pool, seen_at)
-       select pair ->> 0, pair ->> 1, now() from jsonb_array_elements($1::jsonb) as pair order by 1
-       on conflict (message) do update set pool = excluded.pool, seen_at = excluded.seen_at`,
-      // Pairs, not an object: an object with a key per message is slow to build and to stringify.
-      [JSON.stringify([...pools])],
-    )
-  }
+/** Takes the outcomes noted for messages whose pool is now known (the caller holds those messages' rows). */
+async function takePending(sql: Sql, messages: string[]): Promise<Pending[]> {
+  const rows = await sql.query<Pending & { hour: Date | string; count: string | number }>(
+    `delete from message_pending where message in (select value from jsonb_array_elements_text($1::jsonb))
+     returning message, hour, provider, kind, count`,
+    [JSON.stringify(messages)],
+  )
+  return rows.map((row) => ({ ...row, hour: new Date(row.hour).toISOString(), count: Number(row.count) }))
+}
+
+/**
+ * The pool of each message ('' for mail sent through no pool), as its processed event names it, remembered here for
+ * its later events, or remembered from an earlier batch; and the messages this batch named, with their pools. A
+ * message still without a pool gets a row without one, which the batch naming it later waits on.
+ */
+async function poolsOf(
+  sql: Sql,
+  events: readonly ReadEvent[],
+): Promise<{ pools: Map<string, string>; named: Map<string, string> }> {
+  const named = new Map<string, string>()
+  for (const event of events)
+    if (event.kind === 'processed' && event.message) named.set(event.message, event.pool ?? '')
+  const pools = new Map(named)
   const wanted = [
-    ...new Set(events.flatMap((event) => (event.message && !pools.has(event.message) ? [event.message] : []))),
+    ...new Set(events.flatMap((event) => (event.message && !named.has(event.message) ? [event.message] : []))),
   ]
   if (wanted.length > 0) {
     const rows = await sql.query<{ message: string; pool: string }>(
       `select message, pool from message_pools
        where message in (select value from jsonb_array_elements_text($1::jsonb))
-         and seen_at > now() - $2 * interval '1 hour'`,
+         and pool is not null and seen_at > now() - $2 * interval '1 hour'`,
       [JSON.stringify(wanted), ATTRIBUTION_HOURS],
     )
     for (const row of rows) pools.set(row.message, row.pool)
   }
-  return pools
+  const waiting = wanted.filter((message) => !pools.has(message))
+  if (named.size > 0 || waiting.length > 0) {
+    // One statement in message order, so two counts lock the rows they share in the same order. A waiting message's
+    // row keeps whatever pool another count has named meanwhile (it waited for that count to commit), and says it.
+    const rows = await sql.query<{ message: string; pool: string | null }>(
+      `insert into message_pools (message, pool, seen_at)
+       select pair ->> 0, pair ->> 1, now() from jsonb_array_elements($1::jsonb) as pair order by 1
+       on conflict (message) do update set
+         pool = coalesce(excluded.pool, message_pools.pool),
+         seen_at = case when excluded.pool is null then message_pools.seen_at else excluded.seen_at end
+       returning message, case when seen_at > now() - $2 * interval '1 hour' then pool end as pool`,
+      // Pairs, not an object: an object with a key per message is slow to build and to stringify.
+      [JSON.stringify([...named, ...waiting.map((message) => [message, null])]), ATTRIBUTION_HOURS],
+    )
+    for (const row of rows) if (row.pool !== null && !named.has(row.message)) pools.set(row.message, row.pool)
+  }
+  return { pools, named }
 }
 
 const SUMS = KINDS.map((kind) => `sum(${kind})::int as ${kind}`).join(', ')
@@ -166,4 +238,5 @@ export async function forgetOld(sql: Sql, retentionDays: number): Promise<void> 
   await sql.query(`delete from delivery_hours where hour < now() - $1 * interval '1 day'`, [retentionDays])
   await sql.query(`delete from webhook_events_seen where seen_at < now() - $1 * interval '1 hour'`, [SEEN_HOURS])
   await sql.query(`delete from message_pools where seen_at < now() - $1 * interval '1 hour'`, [ATTRIBUTION_HOURS])
+  await sql.query(`delete from message_pending where seen_at < now() - $1 * interval '1 hour'`, [ATTRIBUTION_HOURS])
 }

@@ -3,7 +3,7 @@
  * public key SendGrid gives (base64 DER SubjectPublicKeyInfo) and the signature as base64 DER. Checked on the exact
  * bytes received, before anything parses them.
  */
-import { createPublicKey, verify, type KeyObject } from 'node:crypto'
+import { createHash, createPublicKey, verify, type KeyObject } from 'node:crypto'
 
 export const SIGNATURE_HEADER = 'x-twilio-email-event-webhook-signature'
 export const TIMESTAMP_HEADER = 'x-twilio-email-event-webhook-timestamp'
@@ -12,6 +12,12 @@ export const TOLERANCE_SECONDS = 5 * 60
 
 export function publicKeyOf(base64: string): KeyObject {
   return createPublicKey({ key: Buffer.from(base64.trim(), 'base64'), format: 'der', type: 'spki' })
+}
+
+/** A key's short name for people to compare: SHA-256 of its DER, as SSH shows a key's (SHA256:…, 16 characters). */
+export function fingerprintOf(key: KeyObject): string {
+  const der = key.export({ format: 'der', type: 'spki' })
+  return `SHA256:${createHash('sha256').update(der).digest('base64').slice(0, 16)}`
 }
 
 export type SignatureProblem = 'missing' | 'stale' | 'bad'

@@ -8,7 +8,10 @@ import { refuseCrossSite, requireAdmin, requireUser } from '../guards.ts'
 import { EVENTS_PATH, RANGES, type Range, type WebhookConnect, type WebhookStatus } from '../../src/shared/delivery.ts'
 import { readStats, readSummaries } from '../delivery/counts.ts'
 import { lastBatchAt } from '../delivery/last-batch.ts'
+import { backlogOf } from '../delivery/batch-queue.ts'
 import type { WebhookKeys } from '../delivery/webhook-key.ts'
+import { fingerprintOf, publicKeyOf } from '../delivery/signature.ts'
+import { MESSAGES } from '../../src/shared/messages.ts'
 import type { Forwarder } from '../sendgrid-proxy.ts'
 import { fillPath, routeById } from '../../src/shared/sendgrid-routes.ts'
 import type { Journal } from '../journal.ts'
@@ -67,19 +70,23 @@ export const apiPlugin: FastifyPluginAsync<ApiOptions> = async (
       url: new URL(EVENTS_PATH, publicUrl ?? `${request.protocol}://${request.host}`).href,
       ...(await keys.describe()),
       lastBatchAt: await lastBatchAt(store),
+      backlog: await backlogOf(store),
     }
     return reply.header('cache-control', 'no-store').send(status)
   })
   await app.register(async (admin) => {
-    admin.addHook('onRequest', requireAdmin)
+    admin.addHook('onRequest', requireAdmin(MESSAGES.webhookAdminsOnly))
     admin.addHook('onRequest', refuseCrossSite)
     admin.put('/stats/webhook', async (request, reply) => {
       const { id } = (request.body ?? {}) as Partial<WebhookConnect>
       if (typeof id !== 'string' || !/^[\w-]{1,100}$/.test(id)) return refuse(reply, 400, 'Name the webhook by its id.')
+      // Only the server's own key reads the public key: one a caller brings would let them plant their own
+      // account's webhook and sign figures of their choosing.
+      if (!forwarder.status().keyOnServer) return refuse(reply, 409, MESSAGES.webhookNeedsServerKey)
       const prepared = forwarder.prepare({
         method: 'GET',
         target: fillPath(routeById('getWebhookKey').path, { id }),
-        headers: { authorization: request.headers.authorization },
+        headers: {},
       })
       if (!('call' in prepared)) return sendAnswer(reply, prepared)
       const answer = await forwarder.forward(prepared)
@@ -87,19 +94,31 @@ export const apiPlugin: FastifyPluginAsync<ApiOptions> = async (
       const publicKey = (JSON.parse(answer.body) as { public_key?: unknown }).public_key
       if (typeof publicKey !== 'string' || publicKey === '')
         return refuse(reply, 409, 'That webhook is not signed yet: turn on signing first.')
+      let key
       try {
-        await keys.save({ id, publicKey }, request.who.user ?? 'local')
+        key = publicKeyOf(publicKey)
       } catch {
         return refuse(reply, 502, 'SendGrid gave a public key that is not one.')
       }
-      request.log.info({ msg: 'event webhook connected', user: request.who.user, webhook: id })
+      const user = request.who.user ?? 'local'
+      const before = await keys.describe()
+      // Journalled first, like every change: a key change that is not in the journal cannot happen.
+      const entry = await journal.begin(user, {
+        action: 'webhook-key',
+        webhook: id,
+        ...(before.fingerprint ? { oldKey: before.fingerprint } : {}),
+        newKey: fingerprintOf(key),
+      })
+      await keys.save({ id, publicKey }, user)
+      await journal.complete(entry.id, { status: 204, ok: true })
+      request.log.info({ msg: 'event webhook connected', user: request.who.user, webhook: id, key: entry.newKey })
       return reply.code(204).header('cache-control', 'no-store').send()
     })
   })
 
   if (registry) {
     await app.register(async (admin) => {
-      admin.addHook('onRequest', requireAdmin)
+      admin.addHook('onRequest', requireAdmin(MESSAGES.sessionsAdminsOnly))
       admin.addHook('onRequest', refuseCrossSite)
       admin.get('/sessions', async (request, reply) => {
         const sessions: LiveSession[] = (await registry.live()).map((session) => ({

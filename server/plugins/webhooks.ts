@@ -5,7 +5,7 @@
  */
 import type { FastifyPluginAsync } from 'fastify'
 import type { BatchQueue } from '../delivery/batch-queue.ts'
-import { readEvent, type ReadEvent } from '../delivery/events.ts'
+import { readEvent, type DoorRules, type ReadEvent } from '../delivery/events.ts'
 import type { WebhookKeys } from '../delivery/webhook-key.ts'
 import { SIGNATURE_HEADER, TIMESTAMP_HEADER, signatureProblem } from '../delivery/signature.ts'
 import { refuse } from '../replies.ts'
@@ -14,6 +14,9 @@ import { refuse } from '../replies.ts'
 export const MAX_BATCH_BYTES = 5 * 1024 * 1024
 /** More events than this in one batch is not SendGrid's doing. */
 export const MAX_BATCH_EVENTS = 20_000
+/** Batches read at once: SendGrid posts a few at a time per sending server, and retries what is refused. */
+export const MAX_BODIES_AT_ONCE = 16
+const RETRY_AFTER_SECONDS = 10
 
 const SAID = {
   missing: 'The batch is not signed: turn on the Signed Event Webhook.',
@@ -25,9 +28,30 @@ interface WebhooksOptions {
   queue: BatchQueue
   /** The Signed Event Webhook's public key; without one, nothing is counted. */
   keys: WebhookKeys
+  /** How many days of figures are kept: an event older than that is not taken. */
+  retentionDays: number
 }
 
-export const webhooksPlugin: FastifyPluginAsync<WebhooksOptions> = async (app, { queue, keys }) => {
+export const webhooksPlugin: FastifyPluginAsync<WebhooksOptions> = async (app, { queue, keys, retentionDays }) => {
+  // A body is read whole before its signature can be checked: only so many at once, whoever sends them.
+  let reading = 0
+  const done = new WeakSet<object>()
+  const finished = async (request: { raw: object }) => {
+    if (done.has(request.raw)) return
+    done.add(request.raw)
+    reading -= 1
+  }
+  app.addHook('onRequest', async (request, reply) => {
+    if (reading >= MAX_BODIES_AT_ONCE) {
+      done.add(request.raw) // never counted in
+      reply.header('retry-after', String(RETRY_AFTER_SECONDS))
+      return refuse(reply, 503, 'Too many batches are arriving at once; SendGrid sends this one again.')
+    }
+    reading += 1
+  })
+  app.addHook('onResponse', finished)
+  app.addHook('onRequestAbort', finished)
+
   app.removeAllContentTypeParsers()
   app.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: MAX_BATCH_BYTES }, (_request, body, done) =>
     done(null, body),
@@ -52,7 +76,7 @@ export const webhooksPlugin: FastifyPluginAsync<WebhooksOptions> = async (app, {
       request.log.warn({ msg: 'webhook refused', reason: problem })
       return refuse(reply, 401, SAID[problem])
     }
-    const batch = readBatch(body)
+    const batch = readBatch(body, { nowSeconds: Date.now() / 1000, retentionDays })
     // Kept (or, refused, noted as arrived: the admin watching for SendGrid's test event wants to know it came).
     await queue.keep('events' in batch ? batch.events : [])
     if ('refused' in batch) return refuse(reply, ...batch.refused)
@@ -67,7 +91,7 @@ type Batch =
   { events: ReadEvent[]; skipped: number; reasons: Record<string, number> } | { refused: [400 | 413, string] }
 
 /** A batch's events that can be counted, and why the others cannot; or why it is no batch at all. */
-function readBatch(body: Buffer): Batch {
+function readBatch(body: Buffer, rules: DoorRules): Batch {
   let parsed: unknown
   try {
     parsed = JSON.parse(body.toString('utf8'))
@@ -80,7 +104,7 @@ function readBatch(body: Buffer): Batch {
   const events: ReadEvent[] = []
   const reasons: Record<string, number> = {}
   for (const raw of parsed) {
-    const event = readEvent(raw)
+    const event = readEvent(raw, rules)
     if ('skipped' in event) reasons[event.skipped] = (reasons[event.skipped] ?? 0) + 1
     else events.push(event)
   }

@@ -18,7 +18,9 @@ const KEPT_TABLES = {
   delivery_hours: ['scope', 'key', 'hour', 'provider'],
   webhook_events_seen: ['id'],
   message_pools: ['message'],
+  message_pending: ['message', 'hour', 'provider', 'kind'],
   server_settings: ['name'],
+  webhook_batches_set_aside: ['id'],
 } as const
 
 export async function copyStore(

@@ -263,12 +263,19 @@ describe.each(ENGINES)('copying the embedded store to a %s store', (engine) => {
     await from.store.transaction((sql) => countEvents(sql, [event]))
     // A batch the stopped server kept but had not counted yet: counted before the copy, so the target has it.
     await keepBatch(from.store, [{ ...event, id: 'ev-2', kind: 'delivered', pool: undefined }])
-    await webhookKeys(from.store).save(
+    await webhookKeys(from.store, { accountKeyOnServer: true }).save(
       { id: 'wh-1', publicKey: PUBLIC_KEY },
       'ana@example.com',
     )
 
-    const kept = { delivery_hours: 1, webhook_events_seen: 2, message_pools: 1, server_settings: 2 }
+    const kept = {
+      delivery_hours: 1,
+      webhook_events_seen: 2,
+      message_pools: 1,
+      message_pending: 0,
+      server_settings: 2,
+      webhook_batches_set_aside: 0,
+    }
     expect(await copyStore(from.store, to.store)).toEqual({ activity: 12, sessions: 1, ...kept })
     expect(await copyStore(from.store, to.store)).toEqual({ activity: 0, sessions: 0, ...kept })
     // Copied twice, counted once: the source's row replaces the target's rather than adding to it.
@@ -276,7 +283,7 @@ describe.each(ENGINES)('copying the embedded store to a %s store', (engine) => {
       processed: 1,
       delivered: 1,
     })
-    expect(await webhookKeys(to.store).describe()).toMatchObject({
+    expect(await webhookKeys(to.store, { accountKeyOnServer: true }).describe()).toMatchObject({
       key: 'stored',
       webhookId: 'wh-1',
     })

@@ -22,6 +22,9 @@ export interface Store extends Sql {
   close(): Promise<void>
 }
 
+/** How long a statement on a PostgreSQL server may take, on the client's side and on the database's. */
+const QUERY_TIMEOUT_MS = 10_000
+
 export class StoreUnavailable extends Error {
   override name = 'StoreUnavailable'
 }
@@ -168,7 +171,10 @@ export async function openPostgres(url: string): Promise<Store> {
     max: 10,
     // A server that is down is said at once rather than waited for: the dashboard answers 503 and tries again later.
     connectionTimeoutMillis: 2000,
-    query_timeout: 10_000,
+    query_timeout: QUERY_TIMEOUT_MS,
+    // The database keeps the same limit, so a statement the client gave up on is not carried out long after.
+    statement_timeout: QUERY_TIMEOUT_MS,
+    idle_in_transaction_session_timeout: QUERY_TIMEOUT_MS,
     idleTimeoutMillis: 30_000,
   })
   // A connection dropped while idle (the server restarted) is replaced on the next query, not a crash.

@@ -39,6 +39,14 @@ export function describeEntry(entry: ActivityEntry): ChangePart[] {
       return [{ text: `Turned on signing for Event Webhook ${entry.webhook ?? ''}`.trimEnd() }]
     case 'webhook-test':
       return [{ text: `Sent a test event to ${entry.webhook ?? 'the Event Webhook'}` }]
+    case 'webhook-key':
+      return [
+        {
+          text:
+            `Set the key that checks Event Webhook ${entry.webhook ?? ''}'s batches to ${entry.newKey ?? 'a new key'}` +
+            (entry.oldKey ? ` (was ${entry.oldKey})` : ''),
+        },
+      ]
     default:
       return [{ text: String(entry.action) }]
   }

@@ -6,6 +6,7 @@ export {
   ACTION_SCOPES,
   VIEWER_REASON,
   useIsTeamAdmin,
+  useKeyOnServer,
   usePermission,
   usePermissions,
   useRole,

@@ -39,6 +39,11 @@ export function permissionFor(action: PoolAction, scopes: readonly string[] | un
 }
 
 /** The signed-in user's role, once the server has said. */
+/** Whether the server holds the account's SendGrid key (undefined until its status is known). */
+export function useKeyOnServer(): boolean | undefined {
+  return useQuery(connectionQueries.status()).data?.keyOnServer
+}
+
 export function useRole(): Role | undefined {
   return useQuery(connectionQueries.status()).data?.session?.role
 }

@@ -2,19 +2,18 @@
  * SendGrid's rules for the IPs in a pool, in one place: the add dialog checks them before sending and the fake
  * backend enforces them. Kept apart from the pool rules so the address parser loads only with the dialogs.
  */
-import ipaddr from 'ipaddr.js'
+import { normalIp } from '../shared/ip-address'
 
 /** Why text is not an IPv4 or IPv6 address, or null when it is. */
 export function ipAddressProblem(text: string): string | null {
   const value = text.trim()
   if (value === '') return 'Enter an IP address.'
-  const valid = ipaddr.IPv4.isValidFourPartDecimal(value) || (ipaddr.IPv6.isValid(value) && !value.includes('%'))
-  return valid ? null : `“${value}” is not an IPv4 or IPv6 address.`
+  return normalIp(value) ? null : `“${value}” is not an IPv4 or IPv6 address.`
 }
 
 /** One spelling per address, so "2001:DB8:0::1" and "2001:db8::1" are the same IP. Expects a valid address. */
 export function canonicalIp(text: string): string {
-  return ipaddr.parse(text.trim()).toString()
+  return normalIp(text) ?? text.trim()
 }
 
 /** Addresses in one spelling each, built once, so checking against thousands of them parses nothing more. */

@@ -16,6 +16,7 @@ export type ActivityAction =
   | 'webhook-create'
   | 'webhook-sign'
   | 'webhook-test'
+  | 'webhook-key'
 
 /** What a change is about, from its call alone. */
 export interface ChangeSubject {
@@ -31,6 +32,9 @@ export interface ChangeSubject {
   ips?: string[]
   /** The Event Webhook changed: its URL, or its id where the call names no URL. */
   webhook?: string
+  /** The key that checks the webhook's batches changed: the old one's fingerprint (if any) and the new one's. */
+  oldKey?: string
+  newKey?: string
 }
 
 /** SendGrid's answer to a change. */

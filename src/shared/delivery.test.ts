@@ -1,4 +1,4 @@
-import { deliveryFigures, deliveryFlags, emptyTotals, type Totals } from './delivery'
+import { MIN_PROVIDER_SENT, deliveryFigures, deliveryFlags, emptyTotals, providerFlags, type Totals } from './delivery'
 
 const totals = (counts: Partial<Totals>): Totals => ({ ...emptyTotals(), ...counts })
 
@@ -43,6 +43,20 @@ describe('delivery figures and what needs a look', () => {
     const deferredEverywhere = totals({ processed: 10_000, delivered: 10_000, deferred: 2_000 })
     expect(deliveryFlags(deferredEverywhere, [{ provider: 'microsoft', totals: microsoft }])).toEqual([
       'Deferred 20.0 %',
+    ])
+  })
+
+  it('judges a provider only from the volume floor up, an IP by its outcomes (its processed events name no IP)', () => {
+    // Gmail at 20 sent with 2 bounces is not "Bounced 10.0 %": too few to judge.
+    expect(providerFlags(totals({ processed: 20, delivered: 18, bounce: 2 }))).toBeNull()
+    expect(providerFlags(totals({ processed: MIN_PROVIDER_SENT - 1, bounce: 100 }))).toBeNull()
+    expect(providerFlags(totals({ processed: MIN_PROVIDER_SENT, delivered: 900, bounce: 100 }))).toEqual([
+      'Bounced 10.0 %',
+    ])
+    const ipAtMicrosoft = totals({ delivered: 1_700, deferred: 280, bounce: 10 })
+    expect(providerFlags(ipAtMicrosoft)).toEqual(['Deferred 16.4 %'])
+    expect(deliveryFlags(totals({ delivered: 20_000 }), [{ provider: 'microsoft', totals: ipAtMicrosoft }])).toEqual([
+      'Deferred 16.4 % at Microsoft',
     ])
   })
 })

@@ -67,8 +67,21 @@ export interface WebhookStatus {
   webhookId?: string
   connectedBy?: string
   connectedAt?: string
+  /** The checking key's fingerprint (SHA256:…), to compare with SendGrid's, and since when it has checked. */
+  fingerprint?: string
+  since?: string
   /** When the last signed batch (a test event too) arrived, ISO 8601. */
   lastBatchAt: string | null
+  /** How far counting is behind (the dashboard's server says; the demo's fake does not). */
+  backlog?: WebhookBacklog
+}
+
+/** How far counting is behind: batches kept and not yet counted, the oldest one's wait, and batches set aside. */
+export interface WebhookBacklog {
+  waiting: number
+  oldestWaitSeconds: number
+  /** Batches that could not be counted, kept with their error until `npm run events:recount`. */
+  setAside: number
 }
 
 /** PUT /api/stats/webhook: the webhook whose key the server should read from SendGrid and check batches with. */
@@ -125,6 +138,11 @@ export const THRESHOLDS = { bounced: 0.05, spam: 0.001, deferred: 0.1 } as const
 /** A provider's own figures are judged only from this many sent: below it, one spam report is already 0.1 %. */
 export const MIN_PROVIDER_SENT = 1000
 
+/** A mailbox provider's own flags, or null when it has sent too little to judge (under MIN_PROVIDER_SENT). */
+export function providerFlags(totals: Totals): string[] | null {
+  return deliveryFigures(totals).sent < MIN_PROVIDER_SENT ? null : crossed(totals).map(({ text }) => text)
+}
+
 /**
  * Each threshold crossed, named with its figure: "Bounced 7.2 %", overall and then at each mailbox provider that
  * crosses one the whole does not ("Deferred 14.0 % at Microsoft"), since one provider deferring is what a sender
@@ -135,7 +153,7 @@ export function deliveryFlags(totals: Totals, providers: ProviderTotals = []): s
   const flags = overall.map(({ text }) => text)
   const named = new Set(overall.map(({ name }) => name))
   for (const { provider, totals: counts } of providers) {
-    if (counts.processed < MIN_PROVIDER_SENT) continue
+    if (providerFlags(counts) === null) continue
     for (const { name, text } of crossed(counts))
       if (!named.has(name)) flags.push(`${text} at ${PROVIDER_NAMES[provider]}`)
   }

@@ -26,7 +26,11 @@ export const MESSAGES = {
   viewer: 'You can view; changes need an admin.',
   journalUnwritable: 'The activity journal cannot be written, so nothing was changed. Try again later.',
   crossSite: 'Cross-site requests are refused.',
-  adminsOnly: 'Only an admin can see and end sessions.',
+  sessionsAdminsOnly: 'Only an admin can see and end sessions.',
+  webhookAdminsOnly: 'Only an admin can connect the Event Webhook.',
+  webhookNeedsServerKey:
+    "Connecting the Event Webhook needs this server's own SendGrid key (SENDGRID_API_KEY), so that the figures are " +
+    "of that account; or set the webhook's public key as SENDGRID_WEBHOOK_PUBLIC_KEY.",
   storeUnavailable: "The activity journal is unavailable right now; SendGrid's pools can still be read.",
   notNormalForm: 'The address is not in its plain form: send it without encoded letters, dot steps or empty parts.',
   upstreamUnexpected: 'SendGrid answered something unexpected (not JSON); nothing of it was passed on.',

@@ -9,9 +9,10 @@ import Stack from '@mui/material/Stack'
 import Typography from '@mui/material/Typography'
 import { useQuery } from '@tanstack/react-query'
 import { useEffect, useId, useState, type ReactNode } from 'react'
-import { usePermissions, useRole, VIEWER_REASON } from '../connection'
+import { useKeyOnServer, usePermissions, useRole, VIEWER_REASON } from '../connection'
 import { errorMessage } from '../lib/error-message'
 import type { WebhookStatus } from '../shared/delivery'
+import { MESSAGES } from '../shared/messages'
 import { QueryProblem } from '../ui/query-problem'
 import { useChange } from '../ui/use-change'
 import { statsQueries, webhookChanges } from './queries'
@@ -44,6 +45,8 @@ export default function ConnectWebhookDialog({ onClose }: { onClose: () => void 
   const [now, setNow] = useState(() => Date.now())
   const can = usePermissions()
   const viewer = useRole() === 'viewer'
+  // The server reads the webhook's key with its own SendGrid key, never with one a browser brings.
+  const keyOnServer = useKeyOnServer()
 
   const url = status.data?.url
   const here = list.data?.webhooks.find((webhook) => webhook.url === url)
@@ -58,7 +61,11 @@ export default function ConnectWebhookDialog({ onClose }: { onClose: () => void 
   }, [watching])
 
   const reason = (action: 'createWebhook' | 'signWebhook' | 'testWebhook') =>
-    viewer ? VIEWER_REASON : can(action).reason
+    viewer
+      ? VIEWER_REASON
+      : action === 'signWebhook' && keyOnServer === false && status.data?.key !== 'environment'
+        ? MESSAGES.webhookNeedsServerKey
+        : can(action).reason
   const full = list.data && list.data.maxAllowed !== null && list.data.webhooks.length >= list.data.maxAllowed
 
   return (
@@ -118,7 +125,7 @@ export default function ConnectWebhookDialog({ onClose }: { onClose: () => void 
             title="Signed, with the server holding its key"
             done={
               connected
-                ? `Signed. The server checks each batch with its key (connected${status.data?.connectedBy ? ` by ${status.data.connectedBy}` : ''}${status.data?.connectedAt ? `, ${timeFormat().format(new Date(status.data.connectedAt))}` : ''}).`
+                ? `Signed. The server checks each batch with its key ${status.data?.fingerprint ?? ''} (connected${status.data?.connectedBy ? ` by ${status.data.connectedBy}` : ''}${status.data?.connectedAt ? `, ${timeFormat().format(new Date(status.data.connectedAt))}` : ''}).`
                 : undefined
             }
             error={sign.error}

@@ -15,10 +15,12 @@ import Typography from '@mui/material/Typography'
 import { useQuery } from '@tanstack/react-query'
 import { Suspense, lazy, useId, useState } from 'react'
 import {
+  MIN_PROVIDER_SENT,
   PROVIDER_NAMES,
   deliveryFigures,
   deliveryFlags,
   percent,
+  providerFlags,
   type ProviderTotals,
   type Range,
   type Totals,
@@ -28,6 +30,7 @@ import { isNotServedHere } from '../lib/api-client'
 import { QueryProblem } from '../ui/query-problem'
 import type { StatsOf } from './api'
 import { statsQueries } from './queries'
+import { CountingStatus } from './counting-status'
 
 // The chart library is loaded only where a chart is shown.
 const DeliveryChart = lazy(() => import('./delivery-chart'))
@@ -108,6 +111,11 @@ export default function DeliveryPanel({ of, what, beside }: DeliveryPanelProps) 
           <Providers providers={stats.data.providers} />
         </Stack>
       )}
+      {connected && (
+        <Stack spacing={1} sx={{ mt: 2 }}>
+          <CountingStatus />
+        </Stack>
+      )}
       {connecting && (
         <Suspense fallback={null}>
           <ConnectWebhookDialog onClose={() => setConnecting(false)} />
@@ -162,6 +170,7 @@ function Providers({ providers }: { providers: ProviderTotals }) {
         <TableHead>
           <TableRow>
             <TableCell>Provider</TableCell>
+            <TableCell align="right">Sent</TableCell>
             <TableCell align="right">Delivered</TableCell>
             <TableCell align="right">Deferred</TableCell>
             <TableCell align="right">Bounced</TableCell>
@@ -172,15 +181,21 @@ function Providers({ providers }: { providers: ProviderTotals }) {
         <TableBody>
           {shown.map(({ provider, totals }) => {
             const figures = deliveryFigures(totals)
+            const flags = providerFlags(totals)
             const rate = (value: number | null) => (value === null ? '—' : percent(value))
             return (
               <TableRow key={provider}>
                 <TableCell>{PROVIDER_NAMES[provider]}</TableCell>
+                <TableCell align="right">{figures.sent.toLocaleString()}</TableCell>
                 <TableCell align="right">{rate(figures.delivered)}</TableCell>
                 <TableCell align="right">{rate(figures.deferred)}</TableCell>
                 <TableCell align="right">{rate(figures.bounced)}</TableCell>
                 <TableCell align="right">{rate(figures.blocked)}</TableCell>
-                <TableCell>{deliveryFlags(totals).join(', ') || '—'}</TableCell>
+                <TableCell>
+                  {flags === null
+                    ? `Not judged under ${MIN_PROVIDER_SENT.toLocaleString()} sent`
+                    : flags.join(', ') || '—'}
+                </TableCell>
               </TableRow>
             )
           })}
