@@ -13,7 +13,8 @@ import { startServer, waitUntilUp } from './bench-processes.mjs'
 const PORT = 4286
 const BATCH = 1_000
 const PER_SECOND = 20
-const SECONDS = 60
+// In CI (a shared machine, where times are reported rather than held) a shorter run: the exact counts are the same.
+const SECONDS = process.env.CI ? 20 : 60
 const WARMUP_SECONDS = 5
 const IN_FLIGHT = 8
 const KINDS = ['processed', 'delivered', 'deferred', 'bounce', 'blocked', 'dropped', 'open']

@@ -148,7 +148,10 @@ async function onIdleMachine(what, measure) {
     console.log(`(the machine was still busy after ${IDLE_WAIT_MS / 1000} s; measuring ${what} anyway)`)
   else if (waitedMs > 2_000)
     console.log(`(waited ${(waitedMs / 1000).toFixed(1)} s for an idle machine before ${what})`)
-  return measure()
+  const began = performance.now()
+  const result = await measure()
+  console.log(`(${what}: ${((performance.now() - began) / 1000).toFixed(0)} s)`)
+  return result
 }
 
 // The production server runs from its build, as `npm run serve` runs it.

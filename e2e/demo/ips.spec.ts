@@ -185,7 +185,7 @@ test("a warming IP's page puts its warmup day and today's hourly cap beside its 
   await expect(page).toHaveURL(`/ips/${address}`)
   const delivery = page.getByRole('region', { name: 'Delivery' })
   await expect(delivery).toContainText(/Warming up since .+ \(day \d+\): up to [\d,]+ an hour today/)
-  await expect(delivery.getByText('Sent', { exact: true })).toBeVisible()
+  await expect(delivery.getByText('Sent', { exact: true }).first()).toBeVisible()
   await page.goto('/ips/192.0.2.250')
   await expect(page.getByText('There is no IP 192.0.2.250 on this account.')).toBeVisible()
 })

@@ -294,7 +294,7 @@ test("a pool's page says how its mail is doing, over a chosen period, with a cha
 }) => {
   await page.goto('/pools/marketing')
   const delivery = page.getByRole('region', { name: 'Delivery' })
-  await expect(delivery.getByText('Sent', { exact: true })).toBeVisible()
+  await expect(delivery.getByText('Sent', { exact: true }).first()).toBeVisible()
   await expect(delivery.getByText('Delivered', { exact: true }).first()).toBeVisible()
   await expect(delivery.locator('svg').first()).toBeVisible() // the chart, loaded with the panel
   const providers = delivery.getByRole('table', { name: 'By mailbox provider' })
