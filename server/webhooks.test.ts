@@ -16,11 +16,14 @@ import { connect as openSocket } from 'node:net'
 import { keepBatch } from './delivery/batch-queue.ts'
 import { readStats } from './delivery/counts.ts'
 import { addTotals } from '../src/shared/delivery.ts'
-import { listen, postBatch, rawRequest, serverPool, sharedStore, webhookSigner } from './testing'
+import { ENGINES, listen, postBatch, rawRequest, serverPool, sharedStore, webhookSigner } from './testing'
+import type { Store } from './store/store.ts'
 import { createServer } from 'node:http'
 
 const pool = serverPool()
-const store = sharedStore()
+// Every test on each engine: the key, the queue and the counts all live in the store.
+const stores = ENGINES.map((engine) => [engine, sharedStore(engine)] as const)
+let store: () => Store
 const dist = mkdtempSync(join(tmpdir(), 'dist-'))
 writeFileSync(join(dist, 'index.html'), '<!doctype html><html><head></head><body></body></html>')
 const { privateKey, publicKey: PUBLIC_KEY, signed } = webhookSigner()
@@ -55,7 +58,11 @@ const event = (fields: Record<string, unknown>) => ({
   ...fields,
 })
 
-describe('the Event Webhook', () => {
+describe.each(stores)('the Event Webhook on the %s store', (_engine, engineStore) => {
+  beforeEach(() => {
+    store = engineStore
+  })
+
   it('counts a signed batch: outcomes by sending IP and by the pool the message went through, opens by neither', async () => {
     const base = await start()
     const message = { sg_message_id: 'qNwBLgPQQjW6DJvKQwSAbw.filterdrecv-1.0' }
