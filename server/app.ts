@@ -9,7 +9,7 @@ import { isIP } from 'node:net'
 import type { Writable } from 'node:stream'
 import fastifyCookie from '@fastify/cookie'
 import Fastify, { LogController, type FastifyInstance } from 'fastify'
-import { MESSAGES } from '../src/shared/messages.ts'
+import { MESSAGES, errorBody } from '../src/shared/messages.ts'
 import { DEFAULT_STATS_RETENTION_DAYS, type Config } from './config.ts'
 import { startBatchQueue } from './delivery/batch-queue.ts'
 import { forgetOld } from './delivery/counts.ts'
@@ -125,7 +125,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
           : (error as NodeJS.ErrnoException).code === 'HPE_HEADER_OVERFLOW'
             ? [431, 'The request headers are too large.']
             : [400, 'The request is not well-formed HTTP.']
-      const body = JSON.stringify({ errors: [{ field: null, message: said }] })
+      const body = JSON.stringify(errorBody(said))
       const lines = [
         `HTTP/1.1 ${status} ${STATUS_CODES[status]}`,
         ...Object.entries(headers).map(([name, value]) => `${name}: ${value}`),
@@ -161,6 +161,13 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
       const host = request.headers.host ?? ''
       return refuse(reply, 403, `This server does not answer to the host "${host}". Add it to DASHBOARD_HOSTS.`)
     }
+  })
+
+  // Nothing the server answers is to be kept by a browser or a proxy unless it says so (the page and the built
+  // files set their own caching): answers name who asked, and change.
+  app.addHook('onSend', async (_request, reply, payload) => {
+    if (!reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store')
+    return payload
   })
 
   app.addHook('onResponse', async (request, reply) => {

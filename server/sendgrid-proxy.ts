@@ -16,7 +16,7 @@ import { dirname, join } from 'node:path'
 import { describeChange, type ChangeSubject } from '../src/shared/activity.ts'
 import type { ProxyStatus, SessionStatus } from '../src/shared/dashboard-api.ts'
 import { STATUS_PATH } from '../src/shared/dashboard-api.ts'
-import { MESSAGES } from '../src/shared/messages.ts'
+import { MESSAGES, errorBody } from '../src/shared/messages.ts'
 import type { BodyShape, RouteId } from '../src/shared/sendgrid-routes.ts'
 import { isCrossSite } from './cross-site.ts'
 import { matchRequest } from './match-request.ts'
@@ -108,7 +108,7 @@ export function errorAnswer(status: number, message: string, headers: Record<str
   return {
     status,
     headers: { 'content-type': 'application/json', ...headers },
-    body: JSON.stringify({ errors: [{ field: null, message }] }),
+    body: JSON.stringify(errorBody(message)),
   }
 }
 
@@ -319,6 +319,11 @@ async function readBody(req: IncomingMessage): Promise<Buffer> {
  * Connect-style `(req, res, next)` middleware around the forwarder, for Vite's dev server, which has no sign-in and
  * no journal: it prepares and forwards in one step.
  */
+/** The server's status is only read: another method is told so, not that the address does not exist. */
+export function statusOnlyRead(method: string): Answer {
+  return errorAnswer(405, `${method} is not allowed on ${STATUS_PATH}.`, { allow: 'GET, HEAD' })
+}
+
 export function createSendGridProxy(options: ForwarderOptions = {}) {
   const forwarder = createForwarder(options)
   return async function sendGridProxy(req: IncomingMessage, res: ServerResponse, next: () => void) {
@@ -328,9 +333,9 @@ export function createSendGridProxy(options: ForwarderOptions = {}) {
     let answer: Answer
     if (target.split('?')[0] === STATUS_PATH) {
       answer =
-        method === 'GET'
+        method === 'GET' || method === 'HEAD'
           ? { status: 200, headers: { 'content-type': 'application/json' }, body: JSON.stringify(forwarder.status()) }
-          : errorAnswer(405, `${method} is not allowed on ${STATUS_PATH}.`, { allow: 'GET' })
+          : statusOnlyRead(method)
     } else {
       const body = method === 'GET' || method === 'HEAD' ? undefined : await readBody(req)
       const prepared = forwarder.prepare({ method, target, headers: req.headers, ...(body ? { body } : {}) })

@@ -45,7 +45,7 @@ export const apiPlugin: FastifyPluginAsync<ApiOptions> = async (
       ...(query.before ? { before: query.before } : {}),
       ...(query.limit ? { limit: Number(query.limit) } : {}),
     })
-    return reply.header('cache-control', 'no-store').send(page)
+    return reply.send(page)
   })
 
   // Delivery statistics, counted from SendGrid's Event Webhook: one pool's or one IP's, or every pool's or IP's totals.
@@ -54,13 +54,13 @@ export const apiPlugin: FastifyPluginAsync<ApiOptions> = async (
     if (!isRange(range)) return refuse(reply, 400, 'range must be 24h, 7d or 30d.')
     if ((pool === undefined) === (ip === undefined)) return refuse(reply, 400, 'Ask for one pool or one IP.')
     const stats = await readStats(store, pool !== undefined ? { pool } : { ip: ip! }, range)
-    return reply.header('cache-control', 'no-store').send(stats)
+    return reply.send(stats)
   })
   app.get('/stats/totals', async (request, reply) => {
     const { by, range = '7d' } = request.query as Record<string, string | undefined>
     if (!isRange(range)) return refuse(reply, 400, 'range must be 24h, 7d or 30d.')
     if (by !== 'pool' && by !== 'ip') return refuse(reply, 400, 'by must be pool or ip.')
-    return reply.header('cache-control', 'no-store').send(await readSummaries(store, by, range))
+    return reply.send(await readSummaries(store, by, range))
   })
 
   // The Event Webhook: where SendGrid should post and whether the server can check it; an admin connects a webhook
@@ -72,7 +72,7 @@ export const apiPlugin: FastifyPluginAsync<ApiOptions> = async (
       lastBatchAt: await lastBatchAt(store),
       backlog: await backlogOf(store),
     }
-    return reply.header('cache-control', 'no-store').send(status)
+    return reply.send(status)
   })
   await app.register(async (admin) => {
     admin.addHook('onRequest', requireAdmin(MESSAGES.webhookAdminsOnly))
@@ -112,7 +112,7 @@ export const apiPlugin: FastifyPluginAsync<ApiOptions> = async (
       await keys.save({ id, publicKey }, user)
       await journal.complete(entry.id, { status: 204, ok: true })
       request.log.info({ msg: 'event webhook connected', user: request.who.user, webhook: id, key: entry.newKey })
-      return reply.code(204).header('cache-control', 'no-store').send()
+      return reply.code(204).send()
     })
   })
 
@@ -125,12 +125,12 @@ export const apiPlugin: FastifyPluginAsync<ApiOptions> = async (
           ...session,
           current: session.id === request.who.sessionId,
         }))
-        return reply.header('cache-control', 'no-store').send(sessions)
+        return reply.send(sessions)
       })
       admin.delete<{ Params: { id: string } }>('/sessions/:id', async (request, reply) => {
         if (!(await registry.end(request.params.id))) return refuse(reply, 404, 'That session has already ended.')
         request.log.info({ msg: 'session ended by an admin', user: request.who.user, session: request.params.id })
-        return reply.code(204).header('cache-control', 'no-store').send()
+        return reply.code(204).send()
       })
     })
   }

@@ -99,16 +99,13 @@ export const authPlugin: FastifyPluginAsync<AuthOptions> = async (app, { setting
       state,
       nonce,
     })
-    return reply
-      .setCookie(sessions.flowCookie, flow, sessions.cookieOptions(600))
-      .header('cache-control', 'no-store')
-      .redirect(url.href, 302)
+    return reply.setCookie(sessions.flowCookie, flow, sessions.cookieOptions(600)).redirect(url.href, 302)
   })
 
   app.get('/callback', async (request, reply) => {
     const flow = await sessions.unseal(request.cookies[sessions.flowCookie])
     // The flow cookie is used once, whatever comes of it.
-    reply.clearCookie(sessions.flowCookie, sessions.clearOptions()).header('cache-control', 'no-store')
+    reply.clearCookie(sessions.flowCookie, sessions.clearOptions())
     if (!flow || flow === 'expired') {
       return failurePage(reply, 400, 'The sign-in took too long or was started elsewhere.')
     }
@@ -151,7 +148,6 @@ export const authPlugin: FastifyPluginAsync<AuthOptions> = async (app, { setting
     reply
       .clearCookie(sessions.cookie, sessions.clearOptions())
       .clearCookie(sessions.flowCookie, sessions.clearOptions())
-      .header('cache-control', 'no-store')
       .redirect('/', 303)
 
   app.post('/logout', { onRequest: refuseCrossSite }, async (request, reply) => {

@@ -13,7 +13,7 @@ const WRITE_CHECK = `insert into server_settings (name, value) values ('ready-ch
   on conflict (name) do update set changed_at = now()`
 
 export const healthPlugin: FastifyPluginAsync<{ store: Store }> = async (app, { store }) => {
-  app.get('/healthz', async (_request, reply) => reply.header('cache-control', 'no-store').send({ status: 'ok' }))
+  app.get('/healthz', async (_request, reply) => reply.send({ status: 'ok' }))
   app.get('/readyz', async (_request, reply) => {
     const ready = await store.ping(CHECK_MS).then(
       () =>
@@ -26,7 +26,7 @@ export const healthPlugin: FastifyPluginAsync<{ store: Store }> = async (app, { 
     const webhook = ready === 'unreachable' ? undefined : await withinTime(backlogOf(store)).catch(() => undefined)
     return reply
       .code(ready === 'ok' ? 200 : 503)
-      .header('cache-control', 'no-store')
+
       .send({ store: ready, ...(webhook ? { webhook } : {}) })
   })
 }

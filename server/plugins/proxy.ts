@@ -10,7 +10,7 @@ import { requireAdminToChange, requireUser } from '../guards.ts'
 import { sessionStatus } from '../identity.ts'
 import type { Journal } from '../journal.ts'
 import { refuse, sendAnswer } from '../replies.ts'
-import { MAX_BODY_BYTES, type Forwarder } from '../sendgrid-proxy.ts'
+import { MAX_BODY_BYTES, statusOnlyRead, type Forwarder } from '../sendgrid-proxy.ts'
 
 interface ProxyOptions {
   forwarder: Forwarder
@@ -19,15 +19,11 @@ interface ProxyOptions {
 
 export const proxyPlugin: FastifyPluginAsync<ProxyOptions> = async (app, { forwarder, journal }) => {
   // Who is asking and what the server holds: the app asks this before anyone has signed in.
-  app.get(STATUS_PATH, async (request, reply) =>
-    reply.header('cache-control', 'no-store').send(forwarder.status(sessionStatus(request.who))),
-  )
-  // It is only read: another method is told so, not that the address does not exist.
+  app.get(STATUS_PATH, async (request, reply) => reply.send(forwarder.status(sessionStatus(request.who))))
   app.route({
     method: ['POST', 'PUT', 'PATCH', 'DELETE'],
     url: STATUS_PATH,
-    handler: (request, reply) =>
-      refuse(reply.header('allow', 'GET, HEAD'), 405, `${request.method} is not allowed on ${STATUS_PATH}.`),
+    handler: (request, reply) => sendAnswer(reply, statusOnlyRead(request.method)),
   })
 
   await app.register(async (calls) => {

@@ -83,7 +83,7 @@ export const webhooksPlugin: FastifyPluginAsync<WebhooksOptions> = async (app, {
     const { events, skipped, reasons } = batch
     request.log.info({ msg: 'webhook batch', accepted: events.length, skipped })
     // 202: kept, and counted in a moment, each event once (one sent before is accepted but not counted again).
-    return reply.code(202).header('cache-control', 'no-store').send({ accepted: events.length, skipped, reasons })
+    return reply.code(202).send({ accepted: events.length, skipped, reasons })
   })
 }
 

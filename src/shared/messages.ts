@@ -51,3 +51,7 @@ export interface ErrorBody {
   errors: { field: string | null; message: string }[]
   code?: RefusalCode
 }
+
+export function errorBody(message: string, code?: RefusalCode): ErrorBody {
+  return { errors: [{ field: null, message }], ...(code ? { code } : {}) }
+}
