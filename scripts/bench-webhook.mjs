@@ -71,6 +71,9 @@ async function run(distDir, databaseUrl) {
   })
   try {
     await waitUntilUp(`http://127.0.0.1:${PORT}/readyz`, 60_000)
+    // At rest, just after its first start (a new store): what an operator's server holds doing nothing.
+    await new Promise((done) => setTimeout(done, 2000))
+    const rssIdleMb = rssMb(server.pid)
     const source = eventSource(accountOf(20, 10))
     // Every batch made and signed before the clock starts (their time stamps stay well within the server's 5
     // minutes): made during the run, on two cores, they took the time the server is measured with (p99 115-330 ms
@@ -125,6 +128,8 @@ async function run(distDir, databaseUrl) {
       // Memory after the first 10 s (the store warmed) against the end of the run.
       rssAt10sMb: memory[WARMUP_SECONDS + 9] ?? memory.at(-1),
       rssEndMb: memory.at(-1),
+      rssIdleMb,
+      rssPeakMb: Math.max(...memory),
       mismatches: await countsMatch(source.expected),
     }
   } finally {

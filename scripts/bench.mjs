@@ -62,6 +62,9 @@ const BUDGETS = {
     countedAfterSeconds: 30,
     webhookP99Ms: 100,
     memoryGrowthMb: 50,
+    // The whole server's resident memory, embedded store and all: at rest, and at the height of the load.
+    idleRssMb: 300,
+    loadRssMb: 450,
     poolPageP99Ms: 50,
   },
   // A small account in one request when SendGrid's Link header says there is no more; the large sample in 2 rounds.
@@ -253,7 +256,7 @@ try {
       const budget = BUDGETS.store
       return [
         [
-          `journal page at 1M entries (${engine}), p50/p99`,
+          `journal page at ${store.entries / 1e6}M entries (${engine}), p50/p99`,
           `${read.p50.toFixed(2)} / ${read.p99.toFixed(2)} ms`,
           `p99 ≤ ${budget.readP99Ms} ms`,
           [atMost(read.p99, budget.readP99Ms)],
@@ -295,13 +298,19 @@ try {
           [atMost(ingest.p99, budget.webhookP99Ms)],
         ],
         [
+          `server memory at rest / under load (${engine})`,
+          `${Math.round(ingest.rssIdleMb)} MB after its first start / ${Math.round(ingest.rssPeakMb)} MB at most`,
+          `≤ ${budget.idleRssMb} / ${budget.loadRssMb} MB`,
+          [exact(ingest.rssIdleMb <= budget.idleRssMb && ingest.rssPeakMb <= budget.loadRssMb)],
+        ],
+        [
           `server memory during ingestion (${engine})`,
           `${Math.round(ingest.rssAt10sMb)} MB at 10 s, ${Math.round(ingest.rssEndMb)} MB at the end`,
           `≤ +${budget.memoryGrowthMb} MB`,
           [exact(growth <= budget.memoryGrowthMb)],
         ],
         [
-          `a pool page's figures at 90 days (${engine}), p50/p99`,
+          `a pool page's figures at ${store.statsDays} days (${engine}), p50/p99`,
           `${poolPage.p50.toFixed(1)} / ${poolPage.p99.toFixed(1)} ms (IP page p99 ${ipPage.p99.toFixed(1)}, ` +
             `pool list ${poolList.p99.toFixed(0)}, IP list ${ipList.p99.toFixed(0)} ms)`,
           `p99 ≤ ${budget.poolPageP99Ms} ms`,

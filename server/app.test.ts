@@ -287,7 +287,10 @@ describe('npm run serve', { timeout: 120_000 }, () => {
     await first.exited
     expect(await change).toBeInstanceOf(Error)
 
+    // A new store is prepared (in a process of its own) once, and said so: the first start takes some seconds.
+    expect(first.output()).toContain('"msg":"preparing the embedded store, first start only"')
     const second = await serve(0, 10_000, dataDir)
+    expect(second.output()).not.toContain('preparing the embedded store')
     const { entries } = await (await fetch(`${second.base}/api/activity`)).json()
     expect(entries).toEqual([
       { id: expect.any(String), time: expect.any(String), user: 'local', action: 'create', pool: 'in flight' },

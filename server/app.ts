@@ -192,7 +192,13 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     return refuse(reply, status, status >= 500 ? 'The server failed to answer. Try again.' : message)
   })
 
-  const store = options.store ?? (await openStore({ dataDir, ...(databaseUrl ? { databaseUrl } : {}) }))
+  const store =
+    options.store ??
+    (await openStore({
+      dataDir,
+      ...(databaseUrl ? { databaseUrl } : {}),
+      onPrepare: (folder) => app.log.info({ msg: 'preparing the embedded store, first start only', folder }),
+    }))
   const migrated = await migrate(store)
   if (migrated.length) app.log.info({ msg: 'store migrated', engine: store.engine, applied: migrated })
   const batches = startBatchQueue(store, (err) => app.log.warn({ msg: 'webhook batches not counted yet', err }))

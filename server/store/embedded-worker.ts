@@ -5,6 +5,7 @@
  */
 import { parentPort, workerData } from 'node:worker_threads'
 import { PGlite, type Transaction } from '@electric-sql/pglite'
+import { EMBEDDED_SETTINGS } from './embedded-settings.ts'
 
 export type EmbeddedRequest =
   | { id: number; op: 'query'; text: string; params: unknown[]; tx?: number }
@@ -32,7 +33,7 @@ class RolledBack extends Error {}
 const open = new Map<number, { tx: Transaction; end: (commit: boolean, replyTo: number) => void }>()
 
 try {
-  const db = await PGlite.create((workerData as { folder?: string }).folder)
+  const db = await PGlite.create((workerData as { folder?: string }).folder, EMBEDDED_SETTINGS)
   port.on('message', (request: EmbeddedRequest) => {
     switch (request.op) {
       case 'query': {

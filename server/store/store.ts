@@ -4,7 +4,10 @@
  * dashboard; or a PostgreSQL server through a pool (`pg`) when DATABASE_URL is set, for several servers at once.
  * The same migrations and queries run on both; nothing above this file knows which engine it has.
  */
+import { spawn } from 'node:child_process'
+import { existsSync } from 'node:fs'
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises'
+import { fileURLToPath } from 'node:url'
 import { join } from 'node:path'
 import { Worker } from 'node:worker_threads'
 import type { EmbeddedReply, EmbeddedRequest } from './embedded-worker.ts'
@@ -33,10 +36,12 @@ export interface StoreOptions {
   /** postgres://… : a PostgreSQL server. Without it, the embedded engine in `dataDir`. */
   databaseUrl?: string
   dataDir: string
+  /** Told when a new embedded store is being prepared (a first start takes some seconds). */
+  onPrepare?: (folder: string) => void
 }
 
-export async function openStore({ databaseUrl, dataDir }: StoreOptions): Promise<Store> {
-  return databaseUrl ? openPostgres(databaseUrl) : openEmbedded(join(dataDir, 'store'))
+export async function openStore({ databaseUrl, dataDir, onPrepare }: StoreOptions): Promise<Store> {
+  return databaseUrl ? openPostgres(databaseUrl) : openEmbedded(join(dataDir, 'store'), onPrepare)
 }
 
 function withTimeout<T>(promise: Promise<T>, timeoutMs: number): Promise<T> {
@@ -51,9 +56,16 @@ function withTimeout<T>(promise: Promise<T>, timeoutMs: number): Promise<T> {
  * The embedded engine, in `folder`, or in memory without one (tests), on a thread of its own (embedded-worker.ts):
  * its statements then neither hold up the server's requests nor share their core.
  */
-export async function openEmbedded(folder?: string): Promise<Store> {
+export async function openEmbedded(folder?: string, onPrepare?: (folder: string) => void): Promise<Store> {
   if (folder) await mkdir(folder, { recursive: true })
   const unlock = folder ? await lockFolder(folder) : async () => {}
+  if (folder && !existsSync(join(folder, 'PG_VERSION'))) {
+    onPrepare?.(folder)
+    await prepareFolder(folder).catch(async (error: unknown) => {
+      await unlock()
+      throw error
+    })
+  }
   const worker = startWorker(new URL('./embedded-worker.js', import.meta.url), { folder })
   const waiting = new Map<number, { resolve: (rows: unknown[]) => void; reject: (error: Error) => void }>()
   let lastId = 0
@@ -111,6 +123,19 @@ export async function openEmbedded(folder?: string): Promise<Store> {
       await unlock()
     },
   }
+}
+
+/** A new store's files, made in a process of its own (embedded-prepare.ts), which gives its memory back as it ends. */
+async function prepareFolder(folder: string): Promise<void> {
+  const script = new URL('./embedded-prepare.js', import.meta.url)
+  const args = import.meta.url.endsWith('.ts')
+    ? ['--import', 'tsx', fileURLToPath(script.href.replace(/\.js$/, '.ts'))]
+    : [fileURLToPath(script)]
+  const child = spawn(process.execPath, [...args, folder], { stdio: ['ignore', 'ignore', 'pipe'] })
+  let said = ''
+  child.stderr.on('data', (chunk) => (said += chunk))
+  const code = await new Promise<number | null>((done) => child.on('exit', done))
+  if (code !== 0) throw new StoreUnavailable(`The embedded store in ${folder} could not be created: ${said.trim()}`)
 }
 
 /**
