@@ -1,5 +1,6 @@
 import { accountIp } from '../test/fixtures'
-import { healthBadge, poolHealth } from './health'
+import { emptyTotals } from '../shared/delivery'
+import { healthBadge, poolHealth, withIpFlags } from './health'
 
 const ip = (address: string, pools: string[], warmup = false) => accountIp(address, { pools, warmup })
 
@@ -22,5 +23,25 @@ describe('healthBadge', () => {
     expect(healthBadge({ ips: 0, warming: 0 })).toBe('Empty')
     expect(healthBadge({ ips: 3, warming: 3 })).toBe('All warming up')
     expect(healthBadge({ ips: 3, warming: 1 })).toBeNull()
+  })
+})
+
+describe('withIpFlags', () => {
+  const summary = (flags: string[] = []) => ({ totals: { ...emptyTotals(), processed: 5000, delivered: 5000 }, flags })
+
+  it("puts each IP's flags on every pool it is in, named by the IP, after the pool's own", () => {
+    const pools = { marketing: summary(), transactional: summary(['Bounced 6.0 %']), quiet: summary() }
+    const ips = { '198.51.100.20': summary(['Deferred 14.0 % at Microsoft']), '198.51.100.21': summary() }
+    const inventory = [ip('198.51.100.20', ['marketing', 'transactional']), ip('198.51.100.21', ['quiet'])]
+    const flagged = withIpFlags(pools, ips, inventory)
+    expect(flagged.marketing?.flags).toEqual(['198.51.100.20: Deferred 14.0 % at Microsoft'])
+    expect(flagged.transactional?.flags).toEqual(['Bounced 6.0 %', '198.51.100.20: Deferred 14.0 % at Microsoft'])
+    expect(flagged.quiet?.flags).toEqual([])
+  })
+
+  it("shows the pools' own flags while the IPs' figures or the inventory are still loading", () => {
+    const pools = { transactional: summary(['Bounced 6.0 %']) }
+    expect(withIpFlags(pools, undefined, [ip('198.51.100.20', ['transactional'])])).toEqual(pools)
+    expect(withIpFlags(pools, { '198.51.100.20': summary(['Spam 0.20 %']) }, undefined)).toEqual(pools)
   })
 })

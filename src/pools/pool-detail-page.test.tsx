@@ -53,7 +53,11 @@ describe('delivery figures', () => {
   it("shows how the pool's mail is doing, counted from the Event Webhook", async () => {
     renderApp('/pools/marketing')
     const delivery = await screen.findByRole('region', { name: 'Delivery' })
-    expect(await within(delivery).findByText('Sent')).toBeInTheDocument()
+    // The figures, "Sent" first, and each provider's volume in its table.
+    const [figure] = await within(delivery).findAllByText('Sent')
+    expect(figure!.tagName).toBe('DT')
+    const providers = within(delivery).getByRole('table', { name: 'By mailbox provider' })
+    expect(within(providers).getByRole('columnheader', { name: 'Sent' })).toBeInTheDocument()
     expect(within(delivery).getByRole('button', { name: /^7d/ })).toHaveAttribute('aria-pressed', 'true')
   })
 

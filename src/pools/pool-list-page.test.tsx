@@ -15,6 +15,20 @@ describe('pool list', () => {
     expect(screen.getByText(`${seedState().pools.length} of 100 pools`)).toBeInTheDocument()
   })
 
+  it("flags a pool for one of its IPs' problems at one provider, and names the IP", async () => {
+    const { user, location } = renderApp('/pools')
+    const marketing = await screen.findByRole('row', { name: /^marketing / })
+    await waitFor(() => expect(marketing).toHaveTextContent('198.51.100.20: Deferred 14.0 % at Microsoft'))
+    await user.click(screen.getByRole('button', { name: 'Needing a look only' }))
+    expect(location().search).toBe('?flagged=1')
+    const table = screen.getByRole('table', { name: 'IP pools' })
+    expect(
+      within(table)
+        .getAllByRole('link')
+        .map((link) => link.textContent),
+    ).toEqual(['marketing'])
+  })
+
   it('narrows the table as you type and keeps the filter in the address', async () => {
     const { user, location } = renderApp('/pools')
     await screen.findByRole('link', { name: 'transactional' })
@@ -87,7 +101,7 @@ describe('create pool dialog', () => {
     const dialog = await screen.findByRole('dialog', { name: 'Create pool' })
     await user.type(within(dialog).getByRole('textbox', { name: 'Pool name' }), 'newsletters{Enter}')
     await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument())
-    expect(screen.getByRole('link', { name: 'newsletters' })).toBeInTheDocument()
+    expect(await screen.findByRole('link', { name: 'newsletters' })).toBeInTheDocument()
     await expectNotice('Pool “newsletters” created')
   })
 

@@ -22,7 +22,7 @@ import { usePreload } from '../ui/use-preload'
 import { useScreenFirst } from '../ui/use-screen-first'
 import { PoolDetailPage } from './pages'
 import { poolPath } from './paths'
-import { poolHealth, healthBadge, type PoolHealth } from './health'
+import { poolHealth, healthBadge, withIpFlags, type PoolHealth } from './health'
 import { ipQueries } from '../ips'
 import { isNotServedHere } from '../lib/api-client'
 import type { DeliverySummary } from '../shared/delivery'
@@ -50,7 +50,13 @@ export function PoolListPage() {
   const flaggedOnly = params.get('flagged') === '1'
   // Delivery figures come from the dashboard's server; a server that keeps none (the dev server) shows no column.
   const summaries = useQuery(statsQueries.summaries('pool'))
-  const delivery = summaries.data?.connected ? summaries.data.of : undefined
+  const connected = summaries.data?.connected === true
+  const ipSummaries = useQuery({ ...statsQueries.summaries('ip'), enabled: connected })
+  const delivery = useMemo(
+    () =>
+      summaries.data?.connected ? withIpFlags(summaries.data.of, ipSummaries.data?.of, inventory.data) : undefined,
+    [summaries.data, ipSummaries.data, inventory.data],
+  )
   const showDelivery = !isNotServedHere(summaries.error)
 
   const names = useMemo(() => [...(pools.data ?? [])].sort(byName.compare), [pools.data])
