@@ -136,6 +136,21 @@ describe.each(ENGINES)('the Event Webhook on the %s store', (engine) => {
     await vi.waitFor(async () => expect(await countOf('ip', '198.51.100.94')).toBe(2), COUNTED_WITHIN)
   })
 
+  it('counts a deferred message once, at its first deferral, however often SendGrid retries it', async () => {
+    const base = await start()
+    const message = { sg_message_id: 'retried.filter0001.0', ip: '198.51.100.95' }
+    const answer = await postBatch(
+      base,
+      signed([
+        ...['1', '2', '3'].map((attempt) => event({ event: 'deferred', attempt, ...message })),
+        event({ event: 'deferred', ...message, sg_message_id: 'no-attempt.filter0001.0' }),
+        event({ event: 'delivered', ...message }),
+      ]),
+    )
+    expect(await answer.json()).toEqual({ accepted: 3, skipped: 2, reasons: { [SKIPPED.laterDeferral]: 2 } })
+    await vi.waitFor(async () => expect(await countOf('ip', '198.51.100.95', 'deferred')).toBe(2), COUNTED_WITHIN)
+  })
+
   it("takes SendGrid's test event as a sign the webhook arrives, and changes no figure", async () => {
     const base = await start()
     // As SendGrid's test posts it: one of each kind, to example@test.com, the ids the literal words.

@@ -58,6 +58,7 @@ export const SKIPPED = {
   badText: 'text with a NUL or an unpaired surrogate',
   tooLong: 'a field longer than SendGrid makes it',
   test: "SendGrid's test event",
+  laterDeferral: 'a message deferred again (counted at its first deferral)',
 } as const
 
 /** What the door holds an event to besides its shape: the clock, and how far back figures are kept. */
@@ -85,6 +86,8 @@ export function readEvent(
   if (timestamp < nowSeconds - retentionDays * 24 * 3600) return { skipped: SKIPPED.expired }
   const kind = kindOf(event)
   if (!kind) return { skipped: SKIPPED.notCounted }
+  // Deferred counts messages delayed at least once, not attempts: SendGrid retries a message for up to 72 hours.
+  if (kind === 'deferred' && Number(event.attempt) > 1) return { skipped: SKIPPED.laterDeferral }
   const messageId = event.sg_message_id
   const poolName = (event.pool as { name?: unknown } | null | undefined)?.name
   const texts = [id, messageId, poolName].filter((text): text is string => typeof text === 'string')

@@ -61,6 +61,15 @@ describe('delivery figures', () => {
     expect(within(delivery).getByRole('button', { name: /^7d/ })).toHaveAttribute('aria-pressed', 'true')
   })
 
+  it('keeps the chosen period in the address, so a reload or a shared link shows the same', async () => {
+    const { user, location } = renderApp('/pools/marketing?range=24h')
+    const delivery = await screen.findByRole('region', { name: 'Delivery' })
+    expect(within(delivery).getByRole('button', { name: /^24h/ })).toHaveAttribute('aria-pressed', 'true')
+    await user.click(within(delivery).getByRole('button', { name: /^30d/ }))
+    expect(location().search).toBe('?range=30d')
+    expect(within(delivery).getByRole('button', { name: /^30d/ })).toHaveAttribute('aria-pressed', 'true')
+  })
+
   it('says how to connect the webhook while no event has arrived, instead of zeros', async () => {
     server.use(http.get('*/api/stats', () => HttpResponse.json({ ...emptyStats, connected: false })))
     const { user } = renderApp('/pools/marketing')

@@ -19,6 +19,19 @@ describe('delivery figures and what needs a look', () => {
     expect(deliveryFigures(totals({}))).toMatchObject({ sent: 0, delivered: null, spamPerThousand: null })
   })
 
+  it('gives shares that add up to 100 % with those in flight, and deferred apart', () => {
+    const figures = deliveryFigures(
+      totals({ processed: 1000, delivered: 940, bounce: 8, blocked: 4, dropped: 2, deferred: 28, spamreport: 1 }),
+    )
+    expect(figures).toMatchObject({ sent: 1000, delivered: 0.94, bounced: 0.008, blocked: 0.004, dropped: 0.002 })
+    expect(figures.inFlight).toBeCloseTo(0.046)
+    const shares = [figures.delivered, figures.bounced, figures.blocked, figures.dropped, figures.inFlight]
+    expect(shares.reduce((sum: number, share) => sum + share!, 0)).toBeCloseTo(1)
+    expect(figures.deferred).toBe(0.028)
+    // More outcomes than processed events (an IP's, or processed events still to come): none in flight.
+    expect(deliveryFigures(totals({ processed: 10, delivered: 12 }))).toMatchObject({ sent: 12, inFlight: 0 })
+  })
+
   it('names each threshold crossed with its figure: bounced and blocked together over 5 %, spam over 0.1 %, deferred over 10 %', () => {
     expect(deliveryFlags(totals({ processed: 1000, delivered: 940, bounce: 40, blocked: 20 }))).toEqual([
       'Bounced 6.0 %',

@@ -102,15 +102,21 @@ export function addTotals(into: Totals, more: Totals): void {
   for (const kind of KINDS) into[kind] += more[kind]
 }
 
-/** The figures a sender watches, from a set of counts. */
+/**
+ * The figures a sender watches, from a set of counts. Delivered, bounced, blocked, dropped and in flight are shares
+ * of the messages sent and add up to 1; deferred is apart, since a delayed message is later delivered or not.
+ */
 export interface DeliveryFigures {
   sent: number
   /** Fractions (0.05 is 5 %), or null while nothing was sent. */
   delivered: number | null
-  deferred: number | null
   bounced: number | null
   blocked: number | null
-  dropped: number
+  dropped: number | null
+  /** Not at an outcome yet: mostly messages still being retried after a deferral. */
+  inFlight: number | null
+  /** Delayed at least once by the receiver (SendGrid's first deferral of a message). */
+  deferred: number | null
   /** Spam reports per thousand delivered; null while nothing was delivered. */
   spamPerThousand: number | null
 }
@@ -120,21 +126,54 @@ export interface DeliveryFigures {
  * that reached an outcome from it, whichever is more.
  */
 export function deliveryFigures(totals: Totals): DeliveryFigures {
-  const sent = Math.max(totals.processed, totals.delivered + totals.bounce + totals.blocked + totals.dropped)
+  const outcomes = totals.delivered + totals.bounce + totals.blocked + totals.dropped
+  const sent = Math.max(totals.processed, outcomes)
   const rate = (count: number) => (sent > 0 ? count / sent : null)
   return {
     sent,
     delivered: rate(totals.delivered),
-    deferred: rate(totals.deferred),
     bounced: rate(totals.bounce),
     blocked: rate(totals.blocked),
-    dropped: totals.dropped,
+    dropped: rate(totals.dropped),
+    inFlight: rate(sent - outcomes),
+    deferred: rate(totals.deferred),
     spamPerThousand: totals.delivered > 0 ? (totals.spamreport / totals.delivered) * 1000 : null,
   }
 }
 
+/** What each figure is, in the words the panel and the docs use. */
+export const FIGURE_DEFINITIONS = {
+  sent: 'Messages SendGrid processed; for an IP, those that reached an outcome from it (processed events name no IP).',
+  delivered: 'Accepted by the receiving mail server.',
+  bounced: 'Refused for good, such as an address that does not exist.',
+  blocked: 'Refused for now by the receiver, over the sender’s reputation or the content.',
+  dropped: 'Not sent at all by SendGrid: a suppressed or invalid address.',
+  inFlight: 'No outcome yet, mostly messages being retried after a deferral.',
+  deferred: 'Delayed at least once by the receiver; most of these are delivered later.',
+  spam: 'Recipients who marked the mail as spam, per 1,000 delivered.',
+} as const
+
+/** How the shares relate, said once beside the figures. */
+export const FIGURES_ADD_UP =
+  'Delivered, bounced, blocked, dropped and in flight are shares of the messages sent and add up to 100 %; ' +
+  'deferred is apart, since a delayed message is later delivered or not.'
+
 /** Where a pool's or an IP's figures need a look (the same everywhere): bounce > 5 %, spam > 0.1 %, deferred > 10 %. */
 export const THRESHOLDS = { bounced: 0.05, spam: 0.001, deferred: 0.1 } as const
+
+/** Each threshold in words, with where it comes from. */
+export const THRESHOLD_SOURCES = {
+  bounced:
+    'Bounced and blocked together over 5 %: the bounce rate at which Amazon SES places an account under review; ' +
+    'SendGrid also reviews accounts whose bounce rate runs high.',
+  spam:
+    'Spam reports over 1 per 1,000 delivered (0.1 %): Gmail and Yahoo ask bulk senders to stay under 0.1 % and ' +
+    'never to reach 0.3 %.',
+  deferred:
+    'Deferred over 10 %: a receiver delaying one message in ten is throttling the IP, as it does a new or a ' +
+    'suspect one.',
+} as const
+
 /** A provider's own figures are judged only from this many sent: below it, one spam report is already 0.1 %. */
 export const MIN_PROVIDER_SENT = 1000
 

@@ -13,17 +13,17 @@ import ToggleButton from '@mui/material/ToggleButton'
 import ToggleButtonGroup from '@mui/material/ToggleButtonGroup'
 import Typography from '@mui/material/Typography'
 import { useQuery } from '@tanstack/react-query'
+import { useSearchParams } from 'react-router'
 import { Suspense, lazy, useId, useState } from 'react'
 import {
   MIN_PROVIDER_SENT,
   PROVIDER_NAMES,
+  RANGES,
   deliveryFigures,
-  deliveryFlags,
   percent,
   providerFlags,
   type ProviderTotals,
   type Range,
-  type Totals,
 } from '../shared/delivery'
 import { useRole } from '../connection'
 import { isNotServedHere } from '../lib/api-client'
@@ -31,6 +31,7 @@ import { QueryProblem } from '../ui/query-problem'
 import type { StatsOf } from './api'
 import { statsQueries } from './queries'
 import { CountingStatus } from './counting-status'
+import { Figures } from './delivery-figures'
 
 // The chart library is loaded only where a chart is shown.
 const DeliveryChart = lazy(() => import('./delivery-chart'))
@@ -52,7 +53,20 @@ interface DeliveryPanelProps {
  * yet, it says how to connect the webhook instead of showing zeros.
  */
 export default function DeliveryPanel({ of, what, beside }: DeliveryPanelProps) {
-  const [range, setRange] = useState<Range>('7d')
+  // The range is part of the address: a reload, a bookmark or a shared link shows the same period.
+  const [params, setParams] = useSearchParams()
+  const asked = params.get('range')
+  const range: Range = asked !== null && Object.hasOwn(RANGES, asked) ? (asked as Range) : '7d'
+  const setRange = (next: Range) =>
+    setParams(
+      (current) => {
+        const updated = new URLSearchParams(current)
+        if (next === '7d') updated.delete('range')
+        else updated.set('range', next)
+        return updated
+      },
+      { replace: true },
+    )
   const [connecting, setConnecting] = useState(false)
   const viewer = useRole() === 'viewer'
   const stats = useQuery(statsQueries.of(of, range))
@@ -122,38 +136,6 @@ export default function DeliveryPanel({ of, what, beside }: DeliveryPanelProps) 
         </Suspense>
       )}
     </section>
-  )
-}
-
-function Figures({ totals, providers }: { totals: Totals; providers: ProviderTotals }) {
-  const figures = deliveryFigures(totals)
-  const flags = deliveryFlags(totals, providers)
-  const rate = (value: number | null) => (value === null ? '—' : percent(value))
-  const items: [string, string][] = [
-    ['Sent', figures.sent.toLocaleString()],
-    ['Delivered', rate(figures.delivered)],
-    ['Deferred', rate(figures.deferred)],
-    ['Bounced', rate(figures.bounced)],
-    ['Blocked', rate(figures.blocked)],
-    ['Dropped', figures.dropped.toLocaleString()],
-    ['Spam reports per 1,000 delivered', figures.spamPerThousand === null ? '—' : figures.spamPerThousand.toFixed(2)],
-  ]
-  return (
-    <>
-      {flags.length > 0 && <Alert severity="warning">Needs a look: {flags.join(', ')}.</Alert>}
-      <Stack component="dl" direction="row" sx={{ flexWrap: 'wrap', gap: 3, m: 0 }}>
-        {items.map(([label, value]) => (
-          <div key={label}>
-            <Typography component="dt" variant="body2" color="text.secondary">
-              {label}
-            </Typography>
-            <Typography component="dd" variant="h6" sx={{ m: 0 }}>
-              {value}
-            </Typography>
-          </div>
-        ))}
-      </Stack>
-    </>
   )
 }
 
