@@ -61,6 +61,16 @@ describe('delivery figures', () => {
     expect(within(delivery).getByRole('button', { name: /^7d/ })).toHaveAttribute('aria-pressed', 'true')
   })
 
+  it("shows each IP's last 7 days beside its Move and Remove, with what needs a look", async () => {
+    renderApp('/pools/marketing')
+    const table = await screen.findByRole('table', { name: 'IP addresses' })
+    expect(await within(table).findByRole('columnheader', { name: 'Delivery, last 7 days' })).toBeInTheDocument()
+    const row = within(table).getByRole('row', { name: /^198\.51\.100\.20 / })
+    expect(row).toHaveTextContent(/\d+\.\d % delivered of [\d,]+ sent/)
+    expect(row).toHaveTextContent('Deferred 14.0 % at Microsoft')
+    expect(within(row).getByRole('button', { name: 'Remove 198.51.100.20' })).toBeInTheDocument()
+  })
+
   it('keeps the chosen period in the address, so a reload or a shared link shows the same', async () => {
     const { user, location } = renderApp('/pools/marketing?range=24h')
     const delivery = await screen.findByRole('region', { name: 'Delivery' })

@@ -9,9 +9,13 @@ import TableHead from '@mui/material/TableHead'
 import TableRow from '@mui/material/TableRow'
 import Typography from '@mui/material/Typography'
 import { visuallyHidden } from '@mui/utils'
+import { useQuery } from '@tanstack/react-query'
 import { useId, type Ref } from 'react'
 import { Link } from 'react-router'
 import { ipPath, warmupPlanText, warmupSince } from '../ips'
+import { isNotServedHere } from '../lib/api-client'
+import type { DeliverySummary } from '../shared/delivery'
+import { DELIVERY_CELL_STYLES, DeliverySummaryCell, statsQueries } from '../stats'
 import { Badge } from '../ui/badge'
 import { Unknown } from '../ui/unknown'
 import type { PoolIp } from './api'
@@ -33,9 +37,15 @@ interface PoolMembersProps {
   onRemove: (ip: string) => void
 }
 
-/** The pool's IPs: each one's warmup, the other pools it is in, and moving or removing it. */
+/**
+ * The pool's IPs: each one's warmup, the other pools it is in, how its mail did over the last 7 days (with what needs
+ * a look), and moving or removing it, right beside those figures.
+ */
 export function PoolMembers({ pool, members, justAdded, poolsOf, headingRef, ...actions }: PoolMembersProps) {
   const headingId = useId()
+  // A server that keeps no figures (the dev server) shows no column.
+  const summaries = useQuery(statsQueries.summaries('ip'))
+  const delivery = summaries.data?.connected && !isNotServedHere(summaries.error) ? summaries.data.of : undefined
   return (
     <section aria-labelledby={headingId}>
       <Typography
@@ -57,13 +67,14 @@ export function PoolMembers({ pool, members, justAdded, poolsOf, headingRef, ...
         </Paper>
       ) : (
         <TableContainer component={Paper} variant="outlined">
-          <Table aria-labelledby={headingId} sx={{ '& th, & td': { px: { xs: 1, sm: 2 } } }}>
+          <Table aria-labelledby={headingId} sx={{ '& th, & td': { px: { xs: 1, sm: 2 } }, ...DELIVERY_CELL_STYLES }}>
             <TableHead>
               <TableRow>
                 <TableCell>IP address</TableCell>
                 <TableCell>Warmup</TableCell>
                 {/* Also in the IP addresses page; left out where a phone has no room for it. */}
                 <TableCell sx={alsoInColumn}>Also in</TableCell>
+                {delivery && <TableCell>Delivery, last 7 days</TableCell>}
                 <TableCell align="right">
                   <Box component="span" sx={visuallyHidden}>
                     Actions
@@ -81,6 +92,7 @@ export function PoolMembers({ pool, members, justAdded, poolsOf, headingRef, ...
                   moveProps={actions.moveProps}
                   onMove={() => actions.onMove(member.ip)}
                   alsoIn={poolsOf && (poolsOf.get(member.ip) ?? []).filter((other) => other !== pool)}
+                  delivery={delivery && (delivery[member.ip] ?? null)}
                   onRemove={() => actions.onRemove(member.ip)}
                 />
               ))}
@@ -100,13 +112,24 @@ interface PoolMemberRowProps {
   justAdded: boolean
   /** The other pools this IP is in; undefined until the inventory has loaded. */
   alsoIn: readonly string[] | undefined
+  /** Its last 7 days; null when it sent nothing, undefined where no figures are kept. */
+  delivery: DeliverySummary | null | undefined
   removeProps: ActionProps
   moveProps: ActionProps
   onMove: () => void
   onRemove: () => void
 }
 
-function PoolMemberRow({ member, justAdded, alsoIn, removeProps, moveProps, onMove, onRemove }: PoolMemberRowProps) {
+function PoolMemberRow({
+  member,
+  justAdded,
+  alsoIn,
+  delivery,
+  removeProps,
+  moveProps,
+  onMove,
+  onRemove,
+}: PoolMemberRowProps) {
   return (
     <TableRow hover>
       <TableCell
@@ -165,6 +188,11 @@ function PoolMemberRow({ member, justAdded, alsoIn, removeProps, moveProps, onMo
           <PoolLinks pools={alsoIn} />
         )}
       </TableCell>
+      {delivery !== undefined && (
+        <TableCell>
+          <DeliverySummaryCell summary={delivery ?? undefined} />
+        </TableCell>
+      )}
       <TableCell align="right">
         <Box sx={{ display: 'flex', flexDirection: { xs: 'column', sm: 'row' }, justifyContent: 'flex-end', gap: 0.5 }}>
           <Button size="small" onClick={onMove} aria-label={`Move ${member.ip}`} {...moveProps}>
