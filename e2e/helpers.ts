@@ -5,7 +5,7 @@ import { expect, type Page } from '@playwright/test'
 export async function openPoolList(page: Page, query = '') {
   await page.goto(`/pools${query}`)
   await expect(page.getByRole('heading', { level: 1, name: 'IP pools' })).toBeVisible()
-  await expect(page.getByText(/\d+ of 100 pools/)).toBeVisible()
+  await expect(page.getByText(/\d+ pools? \(up to 100 allowed\)/)).toBeVisible()
 }
 
 /** Creates pools behind the app's back, through the same fake API, as another user or tab would. */

@@ -195,7 +195,7 @@ export async function measureDemo(outDir, port) {
       await page.getByRole('link', { name: 'transactional' }).waitFor({ timeout: 60_000 })
       const smallDialogs = await measureDialogs(page, settled, base, 'transactional')
       await page.goto(`${base}/pools?demo=large`)
-      await page.getByText('100 of 100 pools').waitFor({ timeout: 60_000 })
+      await page.getByText('100 pools (up to 100 allowed)').waitFor({ timeout: 60_000 })
       const largeDialogs = await measureDialogs(page, settled, base, 'transactional')
 
       const firstRow = async (path, label) => {

@@ -101,7 +101,7 @@ test('?demo=large loads 100 pools and 5,000 IPs, with a bounded number of reques
     if (request.url().includes('/v3/ips/pools/')) poolReads.push(request.url())
   })
   await page.goto('/pools?demo=large')
-  await expect(page.getByText('100 of 100 pools')).toBeVisible({ timeout: 60_000 })
+  await expect(page.getByText('100 pools (up to 100 allowed)')).toBeVisible({ timeout: 60_000 })
   await expect(page.getByRole('table', { name: 'IP pools' }).getByRole('row', { name: /^client-100/ })).toContainText(
     /\d+/,
   )

@@ -99,7 +99,7 @@ test('deletes a pool after naming the IPs that leave it, and returns to the list
   await expect(page).toHaveURL('/pools')
   await expect(notices(page)).toContainText('Pool “billing” deleted')
   await expect(page.getByRole('link', { name: 'billing' })).toBeHidden()
-  await expect(page.getByText('6 of 100 pools')).toBeVisible()
+  await expect(page.getByText('6 pools (up to 100 allowed)')).toBeVisible()
   await page.reload()
   await expect(page.getByRole('link', { name: 'transactional' })).toBeVisible()
   await expect(page.getByRole('link', { name: 'billing' })).toBeHidden()

@@ -4,7 +4,7 @@ import { createPoolsElsewhere, openPoolList, notices } from '../helpers'
 test('/ leads to the pool list, whose names link to their pools', async ({ page }) => {
   await page.goto('/')
   await expect(page).toHaveURL('/pools')
-  await expect(page.getByText('7 of 100 pools')).toBeVisible()
+  await expect(page.getByText('7 pools (up to 100 allowed)')).toBeVisible()
   await page.getByRole('link', { name: 'Product updates' }).click()
   await expect(page).toHaveURL('/pools/Product%20updates')
   await expect(page.getByRole('heading', { level: 1, name: 'Product updates' })).toBeVisible()
@@ -39,7 +39,7 @@ test('creates a pool that is listed, announced, and still there after a reload',
   await expect(dialog).toBeHidden()
   await expect(notices(page)).toContainText('Pool “newsletters” created')
   await expect(page.getByRole('link', { name: 'newsletters', exact: true })).toBeVisible()
-  await expect(page.getByText('8 of 100 pools')).toBeVisible()
+  await expect(page.getByText('8 pools (up to 100 allowed)')).toBeVisible()
 
   await page.reload()
   await expect(page.getByRole('link', { name: 'newsletters', exact: true })).toBeVisible()
@@ -83,7 +83,7 @@ test('at 100 pools, Create pool is disabled and says why', async ({ page }) => {
     Array.from({ length: 93 }, (_, i) => `bulk-${String(i).padStart(2, '0')}`),
   )
   await page.reload()
-  await expect(page.getByText('100 of 100 pools')).toBeVisible()
+  await expect(page.getByText('100 pools (up to 100 allowed)')).toBeVisible()
   const create = page.getByRole('button', { name: 'Create pool' })
   await expect(create).toBeDisabled()
   await expect(create).toHaveAccessibleDescription(
@@ -97,10 +97,17 @@ test('Reset demo data brings back the sample pools', async ({ page }) => {
   await page.reload()
   await expect(page.getByRole('link', { name: 'scratch' })).toBeVisible()
   await expect(page.getByText(/Demo mode.*Changes stay in this browser/)).toBeVisible()
+  // It asks first: Cancel loses nothing.
   await page.getByRole('button', { name: 'Reset demo data' }).click()
+  const asking = page.getByRole('dialog', { name: 'Reset demo data' })
+  await expect(asking).toContainText('this cannot be undone')
+  await asking.getByRole('button', { name: 'Cancel' }).click()
+  await expect(page.getByRole('link', { name: 'scratch' })).toBeVisible()
+  await page.getByRole('button', { name: 'Reset demo data' }).click()
+  await page.getByRole('dialog', { name: 'Reset demo data' }).getByRole('button', { name: 'Reset' }).click()
   await expect(notices(page)).toContainText('Demo data reset')
   await expect(page.getByRole('link', { name: 'scratch' })).toBeHidden()
-  await expect(page.getByText('7 of 100 pools')).toBeVisible()
+  await expect(page.getByText('7 pools (up to 100 allowed)')).toBeVisible()
 })
 
 test('the Activity page lists each change with its filters in the address, and links to the pool', async ({ page }) => {

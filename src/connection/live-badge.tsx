@@ -11,7 +11,8 @@ export function LiveBadge() {
   const disconnect = useDisconnect()
   const status = useQuery(connectionQueries.status())
   const apiKey = useSyncExternalStore(subscribeToApiKey, getApiKey)
-  if (!status.data) return null
+  // Nothing is live before there is a key: on the Connect page, no badge says otherwise.
+  if (!status.data || (!status.data.keyOnServer && !apiKey)) return null
   return (
     <>
       <Badge tone="success">

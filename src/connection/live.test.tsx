@@ -34,6 +34,8 @@ describe('live mode without a key on the server', () => {
     const { user } = renderApp('/pools', live)
     expect(await screen.findByRole('heading', { level: 1, name: 'Connect to SendGrid' })).toBeInTheDocument()
     expect(screen.getByText('api.sendgrid.com', { selector: 'strong' })).toBeInTheDocument()
+    // Nothing is live yet: no badge says so before a key is given.
+    expect(screen.queryByText(/^Live ·/)).not.toBeInTheDocument()
 
     const field = screen.getByLabelText(/API key/)
     await user.type(field, 'not-a-key{Enter}')

@@ -8,6 +8,7 @@ import TextField from '@mui/material/TextField'
 import { SearchField } from '../ui/search-field'
 import type { AccountIp } from './api'
 import { ipsToCsv, type IpView } from './ip-view'
+import type { DeliverySummary } from '../shared/delivery'
 
 const NO_POOL = '\u0000no-pool'
 
@@ -19,12 +20,13 @@ interface IpFiltersProps {
   subusers: readonly string[]
   /** The rows the filters select, for the CSV. */
   rows: readonly AccountIp[]
-  /** Whether delivery figures are known, so IPs needing a look can be picked out. */
-  canFilterDelivery: boolean
+  /** Each IP's last 7 days, where the server keeps figures: IPs needing a look can be picked out, and exported. */
+  delivery: Readonly<Record<string, DeliverySummary>> | undefined
 }
 
 /** Search, pool, subuser and warmup filters, and the selected rows as CSV. */
-export function IpFilters({ view, show, pools, subusers, rows, canFilterDelivery }: IpFiltersProps) {
+export function IpFilters({ view, show, pools, subusers, rows, delivery }: IpFiltersProps) {
+  const canFilterDelivery = delivery !== undefined
   return (
     <Stack direction="row" spacing={2} useFlexGap sx={{ flexWrap: 'wrap', alignItems: 'center' }}>
       <SearchField
@@ -86,7 +88,7 @@ export function IpFilters({ view, show, pools, subusers, rows, canFilterDelivery
       />
       <Button
         startIcon={<DownloadIcon />}
-        onClick={() => downloadCsv(rows)}
+        onClick={() => downloadCsv(rows, delivery)}
         disabled={rows.length === 0}
         sx={{ mb: 2.5 }}
       >
@@ -96,8 +98,8 @@ export function IpFilters({ view, show, pools, subusers, rows, canFilterDelivery
   )
 }
 
-function downloadCsv(rows: readonly AccountIp[]) {
-  const url = URL.createObjectURL(new Blob([ipsToCsv(rows)], { type: 'text/csv;charset=utf-8' }))
+function downloadCsv(rows: readonly AccountIp[], delivery: IpFiltersProps['delivery']) {
+  const url = URL.createObjectURL(new Blob([ipsToCsv(rows, delivery)], { type: 'text/csv;charset=utf-8' }))
   const link = Object.assign(document.createElement('a'), { href: url, download: 'ip-addresses.csv' })
   link.click()
   URL.revokeObjectURL(url)

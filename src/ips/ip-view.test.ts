@@ -1,3 +1,4 @@
+import { emptyTotals } from '../shared/delivery'
 import { accountIp as ip } from '../test/fixtures'
 import { filterRows, ipSortKey, ipsToCsv, paramsFromView, searchTexts, sortRows, viewFromParams } from './ip-view'
 
@@ -72,6 +73,18 @@ describe('ipsToCsv', () => {
       '\uFEFFip,pools,warming_up,warmup_started,reverse_dns,subusers,assigned',
       '192.0.2.9,transactional; marketing,yes,1970-01-01,,,1970-01-01',
       '203.0.113.5,"EU, ""promo""",no,,,,',
+      '',
+    ])
+  })
+
+  it("adds each IP's last 7 days and what needs a look, where the server keeps figures", () => {
+    const totals = { ...emptyTotals(), delivered: 1_700, deferred: 280, bounce: 10 }
+    const delivery = { '192.0.2.10': { totals, flags: ['Deferred 16.4 % at Microsoft'] } }
+    expect(ipsToCsv([inventory[0]!, inventory[2]!], delivery).split('\r\n')).toEqual([
+      '\uFEFFip,pools,warming_up,warmup_started,reverse_dns,subusers,assigned,sent_7d,delivered_pct,bounced_pct,' +
+        'blocked_pct,deferred_pct,needs_a_look',
+      '192.0.2.10,marketing,no,,o1.mail.example.com,,1970-01-01,1710,99.42,0.58,0.00,16.37,Deferred 16.4 % at Microsoft',
+      '2001:db8::1,,no,,v6.example.com,,1970-01-01,0,,,,,',
       '',
     ])
   })

@@ -2,6 +2,7 @@
 import ipaddr from 'ipaddr.js'
 import type { AccountIp } from './api'
 import { toCsv } from './csv'
+import { deliveryFigures, type DeliverySummary } from '../shared/delivery'
 
 const SORTABLE = ['ip', 'pools', 'warmup', 'delivery', 'rdns', 'subusers', 'assigned'] as const
 export type SortColumn = (typeof SORTABLE)[number]
@@ -129,17 +130,49 @@ export function filterRows(
 const isoDate = (seconds: number | null) =>
   seconds === null ? '' : new Date(seconds * 1000).toISOString().slice(0, 10)
 
-export function ipsToCsv(rows: readonly AccountIp[]): string {
+/** A share as the sheet shows it: per cent with two decimals, empty where nothing was sent. */
+const shareCell = (value: number | null | undefined) =>
+  value === null || value === undefined ? '' : (value * 100).toFixed(2)
+
+/**
+ * The rows as CSV, with their last 7 days' delivery figures and flags where the server keeps figures (`delivery`):
+ * shares in per cent of the messages sent, as the panel shows them.
+ */
+export function ipsToCsv(rows: readonly AccountIp[], delivery?: Readonly<Record<string, DeliverySummary>>): string {
+  const figureColumns = ['sent_7d', 'delivered_pct', 'bounced_pct', 'blocked_pct', 'deferred_pct', 'needs_a_look']
   return toCsv([
-    ['ip', 'pools', 'warming_up', 'warmup_started', 'reverse_dns', 'subusers', 'assigned'],
-    ...rows.map((ip) => [
-      ip.ip,
-      ip.pools.join('; '),
-      ip.warmup ? 'yes' : 'no',
-      isoDate(ip.startDate),
-      ip.rdns ?? '',
-      ip.subusers.join('; '),
-      isoDate(ip.assignedAt),
-    ]),
+    [
+      'ip',
+      'pools',
+      'warming_up',
+      'warmup_started',
+      'reverse_dns',
+      'subusers',
+      'assigned',
+      ...(delivery ? figureColumns : []),
+    ],
+    ...rows.map((ip) => {
+      const summary = delivery?.[ip.ip]
+      const figures = summary && deliveryFigures(summary.totals)
+      return [
+        ip.ip,
+        ip.pools.join('; '),
+        ip.warmup ? 'yes' : 'no',
+        isoDate(ip.startDate),
+        ip.rdns ?? '',
+        ip.subusers.join('; '),
+        isoDate(ip.assignedAt),
+        ...(delivery
+          ? [
+              String(figures?.sent ?? 0),
+              shareCell(figures?.delivered),
+              shareCell(figures?.bounced),
+              shareCell(figures?.blocked),
+              shareCell(figures?.deferred),
+              summary?.flags.join('; ') ?? '',
+            ]
+          : []),
+      ]
+    }),
   ])
 }

@@ -101,7 +101,7 @@ export default function IpsPage() {
             pools={pools.data ?? []}
             subusers={subusers.data ?? []}
             rows={rows}
-            canFilterDelivery={delivery !== undefined}
+            delivery={delivery}
           />
           {!isNotServedHere(summaries.error) && <QueryProblem query={summaries} what="the delivery figures" />}
           <IpTable

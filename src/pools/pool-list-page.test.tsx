@@ -12,7 +12,7 @@ describe('pool list', () => {
       '/pools/Product%20updates',
     )
     expect(screen.getByRole('heading', { level: 1, name: 'IP pools' })).toBeInTheDocument()
-    expect(screen.getByText(`${seedState().pools.length} of 100 pools`)).toBeInTheDocument()
+    expect(screen.getByText(`${seedState().pools.length} pools (up to 100 allowed)`)).toBeInTheDocument()
   })
 
   it("flags a pool for one of its IPs' problems at one provider, and names the IP", async () => {
@@ -52,7 +52,7 @@ describe('pool list', () => {
     db.replace({ ...seedState(), pools: [] })
     renderApp('/pools')
     expect(await screen.findByRole('heading', { name: 'No pools yet' })).toBeInTheDocument()
-    expect(screen.getByText('0 of 100 pools')).toBeInTheDocument()
+    expect(screen.getByText('0 pools (up to 100 allowed)')).toBeInTheDocument()
   })
 
   it('shows a failed load in words, and Retry loads again', async () => {
@@ -90,7 +90,7 @@ describe('pool list', () => {
     expect(create).toHaveAccessibleDescription(
       'The limit of 100 pools has been reached. Delete a pool to create another.',
     )
-    expect(screen.getByText('100 of 100 pools')).toBeInTheDocument()
+    expect(screen.getByText('100 pools (up to 100 allowed)')).toBeInTheDocument()
   })
 })
 

@@ -96,7 +96,8 @@ export function PoolListPage() {
           </Typography>
           {pools.data && (
             <Typography color="text.secondary">
-              {pools.data.length} of {MAX_POOLS} pools
+              {/* A count against SendGrid's limit, not a page of a longer list. */}
+              {pools.data.length} {pools.data.length === 1 ? 'pool' : 'pools'} (up to {MAX_POOLS} allowed)
             </Typography>
           )}
         </div>
