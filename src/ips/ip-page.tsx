@@ -111,14 +111,12 @@ export default function IpPage() {
       )}
 
       {account && (
-        <Suspense fallback={null}>
-          <DeliveryPanel
-            of={{ ip: account.ip }}
-            what="from this IP"
-            // Deferrals during warmup are what a sender watches: today's cap sits beside the figures.
-            beside={warmup === null ? undefined : `Warming up ${warmupSince(warmup)}: ${warmupPlanText(warmup)}`}
-          />
-        </Suspense>
+        <DeliveryPanel
+          of={{ ip: account.ip }}
+          what="from this IP"
+          // Deferrals during warmup are what a sender watches: today's cap sits beside the figures.
+          beside={warmup === null ? undefined : `Warming up ${warmupSince(warmup)}: ${warmupPlanText(warmup)}`}
+        />
       )}
 
       {account && dialog && (

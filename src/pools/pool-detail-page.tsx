@@ -121,9 +121,7 @@ export default function PoolDetailPage() {
 
       {pool.data && (
         <WhenVisible>
-          <Suspense fallback={null}>
-            <DeliveryPanel of={{ pool: pool.data.name }} what="through this pool" />
-          </Suspense>
+          <DeliveryPanel of={{ pool: pool.data.name }} what="through this pool" />
         </WhenVisible>
       )}
       {pool.data && <SendingSnippets pool={pool.data.name} />}

@@ -1,4 +1,5 @@
 import Alert from '@mui/material/Alert'
+import Box from '@mui/material/Box'
 import Button from '@mui/material/Button'
 import CircularProgress from '@mui/material/CircularProgress'
 import Paper from '@mui/material/Paper'
@@ -32,6 +33,7 @@ import type { StatsOf } from './api'
 import { statsQueries } from './queries'
 import { CountingStatus } from './counting-status'
 import { Figures } from './delivery-figures'
+import { PANEL_LOADING_HEIGHT } from './panel-height'
 
 // The chart library is loaded only where a chart is shown.
 const DeliveryChart = lazy(() => import('./delivery-chart'))
@@ -77,7 +79,12 @@ export default function DeliveryPanel({ of, what, beside }: DeliveryPanelProps) 
   if (isNotServedHere(stats.error)) return null
 
   return (
-    <section aria-labelledby={headingId}>
+    // While its figures load it keeps the place they will take, so the page below does not jump.
+    <Box
+      component="section"
+      aria-labelledby={headingId}
+      sx={{ minHeight: stats.isPending ? PANEL_LOADING_HEIGHT : undefined }}
+    >
       <Stack
         direction="row"
         sx={{ alignItems: 'center', justifyContent: 'space-between', flexWrap: 'wrap', gap: 1, mb: 1 }}
@@ -135,7 +142,7 @@ export default function DeliveryPanel({ of, what, beside }: DeliveryPanelProps) 
           <ConnectWebhookDialog onClose={() => setConnecting(false)} />
         </Suspense>
       )}
-    </section>
+    </Box>
   )
 }
 
