@@ -116,6 +116,9 @@ export default defineConfig(({ command, mode }) => ({
     // a jsdom render or a server's first start several times slower than a quiet one.
     testTimeout: 60_000,
     hookTimeout: 60_000,
+    // Three files at a time, on two cores: most server tests wait on a database, a socket or a timer rather than on
+    // a core, and the default (one file a core, less one) ran every file one after another here.
+    maxWorkers: 3,
     projects: [
       {
         extends: true,
