@@ -180,8 +180,11 @@ const shots: [string, (page: Page) => Promise<void>][] = [
     async (page) => {
       await page.goto(`http://localhost:${PORTS.teamShortSessions}/pools`)
       await signIn(page, TEAM.admin)
+      const status = `http://localhost:${PORTS.teamShortSessions}/proxy/status`
       await expect
-        .poll(async () => (await (await page.request.get('/proxy/status')).json()).session.ended, { timeout: 10_000 })
+        .poll(async () => (await (await page.request.get(status)).json()).session.ended, {
+          timeout: TEAM.shortSessionSeconds * 1000 + 30_000,
+        })
         .toBe(true)
       await page.getByRole('link', { name: 'Activity' }).click()
       await expect(page.getByText('Your session ended: sign in again.')).toBeVisible()
@@ -199,6 +202,9 @@ const shots: [string, (page: Page) => Promise<void>][] = [
     'detail-delivery',
     async (page) => {
       await page.goto('/pools/marketing')
+      // Drawn once scrolled near (on a phone it is well below the IPs), as a person would scroll to it.
+      await expect(page.getByRole('table', { name: 'IP addresses' })).toBeVisible()
+      await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight))
       const delivery = page.getByRole('region', { name: 'Delivery' })
       await expect(delivery.locator('svg').first()).toBeVisible()
       await delivery.scrollIntoViewIfNeeded()
