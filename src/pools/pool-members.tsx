@@ -74,7 +74,7 @@ export function PoolMembers({ pool, members, justAdded, poolsOf, headingRef, ...
                 <TableCell>Warmup</TableCell>
                 {/* Also in the IP addresses page; left out where a phone has no room for it. */}
                 <TableCell sx={alsoInColumn}>Also in</TableCell>
-                {delivery && <TableCell>Delivery, last 7 days</TableCell>}
+                {delivery && <TableCell sx={deliveryColumn}>Delivery, last 7 days</TableCell>}
                 <TableCell align="right">
                   <Box component="span" sx={visuallyHidden}>
                     Actions
@@ -105,6 +105,8 @@ export function PoolMembers({ pool, members, justAdded, poolsOf, headingRef, ...
 }
 
 const alsoInColumn = { display: { xs: 'none', md: 'table-cell' } } as const
+/** On a phone the row keeps its actions in view; the IP's own page has its figures. */
+const deliveryColumn = { display: { xs: 'none', sm: 'table-cell' } } as const
 
 interface PoolMemberRowProps {
   member: PoolIp
@@ -189,7 +191,7 @@ function PoolMemberRow({
         )}
       </TableCell>
       {delivery !== undefined && (
-        <TableCell>
+        <TableCell sx={deliveryColumn}>
           <DeliverySummaryCell summary={delivery ?? undefined} />
         </TableCell>
       )}
