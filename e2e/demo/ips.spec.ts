@@ -57,9 +57,13 @@ test('exports the filtered table as CSV', async ({ page }) => {
   const file = await download
   expect(file.suggestedFilename()).toBe('ip-addresses.csv')
   const lines = (await (await file.createReadStream()).toArray()).join('').trim().split('\r\n')
-  expect(lines[0]).toBe('ip,pools,warming_up,warmup_started,reverse_dns,subusers,assigned')
+  // With each IP's last 7 days and what needs a look: these five are in no pool, and sent nothing.
+  expect(lines[0]).toBe(
+    'ip,pools,warming_up,warmup_started,reverse_dns,subusers,assigned,' +
+      'sent_7d,delivered_pct,bounced_pct,blocked_pct,deferred_pct,needs_a_look',
+  )
   expect(lines).toHaveLength(6)
-  expect(lines[1]).toMatch(/^203\.0\.113\.50,,no,,spare1\.example\.com,,\d{4}-\d{2}-\d{2}$/)
+  expect(lines[1]).toMatch(/^203\.0\.113\.50,,no,,spare1\.example\.com,,\d{4}-\d{2}-\d{2},0,,,,,$/)
 })
 
 test('starts and stops warmup, saying first what each does', async ({ page }) => {
