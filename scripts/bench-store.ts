@@ -46,7 +46,7 @@ async function measureEngine(store: Store) {
   const journal = openJournal(store)
   const deep = (
     await store.query<{ time: Date; id: string }>(
-      'select time, id from activity order by time desc, id desc offset 500000 limit 1',
+      `select time, id from activity order by time desc, id desc offset ${ENTRIES / 2} limit 1`,
     )
   )[0]!
   const deepCursor = `${new Date(deep.time).toISOString()}|${deep.id}`
