@@ -102,11 +102,13 @@ test.describe('on a 375 px phone', () => {
 
   test('the list and detail pages fit without sideways scrolling', async ({ page }) => {
     await openPoolList(page)
-    expect(await elementsPastTheRightEdge(page)).toEqual([])
+    // With every column in, the delivery figures and their flags included: a wide table scrolls inside itself.
+    await expect(page.getByRole('row', { name: /^marketing / })).toContainText('Deferred 14.0 % at Microsoft')
+    expect(await pageWiderThanScreen(page)).toBe(false)
     await page.getByRole('link', { name: 'Product updates' }).click()
     await expect(page.getByRole('table', { name: 'IP addresses' })).toBeVisible()
     await expect(page.getByRole('button', { name: 'Delete pool' })).toBeInViewport()
-    expect(await elementsPastTheRightEdge(page)).toEqual([])
+    expect(await pageWiderThanScreen(page)).toBe(false)
   })
 })
 
@@ -119,14 +121,9 @@ async function tabTo(page: Page, target: ReturnType<Page['getByRole']>) {
   await expect(target).toBeFocused()
 }
 
-/** The elements that stick out past the right edge of the viewport. */
-function elementsPastTheRightEdge(page: Page) {
-  return page.evaluate(() => {
-    const width = document.documentElement.clientWidth
-    return [...document.querySelectorAll('body *')]
-      .filter((node) => node.getBoundingClientRect().right > width + 0.5)
-      .map((node) => `${node.tagName.toLowerCase()} ${node.textContent?.slice(0, 30)}`)
-  })
+/** Whether the page as a whole scrolls sideways (a table may scroll inside itself). */
+function pageWiderThanScreen(page: Page) {
+  return page.evaluate(() => document.documentElement.scrollWidth > document.documentElement.clientWidth)
 }
 
 test('F8 takes the keyboard to a notice’s Undo, which puts a removed IP back', async ({ page }) => {

@@ -33,6 +33,9 @@ export function deliveryConcern(summary: DeliverySummary | undefined): number {
 
 /** The styles of those cells, for the table that holds them. */
 export const DELIVERY_CELL_STYLES = {
+  // The hidden separators are positioned: held inside the table, which scrolls inside its box on a phone, rather than
+  // widening the page past the screen.
+  position: 'relative',
   '& .delivery-note': { color: 'text.secondary' },
   '& .delivery-hidden': visuallyHidden,
   '& .delivery-flag': {
