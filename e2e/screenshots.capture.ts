@@ -94,13 +94,13 @@ const shots: [string, (page: Page) => Promise<void>][] = [
     'ips-needing-a-look',
     async (page) => {
       await page.goto('/ips?flagged=1&sort=delivery')
-      await expect(page.getByText('Deferred 14.0 % at Microsoft').first()).toBeVisible()
+      await expect(page.getByText(/Deferred 1\d\.\d % at Microsoft/).first()).toBeVisible()
     },
   ],
   [
     'ip-page',
     async (page) => {
-      await page.goto('/ips/198.51.100.20')
+      await page.goto('/ips/198.51.100.23')
       const delivery = page.getByRole('region', { name: 'Delivery' })
       await expect(delivery.locator('svg').first()).toBeVisible()
     },

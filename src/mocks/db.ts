@@ -16,6 +16,8 @@ export type { DemoIp, DemoPool, DemoState }
 
 /** Enough of the journal for a demo; a real server keeps all of it. */
 const DEMO_JOURNAL_ENTRIES = 1000
+/** How long a pool remembers an IP that left it: the longest range figures are read over, and a day. */
+const PAST_KEPT_MS = 31 * 86_400_000
 
 /** The scopes of a full-access key to the IP APIs, as GET /v3/scopes lists them. */
 export const ALL_IP_SCOPES = [
@@ -221,6 +223,9 @@ export function createDb(store: StateStore = memoryStore(), seed: () => DemoStat
         const member = pool.ips.find((candidate) => sameIp(candidate, address))
         if (!member) return { status: 404, body: { error: 'IP address not found in this pool' } }
         pool.ips = pool.ips.filter((candidate) => candidate !== member)
+        const now = Date.now()
+        const past = { ip: member, from: pool.addedAt?.[member], to: now }
+        pool.past = [...(pool.past ?? []).filter((stint) => now - stint.to < PAST_KEPT_MS), past]
         return noContent
       })
     },

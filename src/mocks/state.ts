@@ -20,6 +20,8 @@ export interface DemoPool {
   ips: string[]
   /** When each IP joined (ms since the epoch), for answering with SendGrid's lag in listing new members. */
   addedAt?: Record<string, number>
+  /** IPs that were in it and left (ms since the epoch), so its past figures stay its own; a month's worth. */
+  past?: { ip: string; from?: number; to: number }[]
 }
 
 export interface DemoState {

@@ -1,13 +1,16 @@
 /**
- * Plausible delivery figures for the demo, made up from the sample account as it stands: every pooled IP sends a
- * steady stream with a daily rhythm; warming IPs send less; the first IP of `marketing` is deferred heavily at
- * Microsoft; a pool with no IPs sends nothing. Deterministic, so the demo shows the same figures on every visit.
+ * Delivery figures for the demo that follow its own history: an IP sends from the day it was assigned, only while it
+ * is in a pool, and its mail is shared among the pools it was in at the time; a pool made now, or one without IPs,
+ * has sent nothing. Every sending IP has a steady stream with a daily rhythm (less while warming up), and the sample
+ * holds a few honest problems (PROBLEMS) so every flag can be seen without an account. Deterministic, so the demo
+ * shows the same figures on every visit.
  */
 import {
   PROVIDERS,
   RANGES,
   addTotals,
   emptyTotals,
+  KINDS,
   type DeliveryStats,
   type DeliverySummaries,
   deliveryFlags,
@@ -15,154 +18,292 @@ import {
   type Range,
   type Totals,
 } from '../shared/delivery'
-import type { DemoState } from './state'
+import type { DemoIp, DemoState } from './state'
 
+const HOUR = 3_600_000
 const SHARE: Record<Provider, number> = { gmail: 0.42, microsoft: 0.24, yahoo: 0.12, apple: 0.08, other: 0.14 }
 
-/** One IP's counts for one hour at one provider. */
+/**
+ * The sample's problems, by address. A warming IP deferred at Microsoft; billing's IPs bouncing half of yesterday's
+ * mail (a stale list); eu-newsletters' IPs drawing more and more spam reports at Yahoo over four days (Gmail sends
+ * senders no per-message reports, so a rise is seen at the providers that run feedback loops).
+ */
+type Problem = 'deferred-at-microsoft' | 'bounce-spike' | 'spam-rise'
+const PROBLEMS: Readonly<Record<string, Problem>> = {
+  '198.51.100.23': 'deferred-at-microsoft',
+  '192.0.2.13': 'bounce-spike',
+  '192.0.2.40': 'bounce-spike',
+  '198.51.100.60': 'spam-rise',
+  '198.51.100.61': 'spam-rise',
+}
+const SPIKE_HOURS_AGO = { from: 30, to: 14 }
+const SPAM_RISE_HOURS = 96
+
+/** The moment figures are read at: the current hour and how much of it has gone. */
+interface Clock {
+  hour: number
+  elapsed: number
+}
+
+const clockAt = (ms: number): Clock => ({
+  hour: Math.floor(ms / HOUR),
+  elapsed: Math.max(1, Math.floor((ms % HOUR) / 60_000)) / 60,
+})
+
+/** One IP's counts for one hour at one provider; the current hour only as far as it has gone. */
 function hourOf(
   seed: number,
   warming: boolean,
-  deferredAtMicrosoft: boolean,
+  problem: Problem | undefined,
   hour: number,
+  clock: Clock,
   provider: Provider,
-): Totals {
+) {
   const daily = 0.6 + 0.4 * Math.sin(((hour % 24) / 24) * 2 * Math.PI)
-  const processed = Math.round((warming ? 60 : 400) * daily * SHARE[provider] * (0.8 + ((seed + hour) % 5) / 10))
-  // New IPs are deferred more while receivers learn them; one established IP is deferred heavily at Microsoft.
-  const deferredShare = deferredAtMicrosoft && provider === 'microsoft' ? 0.14 : warming ? 0.06 : 0.015
+  const gone = hour === clock.hour ? clock.elapsed : 1
+  const processed = Math.round((warming ? 60 : 400) * gone * daily * SHARE[provider] * (0.8 + ((seed + hour) % 5) / 10))
+  const ago = clock.hour - hour
+  // New IPs are deferred more while receivers learn them.
+  const deferredShare = problem === 'deferred-at-microsoft' && provider === 'microsoft' ? 0.14 : warming ? 0.06 : 0.015
+  const bounceShare =
+    problem === 'bounce-spike' && ago <= SPIKE_HOURS_AGO.from && ago >= SPIKE_HOURS_AGO.to ? 0.6 : 0.008
+  // Complaints come back from the providers that run feedback loops, at a healthy 0.01 % of what they were given.
+  const looped = provider === 'yahoo' || provider === 'microsoft'
+  const rising = problem === 'spam-rise' && provider === 'yahoo' && ago < SPAM_RISE_HOURS
+  const spamShare = !looped ? 0 : rising ? 0.0001 + (0.0099 * (SPAM_RISE_HOURS - ago)) / SPAM_RISE_HOURS : 0.0001
   // Counts of a share are dithered rather than rounded, so that small hours still add up to the share over a day.
   const dither = ((seed * 7 + hour * 13 + provider.length) % 100) / 100
   const share = (fraction: number) => Math.floor(processed * fraction + dither)
   const totals = emptyTotals()
   totals.processed = processed
   totals.deferred = share(deferredShare)
-  totals.bounce = share(0.008)
+  totals.bounce = share(bounceShare)
   totals.blocked = share(provider === 'yahoo' ? 0.012 : 0.003)
   totals.dropped = share(0.002)
   totals.delivered = processed - totals.bounce - totals.blocked - totals.dropped
-  // Complaints come back from the providers that run feedback loops, at a healthy 0.04 % of what they were given.
-  totals.spamreport = provider === 'yahoo' || provider === 'microsoft' ? share(0.0004) : 0
+  totals.spamreport = share(spamShare)
   totals.open = Math.round(totals.delivered * 0.21)
   totals.click = Math.round(totals.delivered * 0.03)
   return totals
 }
 
-interface IpFigures {
+interface Figures {
   totals: Totals
   providers: Map<Provider, Totals>
   series: Map<string, Totals>
 }
 
-/**
- * One IP's figures over a range, over time only when asked (a list's summaries need none). An IP's hours depend only
- * on the sum of its address's characters, whether it warms up and whether it is the heavily deferred one, so figures
- * are kept by those: a large demo account has thousands of IPs but few such sums, and its lists stay quick.
- */
-const figuresBy = new Map<string, IpFigures>()
+const emptyFigures = (): Figures => ({ totals: emptyTotals(), providers: new Map(), series: new Map() })
 
-function ipFigures(
-  ip: string,
-  warming: boolean,
-  deferredAtMicrosoft: boolean,
-  range: Range,
-  now: number,
-  withSeries: boolean,
-): IpFigures {
-  const seed = [...ip].reduce((sum, c) => sum + c.charCodeAt(0), 0)
-  const id = `${seed}|${warming}|${deferredAtMicrosoft}|${range}|${now}|${withSeries}`
-  const known = figuresBy.get(id)
+function addInto(into: Map<string, Totals>, key: string, totals: Totals): void {
+  if (!into.has(key)) into.set(key, emptyTotals())
+  addTotals(into.get(key)!, totals)
+}
+
+function addFigures(into: Figures, more: Figures): void {
+  addTotals(into.totals, more.totals)
+  for (const [provider, totals] of more.providers) addInto(into.providers as Map<string, Totals>, provider, totals)
+  for (const [start, totals] of more.series) addInto(into.series, start, totals)
+}
+
+/** The `part`th of `parts` near-equal whole shares of a set of counts; the shares add up to the counts exactly. */
+function shareOf(totals: Totals, parts: number, part: number): Totals {
+  if (parts === 1) return totals
+  const share = emptyTotals()
+  for (const kind of KINDS) share[kind] = Math.floor((totals[kind] + part) / parts)
+  // Delivered is what is left of the share, so that every share's outcomes add up to what it sent.
+  share.delivered = share.processed - share.bounce - share.blocked - share.dropped
+  return share
+}
+
+function figuresShare(figures: Figures, parts: number, part: number): Figures {
+  const map = <K>(from: Map<K, Totals>) => new Map([...from].map(([key, t]) => [key, shareOf(t, parts, part)]))
+  return {
+    totals: shareOf(figures.totals, parts, part),
+    providers: map(figures.providers),
+    series: map(figures.series),
+  }
+}
+
+/** Where one hour's counts are filed in a range's series: by hour, or by day for 30 days. */
+const bucketOf = (hour: number, range: Range) =>
+  new Date((range === '30d' ? Math.floor(hour / 24) * 24 : hour) * HOUR).toISOString()
+
+/** An IP as its figures need it: the times it began sending, began warming, and joined and left each pool (ms). */
+interface Sender {
+  seed: number
+  problem: Problem | undefined
+  assigned: number
+  warmingFrom: number
+  stints: { pool: string; from: number; to: number }[]
+}
+
+function sendersOf(state: DemoState): Map<string, Sender> {
+  const senders = new Map<string, Sender>()
+  const sender = (ip: DemoIp): Sender => ({
+    seed: [...ip.ip].reduce((sum, c) => sum + c.charCodeAt(0), 0),
+    problem: PROBLEMS[ip.ip],
+    assigned: ip.assigned_at === null ? -Infinity : ip.assigned_at * 1000,
+    warmingFrom: ip.warmup ? (ip.start_date ?? 0) * 1000 : Infinity,
+    stints: [],
+  })
+  for (const ip of state.ips) senders.set(ip.ip, sender(ip))
+  for (const pool of state.pools) {
+    for (const ip of pool.ips)
+      senders.get(ip)?.stints.push({ pool: pool.name, from: pool.addedAt?.[ip] ?? -Infinity, to: Infinity })
+    for (const past of pool.past ?? [])
+      senders.get(past.ip)?.stints.push({ pool: pool.name, from: past.from ?? -Infinity, to: past.to })
+  }
+  return senders
+}
+
+/** The pools an IP sent through in the hour that starts at `start` (ms), in a fixed order; none before it was assigned. */
+const poolsAt = (ip: Sender, start: number) =>
+  start < ip.assigned ? [] : ip.stints.filter((stint) => stint.from <= start && start < stint.to).map((s) => s.pool)
+
+/**
+ * Running sums of an IP's hours over a range, per provider, kept by what they depend on: a large demo account has
+ * thousands of IPs but few sums of an address's characters, and its lists stay quick.
+ */
+const runningSums = new Map<string, Map<Provider, Totals[]>>()
+
+function runningOf(ip: Sender, warming: boolean, range: Range, clock: Clock): Map<Provider, Totals[]> {
+  const id = `${ip.seed}|${warming}|${ip.problem}|${range}|${clock.hour}|${clock.elapsed}`
+  const known = runningSums.get(id)
   if (known) return known
-  if (figuresBy.size > 2_000) figuresBy.clear()
-  const figures: IpFigures = { totals: emptyTotals(), providers: new Map(), series: new Map() }
-  for (let h = now - RANGES[range] + 1; h <= now; h += 1) {
-    const bucket = range === '30d' ? Math.floor(h / 24) * 24 : h
-    const start = withSeries ? new Date(bucket * 3_600_000).toISOString() : ''
-    for (const provider of PROVIDERS) {
-      const counts = hourOf(seed, warming, deferredAtMicrosoft, h, provider)
-      if (counts.processed === 0) continue
-      addTotals(figures.totals, counts)
-      if (!figures.providers.has(provider)) figures.providers.set(provider, emptyTotals())
-      addTotals(figures.providers.get(provider)!, counts)
-      if (!withSeries) continue
-      if (!figures.series.has(start)) figures.series.set(start, emptyTotals())
-      addTotals(figures.series.get(start)!, counts)
+  if (runningSums.size > 500) runningSums.clear()
+  const sums = new Map<Provider, Totals[]>()
+  for (const provider of PROVIDERS) {
+    const running = [emptyTotals()]
+    for (let hour = clock.hour - RANGES[range] + 1; hour <= clock.hour; hour += 1) {
+      const next = { ...running.at(-1)! }
+      addTotals(next, hourOf(ip.seed, warming, ip.problem, hour, clock, provider))
+      running.push(next)
+    }
+    sums.set(provider, running)
+  }
+  runningSums.set(id, sums)
+  return sums
+}
+
+/** A stretch of hours (both ends included) through which an IP sent the same way. */
+interface Span {
+  from: number
+  to: number
+  pools: string[]
+  warming: boolean
+}
+
+function spansOf(ip: Sender, range: Range, clock: Clock): Span[] {
+  const first = clock.hour - RANGES[range] + 1
+  const starts = new Set([first])
+  // Hour h counts for a change at `at` once it starts at or after it.
+  for (const at of [ip.assigned, ip.warmingFrom, ...ip.stints.flatMap((stint) => [stint.from, stint.to])]) {
+    const hour = Math.ceil(at / HOUR)
+    if (hour > first && hour <= clock.hour) starts.add(hour)
+  }
+  const sorted = [...starts].sort((x, y) => x - y)
+  return sorted.map((from, i) => ({
+    from,
+    to: (sorted[i + 1] ?? clock.hour + 1) - 1,
+    pools: poolsAt(ip, from * HOUR),
+    warming: ip.warmingFrom <= from * HOUR,
+  }))
+}
+
+/** An IP's figures over a span (and by hour or day when asked), from its running sums. */
+function spanFigures(ip: Sender, span: Span, range: Range, clock: Clock, withSeries: boolean): Figures {
+  const first = clock.hour - RANGES[range] + 1
+  const figures = emptyFigures()
+  for (const [provider, running] of runningOf(ip, span.warming, range, clock)) {
+    const between = (from: number, to: number) => {
+      const counts = { ...running[to - first + 1]! }
+      for (const kind of KINDS) counts[kind] -= running[from - first]![kind]
+      return counts
+    }
+    const counts = between(span.from, span.to)
+    if (counts.processed === 0) continue
+    addTotals(figures.totals, counts)
+    figures.providers.set(provider, counts)
+    if (!withSeries) continue
+    for (let from = span.from; from <= span.to;) {
+      const to = Math.min(span.to, range === '30d' ? Math.floor(from / 24) * 24 + 23 : from)
+      const bucket = between(from, to)
+      if (bucket.processed > 0) addInto(figures.series, bucketOf(from, range), bucket)
+      from = to + 1
     }
   }
-  figuresBy.set(id, figures)
   return figures
 }
 
-/** The IPs whose figures make up a pool's (or an IP's): only pooled IPs send in the demo. */
-function sendersOf(state: DemoState, of: { pool: string } | { ip: string }): string[] {
-  if ('pool' in of) return state.pools.find((pool) => pool.name === of.pool)?.ips ?? []
-  return state.pools.some((pool) => pool.ips.includes(of.ip)) ? [of.ip] : []
-}
-
-/** What an IP's figures depend on besides its address, read once from the sample for all the IPs asked about. */
-interface Senders {
-  heavy: string | undefined
-  warming: ReadonlySet<string>
-  now: number
-}
-
-const sendersIn = (state: DemoState): Senders => ({
-  heavy: state.pools.find((pool) => pool.name === 'marketing')?.ips[0],
-  warming: new Set(state.ips.filter((ip) => ip.warmup).map((ip) => ip.ip)),
-  now: Math.floor(Date.now() / 3_600_000),
-})
-
-/** The sum of some IPs' figures; over time only when asked: a list's summaries need none, and a week is 168 hours. */
-function figuresOf(senders: Senders, ips: readonly string[], range: Range, withSeries: boolean): IpFigures {
-  const one = (ip: string) =>
-    ipFigures(ip, senders.warming.has(ip), ip === senders.heavy, range, senders.now, withSeries)
-  if (ips.length === 1) return one(ips[0]!)
-  const sum: IpFigures = { totals: emptyTotals(), providers: new Map(), series: new Map() }
-  const addInto = (into: Map<string, Totals>, from: Map<string, Totals>) => {
-    for (const [key, totals] of from) {
-      if (!into.has(key)) into.set(key, emptyTotals())
-      addTotals(into.get(key)!, totals)
-    }
+/** What one IP sent over a range, and each pool's share of it (the shares add up to the whole exactly). */
+function figuresOfIp(ip: Sender, range: Range, clock: Clock, withSeries: boolean) {
+  const whole = emptyFigures()
+  const byPool = new Map<string, Figures>()
+  for (const span of spansOf(ip, range, clock)) {
+    const parts = span.pools.length
+    if (parts === 0) continue
+    const figures = spanFigures(ip, span, range, clock, withSeries)
+    addFigures(whole, figures)
+    span.pools.forEach((pool, part) => {
+      const share = byPool.get(pool) ?? byPool.set(pool, emptyFigures()).get(pool)!
+      addFigures(share, figuresShare(figures, parts, part))
+    })
   }
-  for (const ip of ips) {
-    const figures = one(ip)
-    addTotals(sum.totals, figures.totals)
-    addInto(sum.providers, figures.providers)
-    if (withSeries) addInto(sum.series, figures.series)
-  }
-  return sum
+  return { whole, byPool }
 }
 
-export function demoStats(state: DemoState, of: { pool: string } | { ip: string }, range: Range): DeliveryStats {
-  const figures = figuresOf(sendersIn(state), sendersOf(state, of), range, true)
+function toStats(figures: Figures, range: Range): DeliveryStats {
   return {
     connected: true,
     range,
     totals: figures.totals,
     providers: PROVIDERS.map((provider) => ({ provider, totals: figures.providers.get(provider) ?? emptyTotals() })),
-    series: [...figures.series].map(([start, totals]) => ({ start, totals })),
+    series: [...figures.series].sort(([a], [b]) => a.localeCompare(b)).map(([start, totals]) => ({ start, totals })),
   }
 }
 
+/** The IPs that ever sent through a pool: those in it now and those that left it. */
+const everIn = (senders: Map<string, Sender>, pool: string) =>
+  [...senders.values()].filter((ip) => ip.stints.some((stint) => stint.pool === pool))
+
+export function demoStats(
+  state: DemoState,
+  of: { pool: string } | { ip: string },
+  range: Range,
+  now = Date.now(),
+): DeliveryStats {
+  const senders = sendersOf(state)
+  const clock = clockAt(now)
+  if ('ip' in of) {
+    const ip = senders.get(of.ip)
+    return toStats(ip ? figuresOfIp(ip, range, clock, true).whole : emptyFigures(), range)
+  }
+  const sum = emptyFigures()
+  for (const ip of everIn(senders, of.pool)) {
+    const share = figuresOfIp(ip, range, clock, true).byPool.get(of.pool)
+    if (share) addFigures(sum, share)
+  }
+  return toStats(sum, range)
+}
+
 /** Every pool's (or IP's) summary, for the totals endpoint. */
-export function demoSummaries(state: DemoState, by: 'pool' | 'ip', range: Range): DeliverySummaries {
-  const senders = sendersIn(state)
-  const pooled = new Set(state.pools.flatMap((pool) => pool.ips))
-  const sources =
-    by === 'pool'
-      ? state.pools.map((pool) => [pool.name, pool.ips] as const)
-      : state.ips.map(({ ip }) => [ip, pooled.has(ip) ? [ip] : []] as const)
+export function demoSummaries(state: DemoState, by: 'pool' | 'ip', range: Range, now = Date.now()): DeliverySummaries {
+  const senders = sendersOf(state)
+  const clock = clockAt(now)
+  const figures = new Map<string, Figures>()
+  for (const [address, ip] of senders) {
+    const { whole, byPool } = figuresOfIp(ip, range, clock, false)
+    if (by === 'ip') figures.set(address, whole)
+    else
+      for (const [pool, share] of byPool)
+        addFigures(figures.get(pool) ?? figures.set(pool, emptyFigures()).get(pool)!, share)
+  }
   const of: DeliverySummaries['of'] = {}
-  for (const [key, ips] of sources) {
-    const { totals, providers } = figuresOf(senders, ips, range, false)
-    if (totals.processed > 0)
-      of[key] = {
-        totals,
-        flags: deliveryFlags(
-          totals,
-          [...providers].map(([provider, counts]) => ({ provider, totals: counts })),
-        ),
-      }
+  for (const [key, { totals, providers }] of figures) {
+    if (totals.processed === 0) continue
+    const perProvider = [...providers].map(([provider, counts]) => ({ provider, totals: counts }))
+    of[key] = { totals, flags: deliveryFlags(totals, perProvider) }
   }
   return { connected: true, range, of }
 }

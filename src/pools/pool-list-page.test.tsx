@@ -18,7 +18,7 @@ describe('pool list', () => {
   it("flags a pool for one of its IPs' problems at one provider, and names the IP", async () => {
     const { user, location } = renderApp('/pools')
     const marketing = await screen.findByRole('row', { name: /^marketing / })
-    await waitFor(() => expect(marketing).toHaveTextContent('198.51.100.20: Deferred 14.0 % at Microsoft'))
+    await waitFor(() => expect(marketing).toHaveTextContent(/198\.51\.100\.23: Deferred 1\d\.\d % at Microsoft/))
     await user.click(screen.getByRole('button', { name: 'Needing a look only' }))
     expect(location().search).toBe('?flagged=1')
     const table = screen.getByRole('table', { name: 'IP pools' })
@@ -26,7 +26,7 @@ describe('pool list', () => {
       within(table)
         .getAllByRole('link')
         .map((link) => link.textContent),
-    ).toEqual(['marketing'])
+    ).toEqual(['billing', 'eu-newsletters', 'marketing'])
   })
 
   it('narrows the table as you type and keeps the filter in the address', async () => {
