@@ -266,7 +266,7 @@ const shots: [string, (page: Page) => Promise<void>][] = [
         await expect(page.getByRole('dialog')).toBeHidden()
       }
       await expect(
-        page.getByRole('status', { name: 'Notifications' }).getByRole('button', { name: 'Undo' }),
+        page.getByRole('status', { name: 'Notifications' }).getByRole('button', { name: /^Undo removal of / }),
       ).toHaveCount(2)
     },
   ],

@@ -251,13 +251,13 @@ test('Undo puts a removed IP back; a second notice queues beside the first in on
     await page.getByRole('dialog', { name: 'Remove IP address' }).getByRole('button', { name: 'Remove' }).click()
     await expect(page.getByRole('dialog')).toBeHidden()
   }
-  // Both messages are in the one region a screen reader follows, each with its own Undo.
+  // Both messages are in the one region a screen reader follows, each with its own Undo that says what it undoes.
   await expect(notices(page)).toContainText('192.0.2.40 removed from “billing”')
   await expect(notices(page)).toContainText('192.0.2.13 removed from “billing”')
-  await expect(notices(page).getByRole('button', { name: 'Undo' })).toHaveCount(2)
+  await expect(notices(page).getByRole('button', { name: /^Undo removal of / })).toHaveCount(2)
   await expect(ipRows(page)).toHaveCount(0)
 
-  await notices(page).getByRole('button', { name: 'Undo' }).first().click()
+  await notices(page).getByRole('button', { name: 'Undo removal of 192.0.2.40 from “billing”' }).click()
   await expect(notices(page)).toContainText('Undone: 192.0.2.40 is back in “billing”')
   await expect(ipRows(page).locator('td:first-child')).toContainText(['192.0.2.40'])
   await page.reload()
@@ -267,7 +267,7 @@ test('Undo puts a removed IP back; a second notice queues beside the first in on
 test('Undo moves a moved IP back', async ({ page }) => {
   await moveBillingIpToTransactional(page)
   await expect(ipRows(page).locator('td:first-child')).toHaveText(['192.0.2.13'])
-  await notices(page).getByRole('button', { name: 'Undo' }).click()
+  await notices(page).getByRole('button', { name: 'Undo move of 192.0.2.40 to “transactional”' }).click()
   await expect(notices(page)).toContainText('Undone: 192.0.2.40 is back in “billing” and out of “transactional”')
   await expect(ipRows(page).locator('td:first-child')).toContainText(['192.0.2.13', '192.0.2.40'])
   await page.goto('/pools/transactional')
@@ -282,7 +282,7 @@ test('Undo of a rename gives the pool its old name and its old address', async (
   await dialog.getByRole('textbox', { name: 'Pool name' }).fill('promo')
   await dialog.getByRole('button', { name: 'Save' }).click()
   await expect(page).toHaveURL('/pools/promo')
-  await notices(page).getByRole('button', { name: 'Undo' }).click()
+  await notices(page).getByRole('button', { name: 'Undo rename to “promo”' }).click()
   await expect(notices(page)).toContainText('Undone: the pool is named “marketing” again')
   await expect(page).toHaveURL('/pools/marketing')
   await expect(page.getByRole('heading', { level: 1, name: 'marketing' })).toBeVisible()
@@ -343,4 +343,44 @@ test('an admin connects the Event Webhook from a Delivery panel: made beside the
   await expect(page.getByText(`Created an Event Webhook to ${url}`)).toBeVisible()
   await expect(page.getByText(/Turned on signing for Event Webhook [0-9a-f-]{36}/)).toBeVisible()
   await expect(page.getByText(`Sent a test event to ${url}`)).toBeVisible()
+})
+
+test.describe('on a wide screen', () => {
+  test.use({ viewport: { width: 1440, height: 900 } })
+
+  test('a rename and its Undo change every place that shows the name, and nothing else', async ({ page }) => {
+    await page.goto('/pools/marketing')
+    await expect(ipRows(page)).toHaveCount(5)
+    await page.getByRole('button', { name: 'Rename' }).click()
+    const dialog = page.getByRole('dialog', { name: 'Rename pool' })
+    await dialog.getByRole('textbox', { name: 'Pool name' }).fill('marketing-eu')
+    await dialog.getByRole('button', { name: 'Save' }).click()
+    await expect(page).toHaveURL('/pools/marketing-eu')
+    // The shared IP's "Also in" names the other pool only, never this pool's old name.
+    const shared = ipRows(page).filter({ hasText: '198.51.100.22' })
+    await expect(shared.getByRole('link')).toHaveText(['198.51.100.22', 'Product updates'])
+
+    await page.getByRole('link', { name: 'Product updates' }).first().click()
+    await expect(ipRows(page).filter({ hasText: '198.51.100.22' }).getByRole('link')).toHaveText([
+      '198.51.100.22',
+      'marketing-eu',
+    ])
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'IP addresses' }).click()
+    await expect(page.getByRole('row', { name: /^198\.51\.100\.22 / }).getByRole('link')).toHaveText([
+      '198.51.100.22',
+      'marketing-eu',
+      'Product updates',
+    ])
+
+    await notices(page).getByRole('button', { name: 'Undo rename to “marketing-eu”' }).click()
+    await expect(notices(page)).toContainText('Undone: the pool is named “marketing” again')
+    await expect(page.getByRole('row', { name: /^198\.51\.100\.22 / }).getByRole('link')).toHaveText([
+      '198.51.100.22',
+      'marketing',
+      'Product updates',
+    ])
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Pools' }).click()
+    await expect(page.getByRole('link', { name: 'marketing', exact: true })).toBeVisible()
+    await expect(page.getByRole('link', { name: 'marketing-eu' })).toHaveCount(0)
+  })
 })

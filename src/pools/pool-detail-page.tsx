@@ -19,6 +19,7 @@ import { PoolHeader } from './pool-header'
 import { PoolMembers } from './pool-members'
 import { poolQueries } from './queries'
 import { SendingSnippets } from './sending-snippets'
+import { useFollowRename } from './follow-rename'
 import { usePoolMembership } from './use-pool-membership'
 
 const loadAddIpDialog = () => import('./add-ip-dialog')
@@ -45,6 +46,7 @@ type OpenDialog =
 export default function PoolDetailPage() {
   const name = poolNameFromPath(useLocation().pathname)
   const pool = useQuery(poolQueries.detail(name))
+  useFollowRename(name)
   const [dialog, setDialog] = useState<OpenDialog>(null)
   usePreload(loadAddIpDialog, loadRenamePoolDialog, loadDeletePoolDialog, loadRemoveIpDialog, loadMoveIpDialog)
   // The other pools each IP is in, and IPs added in the last minute, which SendGrid may not list yet: shown here and

@@ -6,6 +6,7 @@ import { ApiError } from '../lib/api-client'
 import { addEach, moveIp } from './bulk'
 import { forgetHalfMove, recordHalfMove } from './half-moves'
 import { noteAdded, noteRemoved } from './recently-added'
+import { renameInNotes } from './notes'
 import { editPoolLists, ipQueries } from '../ips'
 import {
   addIpToPool,
@@ -42,6 +43,9 @@ export const poolQueries = {
 
 const inventoryKey = ipQueries.list().queryKey
 
+/** Renames are found by this key: a pool's page follows its pool to its new name (see useFollowRename). */
+export const RENAME_KEY = ['pools', 'rename'] as const
+
 const writeMembers = (queryClient: QueryClient, pool: string, edit: (ips: PoolDetail['ips']) => PoolDetail['ips']) =>
   writeQuery(queryClient, poolQueries.detail(pool).queryKey, (detail) => detail && { ...detail, ips: edit(detail.ips) })
 
@@ -68,6 +72,7 @@ export const poolChanges = {
 
   rename: (queryClient: QueryClient) =>
     mutationOptions({
+      mutationKey: RENAME_KEY,
       mutationFn: ({ name, newName }: { name: string; newName: string }) => renamePool(name, newName),
       onError: (error, { name }) => rereadWhenGone(queryClient, name, error),
       onSuccess: async (newName, { name }) => {
@@ -75,6 +80,7 @@ export const poolChanges = {
         if (detail) queryClient.setQueryData(poolQueries.detail(newName).queryKey, { ...detail, name: newName })
         // The old name's entry goes stale rather than away: its page is on screen until the dialog navigates.
         markStale(queryClient, poolQueries.detail(name).queryKey)
+        renameInNotes(queryClient, name, newName)
         await Promise.all([
           writeQuery(queryClient, poolQueries.list().queryKey, (names) =>
             names?.map((n) => (n === name ? newName : n)),
@@ -93,6 +99,7 @@ export const poolChanges = {
       onError: (error, name) => rereadWhenGone(queryClient, name, error),
       onSuccess: async (_, name) => {
         markStale(queryClient, poolQueries.detail(name).queryKey)
+        renameInNotes(queryClient, name, null)
         await Promise.all([
           writeQuery(queryClient, poolQueries.list().queryKey, (names) => names?.filter((n) => n !== name)),
           editPoolLists(queryClient, (pools) => (pools.includes(name) ? pools.filter((n) => n !== name) : pools)),

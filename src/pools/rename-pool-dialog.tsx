@@ -1,13 +1,11 @@
 import Alert from '@mui/material/Alert'
 import TextField from '@mui/material/TextField'
 import { useQuery } from '@tanstack/react-query'
-import { useNavigate } from 'react-router'
 import { ActionDialog } from '../ui/action-dialog'
 import { useNotify } from '../ui/notifications'
 import { sendChange } from '../ui/send-change'
 import { useField } from '../ui/use-field'
 import { isNameRefusal, localNameProblem, refusedNameProblem } from './name-field'
-import { poolPath } from './paths'
 import { poolQueries, useRenamePool } from './queries'
 import { useUndo } from './undo'
 
@@ -16,7 +14,6 @@ export default function RenamePoolDialog({ name, onClose }: { name: string; onCl
   const rename = useRenamePool()
   const notify = useNotify()
   const undo = useUndo()
-  const navigate = useNavigate()
   const others = (pools.data ?? []).filter((other) => other !== name)
   const newName = useField(name, (value) =>
     value === name ? 'Enter a new name for the pool.' : localNameProblem(value, others),
@@ -31,8 +28,6 @@ export default function RenamePoolDialog({ name, onClose }: { name: string; onCl
       {
         onSuccess: (renamed) => {
           notify(`Pool “${name}” renamed to “${renamed}”`, { undo: undo.rename({ name, newName: renamed }) })
-          // Replace, not push: the old address names a pool that no longer exists.
-          void navigate(poolPath(renamed), { replace: true })
           onClose()
         },
         // SendGrid's refusal of the name goes under the field; any other failure above the buttons.

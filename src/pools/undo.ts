@@ -3,22 +3,20 @@
  * inverse change outside the dialog that made the first one (it has closed by then) and says how that went.
  */
 import { useQueryClient } from '@tanstack/react-query'
-import { useNavigate } from 'react-router'
 import { runMutation } from '../lib/cache-writes'
 import { errorMessage } from '../lib/error-message'
+import type { Undo } from '../ui/notice'
 import { useNotify } from '../ui/notifications'
-import { poolPath } from './paths'
 import { poolChanges } from './queries'
 
 export function useUndo() {
   const queryClient = useQueryClient()
   const notify = useNotify()
-  const navigate = useNavigate()
 
   return {
-    removeIp:
-      ({ pool, ip }: { pool: string; ip: string }) =>
-      async () => {
+    removeIp: ({ pool, ip }: { pool: string; ip: string }): Undo => ({
+      label: `Undo removal of ${ip} from “${pool}”`,
+      run: async () => {
         const [result] = await runMutation(queryClient, poolChanges.addIps(queryClient), { pool, ips: [ip] })
         notify(
           result?.error
@@ -26,10 +24,11 @@ export function useUndo() {
             : `Undone: ${ip} is back in “${pool}”`,
         )
       },
+    }),
 
-    moveIp:
-      ({ ip, from, to }: { ip: string; from: string; to: string }) =>
-      async () => {
+    moveIp: ({ ip, from, to }: { ip: string; from: string; to: string }): Undo => ({
+      label: `Undo move of ${ip} to “${to}”`,
+      run: async () => {
         const back = { ip, from: to, to: from }
         const outcome = await runMutation(queryClient, poolChanges.moveIp(queryClient), back)
         notify(
@@ -41,10 +40,11 @@ export function useUndo() {
               : `Could not move ${ip} back to “${from}”; it is still in “${to}”: ${errorMessage(outcome.error)}`,
         )
       },
+    }),
 
-    rename:
-      ({ name, newName }: { name: string; newName: string }) =>
-      async () => {
+    rename: ({ name, newName }: { name: string; newName: string }): Undo => ({
+      label: `Undo rename to “${newName}”`,
+      run: async () => {
         try {
           await runMutation(queryClient, poolChanges.rename(queryClient), { name: newName, newName: name })
         } catch (error) {
@@ -52,8 +52,7 @@ export function useUndo() {
           return
         }
         notify(`Undone: the pool is named “${name}” again`)
-        // Whoever is still on the page of the new name follows the pool back to its old one.
-        if (window.location.pathname === poolPath(newName)) void navigate(poolPath(name), { replace: true })
       },
+    }),
   }
 }

@@ -1,7 +1,8 @@
 import { act, render, screen } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import NoticeList, { type Notice } from './notice-list'
+import type { Notice } from './notice'
+import NoticeList from './notice-list'
 
 describe('NoticeList', () => {
   beforeEach(() => vi.useFakeTimers({ shouldAdvanceTime: true }))
@@ -11,10 +12,10 @@ describe('NoticeList', () => {
     const user = userEvent.setup({ advanceTimers: vi.advanceTimersByTime })
     const onDismiss = vi.fn()
     const undo = vi.fn()
-    const first: Notice = { id: 1, message: 'IP removed', undo }
+    const first: Notice = { id: 1, message: 'IP removed', undo: { label: 'Undo removal of 192.0.2.1', run: undo } }
     const second: Notice = { id: 2, message: 'Pool created' }
     const { rerender } = render(<NoticeList notices={[first, second]} onDismiss={onDismiss} />)
-    await user.click(screen.getByRole('button', { name: 'Undo' }))
+    await user.click(screen.getByRole('button', { name: 'Undo removal of 192.0.2.1' }))
     expect(onDismiss).toHaveBeenCalledWith(1)
     expect(undo).toHaveBeenCalled()
     await user.unhover(screen.getByText('Pool created'))

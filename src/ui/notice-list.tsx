@@ -2,12 +2,7 @@ import Button from '@mui/material/Button'
 import Paper from '@mui/material/Paper'
 import Stack from '@mui/material/Stack'
 import { useCallback, useEffect, useId, useRef, useState } from 'react'
-
-export interface Notice {
-  id: number
-  message: string
-  undo?: () => void
-}
+import type { Notice } from './notice'
 
 /** Long enough to read a line; a change that can be undone stays for the 10 seconds its Undo is offered. */
 const SHOW_MS = 6000
@@ -127,9 +122,9 @@ function NoticeItem({ notice, paused, onDismiss }: NoticeItemProps) {
           size="small"
           onClick={() => {
             onDismiss(id)
-            notice.undo?.()
+            notice.undo?.run()
           }}
-          aria-describedby={messageId}
+          aria-label={notice.undo.label}
           sx={{ color: 'inherit', fontWeight: 700 }}
         >
           Undo

@@ -3,11 +3,11 @@
  * replace each other, in one live region that is always on the page, so a screen reader hears each one.
  */
 import { createContext, lazy, Suspense, use, useCallback, useRef, useState, type ReactNode } from 'react'
-import type { Notice } from './notice-list'
+import type { Notice, Undo } from './notice'
 
 interface NotifyOptions {
-  /** Puts the change back; offers Undo for 10 seconds. */
-  undo?: () => void
+  /** Offered for 10 seconds. */
+  undo?: Undo
 }
 
 type Notify = (message: string, options?: NotifyOptions) => void
