@@ -5,10 +5,10 @@ import Paper from '@mui/material/Paper'
 import Stack from '@mui/material/Stack'
 import Typography from '@mui/material/Typography'
 import { useQuery } from '@tanstack/react-query'
-import { Suspense, useId, useState } from 'react'
+import { Suspense, lazy, useId, useState } from 'react'
 import { useLocation } from 'react-router'
 import { VIEWER_REASON, usePermissions, useRole } from '../connection'
-import { MoveIpDialog, PoolLinks, RemoveIpDialog } from '../pools'
+import { AddToPoolDialog, MoveIpDialog, PoolLinks, RemoveIpDialog } from '../pools'
 import { DeliveryPanel } from '../stats'
 import { BackLink } from '../ui/back-link'
 import { pageTitle } from '../ui/product'
@@ -18,11 +18,13 @@ import { ipFromPath } from './paths'
 import { ipQueries } from './queries'
 import { warmupPlanText, warmupSince } from './warmup-schedule'
 
-type OpenDialog = { kind: 'move' | 'remove'; pool: string } | null
+const WarmupDialog = lazy(() => import('./warmup-dialog'))
+
+type OpenDialog = { kind: 'move' | 'remove'; pool: string } | { kind: 'add' | 'warmup' } | null
 
 /**
- * One IP: the pools it sends for, where it is in its warmup, and how its mail is doing, with moving it or taking it
- * out of a pool one click away from the figures that call for it.
+ * One IP: the pools it sends for, where it is in its warmup, and how its mail is doing, with what fixes it (moving
+ * it, taking it out of a pool or adding it to one, starting or stopping its warmup) one click from the figures.
  */
 export default function IpPage() {
   const ip = ipFromPath(useLocation().pathname)
@@ -32,8 +34,12 @@ export default function IpPage() {
   const can = usePermissions()
   const viewer = useRole() === 'viewer'
   const reasonId = useId()
+  const addReasonId = useId()
+  const warmupReasonId = useId()
   const allowed = can('removeIp').allowed
   const close = () => setDialog(null)
+  const reason = (action: Parameters<typeof can>[0]) => (viewer ? VIEWER_REASON : can(action).reason)
+  const warmupAction = account?.warmup ? 'stopWarmup' : 'startWarmup'
 
   const warmup = account?.warmup && account.startDate !== null ? account.startDate : null
 
@@ -102,7 +108,48 @@ export default function IpPage() {
               )}
               {!allowed && account.pools.length > 0 && (
                 <Typography id={reasonId} variant="body2" color="text.secondary">
-                  {viewer ? VIEWER_REASON : can('removeIp').reason}
+                  {reason('removeIp')}
+                </Typography>
+              )}
+              <Button
+                size="small"
+                onClick={() => setDialog({ kind: 'add' })}
+                disabled={!can('addIp').allowed}
+                aria-describedby={can('addIp').allowed ? undefined : addReasonId}
+                aria-label={`Add ${ip} to a pool`}
+                sx={{ mt: 1 }}
+              >
+                Add to pool
+              </Button>
+              {!can('addIp').allowed && (
+                <Typography id={addReasonId} variant="body2" color="text.secondary">
+                  {reason('addIp')}
+                </Typography>
+              )}
+            </div>
+            <div>
+              <Typography variant="subtitle2" component="h2">
+                Warmup
+              </Typography>
+              <Stack direction="row" spacing={1} useFlexGap sx={{ alignItems: 'center', flexWrap: 'wrap' }}>
+                <Typography>
+                  {warmup === null
+                    ? 'Not warming up: it may send at full volume.'
+                    : `Warming up ${warmupSince(warmup)}.`}
+                </Typography>
+                <Button
+                  size="small"
+                  color={account.warmup ? 'error' : 'primary'}
+                  onClick={() => setDialog({ kind: 'warmup' })}
+                  disabled={!can(warmupAction).allowed}
+                  aria-describedby={can(warmupAction).allowed ? undefined : warmupReasonId}
+                >
+                  {account.warmup ? 'Stop warmup' : 'Start warmup'}
+                </Button>
+              </Stack>
+              {!can(warmupAction).allowed && (
+                <Typography id={warmupReasonId} variant="body2" color="text.secondary">
+                  {reason(warmupAction)}
                 </Typography>
               )}
             </div>
@@ -127,6 +174,8 @@ export default function IpPage() {
           {dialog.kind === 'remove' && (
             <RemoveIpDialog pool={dialog.pool} ip={account.ip} onClose={close} onRemoved={close} />
           )}
+          {dialog.kind === 'add' && <AddToPoolDialog ip={account.ip} onClose={close} />}
+          {dialog.kind === 'warmup' && <WarmupDialog ip={account} onClose={close} />}
         </Suspense>
       )}
     </Stack>

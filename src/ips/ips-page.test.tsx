@@ -1,7 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react'
 import { HttpResponse, http } from 'msw'
-import { server } from '../mocks/node'
-import { renderApp, expectNotice } from '../test/render'
+import { db, server } from '../mocks/node'
+import { expectNotice, findEnabledButton, notifications, renderApp } from '../test/render'
 
 const rows = () =>
   within(screen.getByRole('table', { name: 'IP addresses' }))
@@ -121,5 +121,57 @@ describe('subusers on the IP addresses page', () => {
     )
     expect(puts).toEqual([])
     expect(within(dialog).getByRole('checkbox', { name: 'eu-team@example.com' })).toBeChecked()
+  })
+})
+
+describe("an IP's own page", () => {
+  it('adds the IP to a pool it is not in, saying so with an Undo that takes it out again', async () => {
+    const { user } = renderApp('/ips/203.0.113.50')
+    await user.click(await findEnabledButton('Add 203.0.113.50 to a pool'))
+    const dialog = await screen.findByRole('dialog', { name: 'Add to pool' })
+    await user.click(within(dialog).getByRole('button', { name: 'Add' }))
+    expect(within(dialog).getByRole('combobox', { name: 'Pool' })).toHaveAccessibleDescription(
+      'Choose the pool to add it to.',
+    )
+    await user.click(within(dialog).getByRole('combobox', { name: 'Pool' }))
+    await user.click(await screen.findByRole('option', { name: 'billing' }))
+    await user.click(within(dialog).getByRole('button', { name: 'Add' }))
+    await expectNotice('203.0.113.50 added to “billing”')
+    expect(JSON.stringify(db.getPool('billing').body)).toContain('203.0.113.50')
+    expect(await screen.findByRole('link', { name: 'billing' })).toHaveAttribute('href', '/pools/billing')
+    await user.click(within(notifications()).getByRole('button', { name: 'Undo adding 203.0.113.50 to “billing”' }))
+    await expectNotice('Undone: 203.0.113.50 is out of “billing” again')
+    expect(JSON.stringify(db.getPool('billing').body)).not.toContain('203.0.113.50')
+  })
+
+  it("keeps the dialog open with SendGrid's refusal at the field", async () => {
+    const { user } = renderApp('/ips/203.0.113.99')
+    await user.click(await findEnabledButton('Add 203.0.113.99 to a pool'))
+    const dialog = await screen.findByRole('dialog', { name: 'Add to pool' })
+    await user.click(within(dialog).getByRole('combobox', { name: 'Pool' }))
+    await user.click(await screen.findByRole('option', { name: 'billing' }))
+    await user.click(within(dialog).getByRole('button', { name: 'Add' }))
+    await waitFor(() =>
+      expect(within(dialog).getByRole('combobox', { name: 'Pool' })).toHaveAccessibleDescription(
+        /does not have a valid reverse DNS record/,
+      ),
+    )
+    expect(within(dialog).getByRole('combobox', { name: 'Pool' })).toHaveTextContent('billing')
+  })
+
+  it('starts and stops its warmup from beside its pools', async () => {
+    const { user } = renderApp('/ips/203.0.113.51')
+    expect(await screen.findByText('Not warming up: it may send at full volume.')).toBeInTheDocument()
+    await user.click(await findEnabledButton('Start warmup'))
+    await user.click(
+      within(await screen.findByRole('dialog', { name: 'Start warmup' })).getByRole('button', { name: 'Start warmup' }),
+    )
+    await expectNotice('Warmup of 203.0.113.51 started')
+    expect(await screen.findByText(/^Warming up since [^:]+\.$/)).toBeInTheDocument()
+    await user.click(await findEnabledButton('Stop warmup'))
+    await user.click(
+      within(await screen.findByRole('dialog', { name: 'Stop warmup' })).getByRole('button', { name: 'Stop warmup' }),
+    )
+    await expectNotice('Warmup of 203.0.113.51 stopped')
   })
 })

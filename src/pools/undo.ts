@@ -1,5 +1,5 @@
 /**
- * Undo for the changes a notification offers to put back: a removed IP, a moved IP, a renamed pool. Each runs the
+ * Undo for the changes a notification offers to put back: an added, removed or moved IP, a renamed pool. Each runs the
  * inverse change outside the dialog that made the first one (it has closed by then) and says how that went.
  */
 import { useQueryClient } from '@tanstack/react-query'
@@ -14,6 +14,19 @@ export function useUndo() {
   const notify = useNotify()
 
   return {
+    addIp: ({ pool, ip }: { pool: string; ip: string }): Undo => ({
+      label: `Undo adding ${ip} to “${pool}”`,
+      run: async () => {
+        try {
+          await runMutation(queryClient, poolChanges.removeIp(queryClient), { pool, ip })
+        } catch (error) {
+          notify(`Could not take ${ip} out of “${pool}” again: ${errorMessage(error)}`)
+          return
+        }
+        notify(`Undone: ${ip} is out of “${pool}” again`)
+      },
+    }),
+
     removeIp: ({ pool, ip }: { pool: string; ip: string }): Undo => ({
       label: `Undo removal of ${ip} from “${pool}”`,
       run: async () => {
