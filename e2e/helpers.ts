@@ -57,9 +57,19 @@ export async function signIn(page: Page, email: string) {
   await page.getByRole('button', { name: 'Sign-in' }).click()
   const consent = page.getByRole('button', { name: 'Continue' })
   // The provider asks for consent once per user; the dashboard is back when the app bar names the user.
-  await expect(consent.or(page.getByRole('button', { name: 'Sign out', exact: true }))).toBeVisible()
+  const account = accountMenu(page)
+  await expect(consent.or(account)).toBeVisible()
   if (await consent.isVisible()) await consent.click()
-  await expect(page.getByRole('button', { name: 'Sign out', exact: true })).toBeVisible()
+  await expect(account).toBeVisible()
+}
+
+/** The app bar's account menu: who is signed in, Sessions for an admin, and the ways to sign out. */
+export const accountMenu = (page: Page) => page.getByRole('button', { name: /^Account: / })
+
+/** Chooses an item of the account menu. */
+export async function fromAccountMenu(page: Page, item: string) {
+  await accountMenu(page).click()
+  await page.getByRole('menuitem', { name: item, exact: true }).click()
 }
 
 /** The one live region where the dashboard announces what it did. */

@@ -3,7 +3,7 @@
  * (oidc-provider on loopback), admins change, viewers look, every change is journalled under its author.
  */
 import { expect, test } from '@playwright/test'
-import { expectNoSeriousA11yViolations, signIn, notices } from '../helpers'
+import { accountMenu, expectNoSeriousA11yViolations, fromAccountMenu, notices, signIn } from '../helpers'
 import { SIGN_IN_REFUSALS } from '../../src/shared/messages'
 import { PORTS, TEAM } from '../servers'
 
@@ -85,7 +85,7 @@ test('signing out ends the session: the dashboard asks to sign in, and the API a
   await page.goto('/ips')
   await signIn(page, TEAM.viewer)
   await expect(page).toHaveURL(/\/ips$/)
-  await page.getByRole('button', { name: 'Sign out', exact: true }).click()
+  await fromAccountMenu(page, 'Sign out')
   await expect(page.getByRole('heading', { level: 1, name: 'Sign in' })).toBeVisible()
   const answer = await page.evaluate(() => fetch('/v3/ips/pools').then(async (r) => [r.status, await r.json()]))
   expect(answer).toEqual([
@@ -135,13 +135,14 @@ test("an admin sees who is signed in and ends a viewer's session, which then ask
   const viewerPage = await viewer.newPage()
   await viewerPage.goto('/pools')
   await signIn(viewerPage, TEAM.viewer)
-  await expect(
-    viewerPage.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Sessions' }),
-  ).toHaveCount(0)
+  await accountMenu(viewerPage).click()
+  await expect(viewerPage.getByRole('menuitem', { name: 'Sign out', exact: true })).toBeVisible()
+  await expect(viewerPage.getByRole('menuitem', { name: 'Sessions' })).toHaveCount(0)
+  await viewerPage.keyboard.press('Escape')
 
   await page.goto('/pools')
   await signIn(page, TEAM.admin)
-  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Sessions' }).click()
+  await fromAccountMenu(page, 'Sessions')
   const table = page.getByRole('table', { name: 'Sessions' })
   await expect(table.getByRole('row').filter({ hasText: TEAM.admin }).first()).toBeVisible()
   await expectNoSeriousA11yViolations(page)
@@ -166,7 +167,7 @@ test('Sign out everywhere ends every session of that person, in every browser', 
   await signIn(otherPage, person)
   await page.goto('/pools')
   await signIn(page, person)
-  await page.getByRole('button', { name: 'Sign out everywhere' }).click()
+  await fromAccountMenu(page, 'Sign out everywhere')
   await expect(page.getByRole('heading', { level: 1, name: 'Sign in' })).toBeVisible()
   await otherPage.reload()
   await expect(otherPage.getByRole('heading', { level: 1, name: 'Sign in' })).toBeVisible()

@@ -4,12 +4,12 @@ import CircularProgress from '@mui/material/CircularProgress'
 import Container from '@mui/material/Container'
 import Link from '@mui/material/Link'
 import Toolbar from '@mui/material/Toolbar'
+import { visuallyHidden } from '@mui/utils'
 import { Suspense } from 'react'
 import { ErrorBoundary } from 'react-error-boundary'
 import { NavLink, Link as RouterLink, Outlet, useLocation } from 'react-router'
 import { LiveBadge } from '../connection/live-badge'
 import { LiveGate } from '../connection/live-gate'
-import { useIsTeamAdmin } from '../connection/permissions'
 import { SignedInUser } from '../connection/signed-in-user'
 import { useBackend } from './backend'
 import { ColorSchemeToggle } from './color-scheme-toggle'
@@ -17,6 +17,8 @@ import { DemoBanner } from './demo-banner'
 import { OfflineBanner } from './offline-banner'
 import { Badge } from '../ui/badge'
 import { PageError } from './page-error'
+import { NavMenu } from './nav-menu'
+import { useNeedingALook } from '../pools'
 import { PRODUCT_NAME } from '../ui/product'
 
 export function AppShell() {
@@ -47,45 +49,58 @@ export function AppShell() {
         Skip to content
       </Link>
       <AppBar position="static" component="header" elevation={0}>
-        <Toolbar sx={{ gap: 1, flexWrap: 'wrap' }}>
+        {/* One row at every width: the sections fold into a menu on a narrow screen, the account into its own. */}
+        <Toolbar sx={{ gap: 1, flexWrap: 'nowrap' }}>
           <Link
             component={RouterLink}
             to="/pools"
             color="inherit"
             underline="none"
             variant="h6"
-            sx={{ fontWeight: 600 }}
+            noWrap
+            sx={{ fontWeight: 600, flexShrink: 0 }}
           >
             {PRODUCT_NAME}
           </Link>
           {backend.mode === 'demo' ? <Badge tone="warning">Demo</Badge> : <LiveBadge />}
           <Box sx={{ flexGrow: 1 }} />
-          <Box component="nav" aria-label="Main" sx={{ display: 'flex', gap: 0.5 }}>
-            <NavItem to="/pools">Pools</NavItem>
-            <NavItem to="/ips">IP addresses</NavItem>
-            <NavItem to="/activity">Activity</NavItem>
-            {backend.mode === 'live' && <SessionsNavItem />}
+          <Box component="nav" aria-label="Main" sx={{ display: { xs: 'none', md: 'flex' }, gap: 0.5 }}>
+            <Sections />
           </Box>
+          <NavMenu>
+            <Sections />
+          </NavMenu>
           {backend.mode === 'live' && <SignedInUser />}
           <ColorSchemeToggle />
         </Toolbar>
       </AppBar>
       {backend.mode === 'demo' && <DemoBanner reset={backend.reset} />}
       <OfflineBanner />
-      <Container component="main" id="main" tabIndex={-1} maxWidth="lg" sx={{ py: { xs: 2, sm: 4 }, outline: 'none' }}>
+      <Container component="main" id="main" tabIndex={-1} maxWidth="xl" sx={{ py: { xs: 2, sm: 4 }, outline: 'none' }}>
         {backend.mode === 'live' ? <LiveGate>{page}</LiveGate> : page}
       </Container>
     </>
   )
 }
 
-/** Sessions, for the admins of a dashboard people sign in to. */
-function SessionsNavItem() {
-  return useIsTeamAdmin() ? <NavItem to="/sessions">Sessions</NavItem> : null
+/** The app's sections, each with how many of its items need a look where the server keeps delivery figures. */
+function Sections() {
+  const needing = useNeedingALook()
+  return (
+    <>
+      <NavItem to="/pools" needingALook={needing?.pools}>
+        Pools
+      </NavItem>
+      <NavItem to="/ips" needingALook={needing?.ips}>
+        IP addresses
+      </NavItem>
+      <NavItem to="/activity">Activity</NavItem>
+    </>
+  )
 }
 
 /** A link in the app bar; the current section is marked for sight (underline) and for screen readers (aria-current). */
-function NavItem({ to, children }: { to: string; children: string }) {
+function NavItem({ to, needingALook, children }: { to: string; needingALook?: number; children: string }) {
   return (
     <Link
       component={NavLink}
@@ -96,10 +111,29 @@ function NavItem({ to, children }: { to: string; children: string }) {
         px: 1,
         py: 0.5,
         fontWeight: 500,
+        whiteSpace: 'nowrap',
         '&[aria-current="page"]': { textDecoration: 'underline', textUnderlineOffset: 6 },
       }}
     >
       {children}
+      {Boolean(needingALook) && (
+        <>
+          <Box component="span" aria-hidden sx={COUNT_STYLE}>
+            {needingALook}
+          </Box>
+          <span style={visuallyHidden}>, {needingALook} need a look</span>
+        </>
+      )}
     </Link>
   )
 }
+
+const COUNT_STYLE = {
+  ml: 0.75,
+  px: 0.75,
+  borderRadius: 8,
+  fontSize: '0.75rem',
+  fontWeight: 700,
+  bgcolor: 'warning.main',
+  color: 'warning.contrastText',
+} as const

@@ -1,3 +1,5 @@
+import LinkOff from '@mui/icons-material/LinkOff'
+import Box from '@mui/material/Box'
 import Button from '@mui/material/Button'
 import { useQuery } from '@tanstack/react-query'
 import { useSyncExternalStore } from 'react'
@@ -13,15 +15,22 @@ export function LiveBadge() {
   const apiKey = useSyncExternalStore(subscribeToApiKey, getApiKey)
   // Nothing is live before there is a key: on the Connect page, no badge says otherwise.
   if (!status.data || (!status.data.keyOnServer && !apiKey)) return null
+  const where = status.data.apiHost + (status.data.keyOnServer ? ' · key set on the server' : '')
   return (
     <>
-      <Badge tone="success">
-        Live · {status.data.apiHost}
-        {status.data.keyOnServer && ' · key set on the server'}
+      <Badge tone="success" title={`Live · ${where}`}>
+        Live
+        {/* Where the app bar has room; the title says it at every width. */}
+        <Box component="span" sx={{ display: { xs: 'none', lg: 'inline' } }}>
+          {' '}
+          · {where}
+        </Box>
       </Badge>
       {!status.data.keyOnServer && apiKey && (
-        <Button color="inherit" size="small" onClick={disconnect}>
-          Disconnect
+        <Button color="inherit" size="small" onClick={disconnect} startIcon={<LinkOff />} aria-label="Disconnect">
+          <Box component="span" sx={{ display: { xs: 'none', sm: 'inline' } }}>
+            Disconnect
+          </Box>
         </Button>
       )}
     </>

@@ -30,12 +30,13 @@ describe('a dashboard a team signs in to', () => {
     expect(screen.getByRole('link', { name: 'Sign in' })).toHaveAttribute('href', '/auth/login?returnTo=%2F')
   })
 
-  it('offers Sign out everywhere beside Sign out', async () => {
+  it('offers Sign out everywhere beside Sign out, in the account menu', async () => {
     signedIn({ user: ADMIN, role: 'admin' })
     renderApp('/pools', live)
-    const everywhere = await screen.findByRole('button', { name: 'Sign out everywhere' })
-    expect(everywhere.closest('form')).toHaveAttribute('action', '/auth/logout-everywhere')
-    expect(everywhere.closest('form')).toHaveAttribute('method', 'post')
+    await userEvent.click(await screen.findByRole('button', { name: 'Account: Ana · Admin' }))
+    const everywhere = await screen.findByRole('menuitem', { name: 'Sign out everywhere' })
+    expect((everywhere as HTMLButtonElement).form).toHaveAttribute('action', '/auth/logout-everywhere')
+    expect((everywhere as HTMLButtonElement).form).toHaveAttribute('method', 'post')
   })
 
   it("shows an admin who is signed in, and ends another person's session after asking", async () => {
@@ -67,7 +68,8 @@ describe('a dashboard a team signs in to', () => {
       }),
     )
     renderApp('/pools', live)
-    await userEvent.click(await screen.findByRole('link', { name: 'Sessions' }))
+    await userEvent.click(await screen.findByRole('button', { name: 'Account: Ana · Admin' }))
+    await userEvent.click(await screen.findByRole('menuitem', { name: 'Sessions' }))
     const table = await screen.findByRole('table', { name: 'Sessions' })
     const rows = within(table).getAllByRole('row').slice(1)
     expect(rows[0]).toHaveTextContent('Ana, ana@example.com')
@@ -83,8 +85,9 @@ describe('a dashboard a team signs in to', () => {
   it('shows no Sessions link to a viewer', async () => {
     signedIn({ user: { email: 'vic@example.com' }, role: 'viewer' })
     renderApp('/pools', live)
-    expect(await screen.findByText('vic@example.com · Viewer')).toBeInTheDocument()
-    expect(screen.queryByRole('link', { name: 'Sessions' })).not.toBeInTheDocument()
+    await userEvent.click(await screen.findByRole('button', { name: 'Account: vic@example.com · Viewer' }))
+    expect(await screen.findByRole('menuitem', { name: 'Sign out' })).toBeInTheDocument()
+    expect(screen.queryByRole('menuitem', { name: 'Sessions' })).not.toBeInTheDocument()
   })
 
   it('asks to sign in, and comes back to the same address afterwards', async () => {
@@ -106,17 +109,19 @@ describe('a dashboard a team signs in to', () => {
   it('shows who is signed in, their role, and Sign out', async () => {
     signedIn({ user: ADMIN, role: 'admin' })
     renderApp('/pools', live)
-    expect(await screen.findByText('Ana · Admin')).toBeInTheDocument()
-    const signOut = screen.getByRole('button', { name: 'Sign out' })
-    expect(signOut.closest('form')).toHaveAttribute('action', '/auth/logout')
-    expect(signOut.closest('form')).toHaveAttribute('method', 'post')
+    await userEvent.click(await screen.findByRole('button', { name: 'Account: Ana · Admin' }))
+    expect(screen.getByText('Signed in as Ana · Admin (ana@example.com)')).toBeInTheDocument()
+    const signOut = screen.getByRole('menuitem', { name: 'Sign out' }) as HTMLButtonElement
+    expect(signOut.form).toHaveAttribute('action', '/auth/logout')
+    expect(signOut.form).toHaveAttribute('method', 'post')
+    await userEvent.keyboard('{Escape}')
     expect(await screen.findByRole('button', { name: 'Create pool' })).toBeEnabled()
   })
 
   it('gives a viewer the read-only dashboard with the reason', async () => {
     signedIn({ user: { email: 'vic@example.com' }, role: 'viewer' })
     renderApp('/pools', live)
-    expect(await screen.findByText('vic@example.com · Viewer')).toBeInTheDocument()
+    expect(await screen.findByRole('button', { name: 'Account: vic@example.com · Viewer' })).toBeInTheDocument()
     const create = await screen.findByRole('button', { name: 'Create pool' })
     await waitFor(() => expect(create).toBeDisabled())
     expect(create).toHaveAccessibleDescription('You can view; changes need an admin.')

@@ -11,3 +11,4 @@ export { poolQueries } from './queries'
 export const AddToPoolDialog = lazy(() => import('./add-to-pool-dialog'))
 export const MoveIpDialog = lazy(() => import('./move-ip-dialog'))
 export const RemoveIpDialog = lazy(() => import('./remove-ip-dialog'))
+export { useNeedingALook } from './use-pool-delivery'

@@ -15,6 +15,15 @@ describe('pool list', () => {
     expect(screen.getByText(`${seedState().pools.length} pools (up to 100 allowed)`)).toBeInTheDocument()
   })
 
+  it('says in the navigation how many pools and IPs need a look, once the account has been read', async () => {
+    renderApp('/pools')
+    const nav = await screen.findByRole('navigation', { name: 'Main' })
+    // billing, eu-newsletters and marketing (for its IP); billing's two IPs, eu-newsletters' two and marketing's one.
+    expect(await within(nav).findByRole('link', { name: 'Pools, 3 need a look' })).toHaveAttribute('href', '/pools')
+    expect(within(nav).getByRole('link', { name: 'IP addresses, 5 need a look' })).toHaveAttribute('href', '/ips')
+    expect(within(nav).getByRole('link', { name: 'Activity' })).toBeInTheDocument()
+  })
+
   it("flags a pool for one of its IPs' problems at one provider, and names the IP", async () => {
     const { user, location } = renderApp('/pools')
     const marketing = await screen.findByRole('row', { name: /^marketing / })

@@ -22,11 +22,12 @@ import { usePreload } from '../ui/use-preload'
 import { useScreenFirst } from '../ui/use-screen-first'
 import { PoolDetailPage } from './pages'
 import { poolPath } from './paths'
-import { poolHealth, healthBadge, withIpFlags, type PoolHealth } from './health'
+import { poolHealth, healthBadge, type PoolHealth } from './health'
+import { usePoolDelivery } from './use-pool-delivery'
 import { ipQueries } from '../ips'
 import { isNotServedHere } from '../lib/api-client'
 import type { DeliverySummary } from '../shared/delivery'
-import { DELIVERY_CELL_STYLES, DeliverySummaryCell, statsQueries } from '../stats'
+import { DELIVERY_CELL_STYLES, DeliverySummaryCell } from '../stats'
 import { poolQueries } from './queries'
 import { MAX_POOLS, poolLimitProblem } from './rules'
 
@@ -49,14 +50,7 @@ export function PoolListPage() {
   const filter = params.get('q') ?? ''
   const flaggedOnly = params.get('flagged') === '1'
   // Delivery figures come from the dashboard's server; a server that keeps none (the dev server) shows no column.
-  const summaries = useQuery(statsQueries.summaries('pool'))
-  const connected = summaries.data?.connected === true
-  const ipSummaries = useQuery({ ...statsQueries.summaries('ip'), enabled: connected })
-  const delivery = useMemo(
-    () =>
-      summaries.data?.connected ? withIpFlags(summaries.data.of, ipSummaries.data?.of, inventory.data) : undefined,
-    [summaries.data, ipSummaries.data, inventory.data],
-  )
+  const { summaries, pools: delivery } = usePoolDelivery()
   const showDelivery = !isNotServedHere(summaries.error)
 
   const names = useMemo(() => [...(pools.data ?? [])].sort(byName.compare), [pools.data])
