@@ -250,6 +250,33 @@ const shots: [string, (page: Page) => Promise<void>][] = [
     },
   ],
   [
+    'add-to-pool-dialog',
+    async (page) => {
+      await page.goto('/ips/203.0.113.50')
+      await page.getByRole('button', { name: 'Add 203.0.113.50 to a pool' }).click()
+      await expect(page.getByRole('dialog', { name: 'Add to pool' })).toBeVisible()
+    },
+  ],
+  [
+    'team-account-menu',
+    async (page) => {
+      await page.goto(`http://localhost:${PORTS.team}/pools`)
+      await signIn(page, TEAM.admin)
+      await page.getByRole('button', { name: /^Account: / }).click()
+      await expect(page.getByRole('menuitem', { name: 'Sign out everywhere' })).toBeVisible()
+    },
+  ],
+  [
+    'sections-menu',
+    async (page) => {
+      await openPoolList(page)
+      const sections = page.getByRole('button', { name: 'Sections' })
+      // Only a narrow screen folds the sections into a menu.
+      if (await sections.isVisible()) await sections.click()
+      await expect(page.getByRole('navigation', { name: 'Main' })).toBeVisible()
+    },
+  ],
+  [
     'not-found',
     async (page) => {
       await page.goto('/pools/no-such-pool')
@@ -273,7 +300,7 @@ const shots: [string, (page: Page) => Promise<void>][] = [
 ]
 
 for (const colorScheme of ['light', 'dark'] as const) {
-  for (const width of [1200, 375]) {
+  for (const width of [1440, 375]) {
     test.describe(`${colorScheme} ${width}px`, () => {
       test.use({ colorScheme, viewport: { width, height: width > 800 ? 800 : 740 } })
       for (const [name, go] of shots) {

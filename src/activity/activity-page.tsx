@@ -21,6 +21,7 @@ import type { ActivityFilters } from './api'
 import { ChangeText } from './change-text'
 import { describeOutcome, entryTime } from './describe'
 import { activityQueries, useActivityFollowsChanges } from './queries'
+import { KEY_COLUMN_FIXED } from '../ui/table-styles'
 
 /** Every change made through the dashboard, newest first, filtered by pool and by who made it; filters in the URL. */
 export default function ActivityPage() {
@@ -90,7 +91,7 @@ export default function ActivityPage() {
         </Paper>
       )}
       {entries.length > 0 && (
-        <TableContainer component={Paper} variant="outlined">
+        <TableContainer component={Paper} variant="outlined" sx={KEY_COLUMN_FIXED}>
           <Table aria-labelledby={headingId} size="small">
             <TableHead>
               <TableRow>
@@ -106,8 +107,8 @@ export default function ActivityPage() {
                   <TableCell sx={{ whiteSpace: 'nowrap' }}>
                     <time dateTime={entry.time}>{entryTime(entry)}</time>
                   </TableCell>
-                  <TableCell sx={{ overflowWrap: 'anywhere' }}>{entry.user}</TableCell>
-                  <TableCell sx={{ overflowWrap: 'anywhere' }}>
+                  <TableCell sx={{ overflowWrap: 'break-word' }}>{entry.user}</TableCell>
+                  <TableCell sx={{ overflowWrap: 'break-word' }}>
                     <ChangeText entry={entry} />
                   </TableCell>
                   <TableCell sx={{ color: entry.ok === false ? 'error.main' : undefined }}>

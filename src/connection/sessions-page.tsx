@@ -20,6 +20,7 @@ import { QueryProblem } from '../ui/query-problem'
 import type { LiveSession } from './api'
 import { connectionQueries, endSessionChange } from './queries'
 import { lazily } from '../lib/lazily'
+import { KEY_COLUMN_FIXED } from '../ui/table-styles'
 
 const timeFormat = lazily(() => new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' }))
 const when = (iso: string) => <time dateTime={iso}>{timeFormat().format(new Date(iso))}</time>
@@ -48,7 +49,7 @@ export default function SessionsPage() {
       <QueryProblem query={sessions} what="the sessions" />
       {sessions.isPending && <CircularProgress aria-label="Loading sessions" />}
       {sessions.data && (
-        <TableContainer component={Paper} variant="outlined">
+        <TableContainer component={Paper} variant="outlined" sx={KEY_COLUMN_FIXED}>
           <Table size="small" aria-labelledby={headingId}>
             <TableHead>
               <TableRow>
@@ -65,7 +66,7 @@ export default function SessionsPage() {
             <TableBody>
               {sessions.data.map((session) => (
                 <TableRow key={session.id}>
-                  <TableCell sx={{ overflowWrap: 'anywhere' }}>
+                  <TableCell sx={{ overflowWrap: 'break-word' }}>
                     {session.name ? `${session.name}, ${session.email}` : session.email}
                   </TableCell>
                   <TableCell sx={{ whiteSpace: 'nowrap' }}>{when(session.createdAt)}</TableCell>

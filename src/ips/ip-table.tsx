@@ -14,6 +14,7 @@ import { AccountIpRow } from './account-ip-row'
 import type { AccountIp, ReverseDns } from './api'
 import type { IpView, SortColumn } from './ip-view'
 import { ROWS_PER_PAGE } from './use-ip-view'
+import { KEY_COLUMN_FIXED } from '../ui/table-styles'
 
 const COLUMNS: { id: SortColumn; label: string }[] = [
   { id: 'ip', label: 'IP address' },
@@ -69,7 +70,7 @@ export function IpTable({
 }: IpTableProps) {
   const columns = delivery ? COLUMNS : COLUMNS.filter((column) => column.id !== 'delivery')
   return (
-    <TableContainer component={Paper} variant="outlined">
+    <TableContainer component={Paper} variant="outlined" sx={KEY_COLUMN_FIXED}>
       <Table
         aria-label="IP addresses"
         size="small"

@@ -30,6 +30,7 @@ import type { DeliverySummary } from '../shared/delivery'
 import { DELIVERY_CELL_STYLES, DeliverySummaryCell } from '../stats'
 import { poolQueries } from './queries'
 import { MAX_POOLS, poolLimitProblem } from './rules'
+import { KEY_COLUMN_FIXED } from '../ui/table-styles'
 
 const loadCreatePoolDialog = () => import('./create-pool-dialog')
 const CreatePoolDialog = lazy(loadCreatePoolDialog)
@@ -163,7 +164,7 @@ export function PoolListPage() {
               </Typography>
             </Paper>
           ) : (
-            <TableContainer component={Paper} variant="outlined">
+            <TableContainer component={Paper} variant="outlined" sx={KEY_COLUMN_FIXED}>
               <Table
                 aria-label="IP pools"
                 sx={{

@@ -21,6 +21,7 @@ import { Unknown } from '../ui/unknown'
 import type { PoolIp } from './api'
 import type { ActionProps } from './pool-header'
 import { PoolLinks } from './pool-links'
+import { KEY_COLUMN_FIXED } from '../ui/table-styles'
 
 interface PoolMembersProps {
   pool: string
@@ -66,7 +67,7 @@ export function PoolMembers({ pool, members, justAdded, poolsOf, headingRef, ...
           </Typography>
         </Paper>
       ) : (
-        <TableContainer component={Paper} variant="outlined">
+        <TableContainer component={Paper} variant="outlined" sx={KEY_COLUMN_FIXED}>
           <Table aria-labelledby={headingId} sx={{ '& th, & td': { px: { xs: 1, sm: 2 } }, ...DELIVERY_CELL_STYLES }}>
             <TableHead>
               <TableRow>

@@ -34,6 +34,7 @@ import { statsQueries } from './queries'
 import { CountingStatus } from './counting-status'
 import { Figures } from './delivery-figures'
 import { PANEL_LOADING_HEIGHT } from './panel-height'
+import { KEY_COLUMN_FIXED } from '../ui/table-styles'
 
 // The chart library is loaded only where a chart is shown.
 const DeliveryChart = lazy(() => import('./delivery-chart'))
@@ -151,7 +152,7 @@ function Providers({ providers }: { providers: ProviderTotals }) {
   const shown = providers.filter((row) => deliveryFigures(row.totals).sent + row.totals.deferred > 0)
   if (shown.length === 0) return null
   return (
-    <TableContainer component={Paper} variant="outlined">
+    <TableContainer component={Paper} variant="outlined" sx={KEY_COLUMN_FIXED}>
       <Typography id={headingId} variant="subtitle2" component="h3" sx={{ px: 2, pt: 1.5 }}>
         By mailbox provider
       </Typography>
