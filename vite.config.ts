@@ -84,6 +84,19 @@ function liveDevServer(mode: string): Plugin {
   }
 }
 
+/** Folders that tests, builds and tools write into (all git-ignored). */
+const OUTPUT_DIRS = [
+  'test-results',
+  'playwright-report',
+  'screenshots',
+  'e2e-logs',
+  'dist',
+  'dist-demo',
+  'build',
+  'coverage',
+  'data',
+]
+
 export default defineConfig(({ command, mode }) => ({
   plugins: [react(), compileFirstScreenEagerly(), finishBuild(mode), liveDevServer(mode)],
   resolve: {
@@ -95,7 +108,13 @@ export default defineConfig(({ command, mode }) => ({
         : [],
   },
   // Service workers only run on a secure origin; http://localhost counts, a LAN address does not.
-  server: { host: 'localhost', port: 5173 },
+  server: {
+    host: 'localhost',
+    port: 5173,
+    // What tests, builds and screenshots write is not source: a change there (Playwright's HTML report, say) would
+    // reload the page under the person typing in it.
+    watch: { ignored: OUTPUT_DIRS.map((dir) => `**/${dir}/**`) },
+  },
   // Serves the demo build only; the live build is served by the production server (npm run serve).
   preview: { host: 'localhost', port: 4173 },
   build: {

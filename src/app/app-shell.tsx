@@ -18,6 +18,7 @@ import { OfflineBanner } from './offline-banner'
 import { Badge } from '../ui/badge'
 import { PageError } from './page-error'
 import { NavMenu } from './nav-menu'
+import { NavigationProgress } from './navigation-progress'
 import { useNeedingALook } from '../pools'
 import { PRODUCT_NAME } from '../ui/product'
 
@@ -48,6 +49,7 @@ export function AppShell() {
       >
         Skip to content
       </Link>
+      <NavigationProgress />
       <AppBar position="static" component="header" elevation={0}>
         {/* One row at every width: the sections fold into a menu on a narrow screen, the account into its own. */}
         <Toolbar sx={{ gap: 1, flexWrap: 'nowrap' }}>
