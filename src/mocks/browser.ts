@@ -32,12 +32,30 @@ export async function startDemoBackend(): Promise<DemoBackend> {
   // ?lag=60 makes new pool members take that many seconds to be listed, as SendGrid may; ?lag=0 turns it off.
   const lag = new URLSearchParams(location.search).get('lag')
   if (lag !== null && Number.isFinite(Number(lag))) db.setMemberLag(Number(lag))
+  const url = `${import.meta.env.BASE_URL}mockServiceWorker.js`
+  await quietUpdateFailures()
   const worker = setupWorker(...createHandlers(db, { latency: () => 150 + Math.random() * 250 }))
   await worker.start({
-    serviceWorker: { url: `${import.meta.env.BASE_URL}mockServiceWorker.js` },
+    serviceWorker: { url },
     // Only the API is faked; the app's own files pass through quietly.
     onUnhandledRequest: 'bypass',
     quiet: true,
   })
   return { reset: () => db.reset() }
+}
+
+/**
+ * MSW asks an existing worker registration to update and leaves a failure uncaught (mswjs/msw#2006): a check that
+ * cannot fetch the script (offline, a page going away) logged "Failed to update a ServiceWorker". The worker in use
+ * goes on serving either way, so a failed check is caught here. Registrations are the same object for a page.
+ */
+async function quietUpdateFailures() {
+  const registration = await navigator.serviceWorker?.getRegistration().catch(() => undefined)
+  if (!registration) return
+  const update = registration.update.bind(registration)
+  registration.update = () => {
+    const checked = update()
+    checked.catch(() => {})
+    return checked
+  }
 }
