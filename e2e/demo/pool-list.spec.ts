@@ -203,3 +203,20 @@ test('a pool made now shows no mail, even with an IP that sends through another 
   await expect(page.getByRole('row', { name: /^fresh / })).toContainText('No mail sent')
   await expect(page.getByRole('row', { name: /^transactional / })).toContainText(/[\d,]+ sent/)
 })
+
+test('a navigation whose page is slow to arrive shows progress until it is there', async ({ page }) => {
+  // The Activity page's code arrives two seconds late, as on a slow connection. (Routed for the whole context: in
+  // the demo the service worker fetches the page's files.)
+  await page.context().route('**/assets/activity-page-*.js', async (route) => {
+    await new Promise((resolve) => setTimeout(resolve, 2000))
+    await route.continue()
+  })
+  await openPoolList(page)
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Activity' }).click()
+  const progress = page.getByRole('progressbar', { name: 'Loading page' })
+  await expect(progress).toBeVisible()
+  // The old page stays up meanwhile (the new one renders as a transition), under the bar.
+  await expect(page.getByRole('table', { name: 'IP pools' })).toBeVisible()
+  await expect(page.getByRole('heading', { level: 1, name: 'Activity' })).toBeVisible()
+  await expect(progress).toBeHidden()
+})
