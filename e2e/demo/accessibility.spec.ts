@@ -110,6 +110,31 @@ test.describe('on a 375 px phone', () => {
     await expect(page.getByRole('button', { name: 'Delete pool' })).toBeInViewport()
     expect(await pageWiderThanScreen(page)).toBe(false)
   })
+
+  test('no page scrolls sideways: the document is as wide as the screen on every page', async ({ page }) => {
+    // A change first, so the Activity page has rows.
+    await openPoolList(page)
+    await page.getByRole('button', { name: 'Create pool' }).click()
+    await page.getByRole('textbox', { name: 'Pool name' }).fill('a-pool-with-a-rather-long-name-for-a-phone')
+    await page.getByRole('dialog').getByRole('button', { name: 'Create' }).click()
+    await expect(page.getByRole('dialog')).toBeHidden()
+    const pages = [
+      ['/pools', 'IP pools'],
+      ['/pools/marketing', 'marketing'],
+      ['/ips', 'IP addresses'],
+      ['/ips?sort=delivery', 'IP addresses'],
+      ['/ips/198.51.100.23', '198.51.100.23'],
+      ['/activity', 'Activity'],
+      ['/pools/no-such-pool', 'Pool not found'],
+    ] as const
+    for (const [path, heading] of pages) {
+      await page.goto(path)
+      await expect(page.getByRole('heading', { level: 1, name: heading })).toBeVisible()
+      // Once what loads later is in: the tables and the delivery figures.
+      await expect(page.getByRole('progressbar')).toHaveCount(0)
+      expect(await pageWiderThanScreen(page), path).toBe(false)
+    }
+  })
 })
 
 /** Presses Tab until the target has focus, as a keyboard user would; fails if it never does. */

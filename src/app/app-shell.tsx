@@ -25,6 +25,7 @@ import { PRODUCT_NAME } from '../ui/product'
 export function AppShell() {
   const backend = useBackend()
   const { pathname } = useLocation()
+  const needing = useNeedingALook()
   const page = (
     // A crash in one page keeps the app bar; moving to another address clears it.
     <ErrorBoundary FallbackComponent={PageError} resetKeys={[pathname]}>
@@ -61,16 +62,22 @@ export function AppShell() {
             variant="h6"
             noWrap
             sx={{ fontWeight: 600, flexShrink: 0 }}
+            aria-label={PRODUCT_NAME}
           >
-            {PRODUCT_NAME}
+            {/* The whole name where there is room for it beside the app bar's buttons. */}
+            IP Pool
+            <Box component="span" sx={{ display: { xs: 'none', sm: 'inline' } }}>
+              {' '}
+              Manager
+            </Box>
           </Link>
           {backend.mode === 'demo' ? <Badge tone="warning">Demo</Badge> : <LiveBadge />}
           <Box sx={{ flexGrow: 1 }} />
           <Box component="nav" aria-label="Main" sx={{ display: { xs: 'none', md: 'flex' }, gap: 0.5 }}>
-            <Sections />
+            <Sections needing={needing} />
           </Box>
-          <NavMenu>
-            <Sections />
+          <NavMenu needingALook={needing && needing.pools + needing.ips}>
+            <Sections needing={needing} />
           </NavMenu>
           {backend.mode === 'live' && <SignedInUser />}
           <ColorSchemeToggle />
@@ -86,8 +93,7 @@ export function AppShell() {
 }
 
 /** The app's sections, each with how many of its items need a look where the server keeps delivery figures. */
-function Sections() {
-  const needing = useNeedingALook()
+function Sections({ needing }: { needing: ReturnType<typeof useNeedingALook> }) {
   return (
     <>
       <NavItem to="/pools" needingALook={needing?.pools}>

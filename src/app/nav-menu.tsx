@@ -1,48 +1,54 @@
 import MenuIcon from '@mui/icons-material/Menu'
 import Box from '@mui/material/Box'
 import IconButton from '@mui/material/IconButton'
-import Popover from '@mui/material/Popover'
-import { useId, useState, type ReactNode } from 'react'
-import { useLocation } from 'react-router'
+import { lazy, Suspense, useId, useState, type ReactNode } from 'react'
+
+// A popover's code would weigh on every first screen: it loads when first opened.
+const Popover = lazy(() => import('@mui/material/Popover'))
 
 /**
- * The app's sections on a screen too narrow for them in the app bar: a button that opens them as the same Main
- * navigation, closed again by a choice (the address changes), Escape or a click outside.
+ * The app's sections on a screen too narrow for them in the app bar: a button (with the count of what needs a look)
+ * that opens them as the same Main navigation, closed by a choice, Escape or a click outside.
  */
-export function NavMenu({ children }: { children: ReactNode }) {
+export function NavMenu({ needingALook, children }: { needingALook?: number; children: ReactNode }) {
   const [anchor, setAnchor] = useState<HTMLElement | null>(null)
-  const [openAt, setOpenAt] = useState<string | null>(null)
-  const { pathname } = useLocation()
   const id = useId()
-  // A section chosen moves to its address: the menu closes by itself (derived state, adjusted during render).
-  if (anchor && openAt !== pathname) setAnchor(null)
-  const open = Boolean(anchor) && openAt === pathname
+  const close = () => setAnchor(null)
   return (
     <Box sx={{ display: { md: 'none' } }}>
       <IconButton
         color="inherit"
-        aria-label="Sections"
-        aria-expanded={open ? 'true' : 'false'}
-        aria-controls={open ? id : undefined}
-        onClick={(event) => {
-          setAnchor(event.currentTarget)
-          setOpenAt(pathname)
-        }}
+        aria-label={needingALook ? `Sections, ${needingALook} need a look` : 'Sections'}
+        aria-expanded={anchor ? 'true' : 'false'}
+        aria-controls={anchor ? id : undefined}
+        onClick={(event) => setAnchor(event.currentTarget)}
       >
         <MenuIcon />
+        {Boolean(needingALook) && (
+          <Box
+            component="span"
+            aria-hidden
+            sx={{ position: 'absolute', top: 0, right: 0, fontSize: 11, fontWeight: 700 }}
+          >
+            {needingALook}
+          </Box>
+        )}
       </IconButton>
-      <Popover
-        id={id}
-        open={open}
-        anchorEl={anchor}
-        onClose={() => setAnchor(null)}
-        anchorOrigin={{ vertical: 'bottom', horizontal: 'right' }}
-        transformOrigin={{ vertical: 'top', horizontal: 'right' }}
-      >
-        <Box component="nav" aria-label="Main" sx={{ display: 'flex', flexDirection: 'column', p: 1, gap: 0.5 }}>
-          {children}
-        </Box>
-      </Popover>
+      {anchor && (
+        <Suspense fallback={null}>
+          <Popover id={id} open anchorEl={anchor} onClose={close}>
+            {/* A click on a section closes the menu as it goes there. */}
+            <Box
+              component="nav"
+              aria-label="Main"
+              onClick={close}
+              sx={{ display: 'flex', flexDirection: 'column', p: 1 }}
+            >
+              {children}
+            </Box>
+          </Popover>
+        </Suspense>
+      )}
     </Box>
   )
 }

@@ -3,7 +3,6 @@ import { keyframes } from '@mui/material/styles'
 import { useEffect, useRef, useState } from 'react'
 import { useLocation } from 'react-router'
 
-const appear = keyframes`to { opacity: 1; }`
 const sweep = keyframes`from { transform: translateX(-100%); } to { transform: translateX(250%); }`
 
 /**
@@ -46,15 +45,15 @@ export function NavigationProgress() {
         height: 3,
         overflow: 'hidden',
         zIndex: 'tooltip',
-        opacity: 0,
-        animation: `${appear} 0s 200ms forwards`,
+        // Off to the left until its first sweep starts, a moment in.
         '&::after': {
           content: '""',
           display: 'block',
           width: '40%',
           height: '100%',
           bgcolor: 'secondary.main',
-          animation: `${sweep} 1.2s ease-in-out infinite`,
+          transform: 'translateX(-100%)',
+          animation: `${sweep} 1.2s 200ms ease-in-out infinite`,
         },
       }}
     />

@@ -1,4 +1,3 @@
-import LinkOff from '@mui/icons-material/LinkOff'
 import Box from '@mui/material/Box'
 import Button from '@mui/material/Button'
 import { useQuery } from '@tanstack/react-query'
@@ -27,10 +26,8 @@ export function LiveBadge() {
         </Box>
       </Badge>
       {!status.data.keyOnServer && apiKey && (
-        <Button color="inherit" size="small" onClick={disconnect} startIcon={<LinkOff />} aria-label="Disconnect">
-          <Box component="span" sx={{ display: { xs: 'none', sm: 'inline' } }}>
-            Disconnect
-          </Box>
+        <Button color="inherit" size="small" onClick={disconnect}>
+          Disconnect
         </Button>
       )}
     </>
