@@ -7,7 +7,7 @@ import reactHooks from 'eslint-plugin-react-hooks'
 import globals from 'globals'
 import tseslint from 'typescript-eslint'
 
-const FEATURES = ['pools', 'ips', 'connection', 'activity', 'stats']
+const FEATURES = ['pools', 'ips', 'connection', 'activity', 'delivery']
 
 /** Forbids `files` to import what `patterns` name (tests may reach into what they test, and use the fake backend). */
 function restrict(files, patterns) {

@@ -43,7 +43,7 @@ const percentile = (values, p) => [...values].sort((a, b) => a - b)[Math.floor((
 
 /** How many events the server has counted so far: each counts once under its pool (or as unattributed). */
 async function eventsCounted() {
-  const answer = await (await fetch(`http://127.0.0.1:${PORT}/api/stats/totals?by=pool&range=24h`)).json()
+  const answer = await (await fetch(`http://127.0.0.1:${PORT}/api/delivery/totals?by=pool&range=24h`)).json()
   return Object.values(answer.of).reduce((sum, { totals }) => sum + KINDS.reduce((n, kind) => n + totals[kind], 0), 0)
 }
 
@@ -51,7 +51,7 @@ async function eventsCounted() {
 async function countsMatch(expected) {
   const mismatches = []
   for (const by of ['pool', 'ip']) {
-    const answer = await (await fetch(`http://127.0.0.1:${PORT}/api/stats/totals?by=${by}&range=24h`)).json()
+    const answer = await (await fetch(`http://127.0.0.1:${PORT}/api/delivery/totals?by=${by}&range=24h`)).json()
     const keys = new Set([...Object.keys(expected[by]), ...Object.keys(answer.of)])
     for (const key of keys)
       for (const kind of KINDS) {

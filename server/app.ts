@@ -11,10 +11,7 @@ import fastifyCookie from '@fastify/cookie'
 import Fastify, { LogController, type FastifyInstance } from 'fastify'
 import { MESSAGES, errorBody } from '../src/shared/messages.ts'
 import { DEFAULT_STATS_RETENTION_DAYS, type Config } from './config.ts'
-import { startBatchQueue } from './delivery/batch-queue.ts'
-import { forgetOld } from './delivery/counts.ts'
 import { publicKeyOf } from './delivery/signature.ts'
-import { webhookKeys } from './delivery/webhook-key.ts'
 import { identity } from './identity.ts'
 import { openJournal } from './journal.ts'
 import { apiPlugin } from './plugins/api.ts'
@@ -22,7 +19,7 @@ import { authPlugin } from './plugins/auth.ts'
 import { healthPlugin } from './plugins/health.ts'
 import { pagePlugin } from './plugins/page.ts'
 import { proxyPlugin } from './plugins/proxy.ts'
-import { webhooksPlugin } from './plugins/webhooks.ts'
+import { deliveryPlugin } from './plugins/delivery.ts'
 import { refuse } from './replies.ts'
 import { targetProblem } from './request-target.ts'
 import { SECURITY_HEADERS, STRICT_TRANSPORT_SECURITY } from './security-headers.ts'
@@ -201,9 +198,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     }))
   const migrated = await migrate(store)
   if (migrated.length) app.log.info({ msg: 'store migrated', engine: store.engine, applied: migrated })
-  const batches = startBatchQueue(store, (err) => app.log.warn({ msg: 'webhook batches not counted yet', err }))
   app.addHook('onClose', async () => {
-    await batches.stop() // the count under way ends before the store closes
     if (!options.store) await store.close()
   })
   const moved = await importJournalFile(store, dataDir)
@@ -230,28 +225,17 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
 
   await app.register(healthPlugin, { store })
   await app.register(proxyPlugin, { forwarder, journal })
-  const keys = webhookKeys(store, {
-    fromEnvironment: options.webhookPublicKey ? publicKeyOf(options.webhookPublicKey) : undefined,
-    accountKeyOnServer: Boolean(apiKey),
-  })
-  await app.register(apiPlugin, {
-    prefix: '/api',
-    journal,
+  await app.register(apiPlugin, { prefix: '/api', journal, ...(registry ? { registry } : {}) })
+  await app.register(deliveryPlugin, {
     store,
+    journal,
     forwarder,
-    keys,
+    retentionDays: statsRetentionDays,
+    ...(options.webhookPublicKey ? { publicKey: publicKeyOf(options.webhookPublicKey) } : {}),
     ...(signIn ? { publicUrl: signIn.publicUrl } : {}),
-    ...(registry ? { registry } : {}),
   })
   if (signIn && sessions && registry)
     await app.register(authPlugin, { prefix: '/auth', settings: signIn, sessions, registry })
-  await app.register(webhooksPlugin, { prefix: '/webhooks', queue: batches, keys, retentionDays: statsRetentionDays })
-  const forget = () =>
-    forgetOld(store, statsRetentionDays).catch((err: unknown) =>
-      app.log.warn({ msg: 'old delivery counts not deleted', err }),
-    )
-  const forgetting = setInterval(forget, SWEEP_MS).unref()
-  app.addHook('onClose', async () => clearInterval(forgetting))
   await app.register(pagePlugin, { distDir, forwarder })
   return app
 }

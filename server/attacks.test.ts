@@ -349,15 +349,26 @@ interface GuardCase {
 const ADMIN_SESSION = '{admin session}'
 const GUARDED: GuardCase[] = [
   { route: 'GET /api/sessions', as: 'signed out', method: 'GET', target: '/api/sessions' },
-  { route: 'GET /api/stats', as: 'signed out', method: 'GET', target: '/api/stats?pool=marketing&range=24h' },
-  { route: 'GET /api/stats/totals', as: 'signed out', method: 'GET', target: '/api/stats/totals?by=pool&range=7d' },
-  { route: 'GET /api/stats/webhook', as: 'signed out', method: 'GET', target: '/api/stats/webhook' },
-  { route: 'PUT /api/stats/webhook', as: 'viewer', method: 'PUT', target: '/api/stats/webhook', body: '{"id":"x"}' },
+  { route: 'GET /api/delivery', as: 'signed out', method: 'GET', target: '/api/delivery?pool=marketing&range=24h' },
   {
-    route: 'PUT /api/stats/webhook',
+    route: 'GET /api/delivery/totals',
+    as: 'signed out',
+    method: 'GET',
+    target: '/api/delivery/totals?by=pool&range=7d',
+  },
+  { route: 'GET /api/delivery/webhook', as: 'signed out', method: 'GET', target: '/api/delivery/webhook' },
+  {
+    route: 'PUT /api/delivery/webhook',
+    as: 'viewer',
+    method: 'PUT',
+    target: '/api/delivery/webhook',
+    body: '{"id":"x"}',
+  },
+  {
+    route: 'PUT /api/delivery/webhook',
     as: 'cross-site admin',
     method: 'PUT',
-    target: '/api/stats/webhook',
+    target: '/api/delivery/webhook',
     body: '{"id":"x"}',
   },
   { route: 'GET /api/sessions', as: 'viewer', method: 'GET', target: '/api/sessions' },

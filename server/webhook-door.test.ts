@@ -89,7 +89,7 @@ describe.each(ENGINES)('the Event Webhook on the %s store', (engine) => {
       200,
       { store: 'ok', webhook: { waiting: 0, oldestWaitSeconds: 0, setAside: 1 } },
     ])
-    expect((await (await fetch(`${base}/api/stats/webhook`)).json()).backlog).toEqual({
+    expect((await (await fetch(`${base}/api/delivery/webhook`)).json()).backlog).toEqual({
       waiting: 0,
       oldestWaitSeconds: 0,
       setAside: 1,
@@ -171,7 +171,7 @@ describe.each(ENGINES)('the Event Webhook on the %s store', (engine) => {
       skipped: kinds.length,
       reasons: { [SKIPPED.test]: kinds.length },
     })
-    expect((await (await fetch(`${base}/api/stats/webhook`)).json()).lastBatchAt).not.toBeNull()
+    expect((await (await fetch(`${base}/api/delivery/webhook`)).json()).lastBatchAt).not.toBeNull()
     expect(await store().query('select * from delivery_hours')).toEqual([])
     expect(await store().query('select * from webhook_events_seen')).toEqual([])
   })

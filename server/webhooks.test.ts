@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { Writable } from 'node:stream'
 import { buildServer } from './app.ts'
-import { MAX_BODIES_AT_ONCE } from './plugins/webhooks.ts'
+import { MAX_BODIES_AT_ONCE } from './plugins/delivery-webhook.ts'
 import { connect as openSocket } from 'node:net'
 import { keepBatch } from './delivery/batch-queue.ts'
 import { readStats } from './delivery/counts.ts'
@@ -224,7 +224,7 @@ describe.each(stores)('the Event Webhook on the %s store', (_engine, engineStore
   it("serves a pool's figures and every pool's totals to the signed-in, by range", async () => {
     const base = await start()
     // Before any event: said as not connected, not as a pool that sent nothing.
-    expect(await (await fetch(`${base}/api/stats?pool=transactional&range=24h`)).json()).toMatchObject({
+    expect(await (await fetch(`${base}/api/delivery?pool=transactional&range=24h`)).json()).toMatchObject({
       connected: false,
     })
     const message = { sg_message_id: 'AbCdEfGhIjKlMnOpQrStUv.filter.0' }
@@ -236,21 +236,21 @@ describe.each(stores)('the Event Webhook on the %s store', (_engine, engineStore
       ]),
     )
     await allCounted()
-    const stats = await (await fetch(`${base}/api/stats?pool=transactional&range=24h`)).json()
+    const stats = await (await fetch(`${base}/api/delivery?pool=transactional&range=24h`)).json()
     expect(stats).toMatchObject({ connected: true, range: '24h', totals: { processed: 1, delivered: 1 } })
     expect(stats.series).toHaveLength(1)
-    const pools = await (await fetch(`${base}/api/stats/totals?by=pool&range=30d`)).json()
+    const pools = await (await fetch(`${base}/api/delivery/totals?by=pool&range=30d`)).json()
     expect(pools).toMatchObject({ connected: true, range: '30d', of: { transactional: { flags: [] } } })
     expect(pools.of.transactional.totals).toMatchObject({ processed: 1, delivered: 1 })
     // An IP's figures are of what reached an outcome from it (processed events name no IP); 3 of 4 bounced crosses
     // a threshold, named in the IPs' summaries.
     await post(base, signed(['bounce', 'bounce', 'bounce'].map((kind) => event({ event: kind, ip: '198.51.100.60' }))))
     await allCounted()
-    const ips = await (await fetch(`${base}/api/stats/totals?by=ip&range=24h`)).json()
+    const ips = await (await fetch(`${base}/api/delivery/totals?by=ip&range=24h`)).json()
     expect(ips.of['198.51.100.60']).toMatchObject({ totals: { delivered: 1, bounce: 3 }, flags: ['Bounced 75.0 %'] })
-    expect((await fetch(`${base}/api/stats/totals?by=subuser`)).status).toBe(400)
-    expect((await fetch(`${base}/api/stats?range=24h`)).status).toBe(400)
-    expect((await fetch(`${base}/api/stats?pool=x&range=1y`)).status).toBe(400)
+    expect((await fetch(`${base}/api/delivery/totals?by=subuser`)).status).toBe(400)
+    expect((await fetch(`${base}/api/delivery?range=24h`)).status).toBe(400)
+    expect((await fetch(`${base}/api/delivery?pool=x&range=1y`)).status).toBe(400)
   })
 
   it('takes the batches `npm run events:send` signs, once it has been given the key the command made', async () => {
@@ -296,7 +296,7 @@ describe.each(stores)('the Event Webhook on the %s store', (_engine, engineStore
       res.end(JSON.stringify({ id, public_key: signedWebhooks[id] }))
     })
     const base = await start(null, upstream.url)
-    const statusOf = async (at: string) => (await fetch(`${at}/api/stats/webhook`)).json()
+    const statusOf = async (at: string) => (await fetch(`${at}/api/delivery/webhook`)).json()
     expect(await statusOf(base)).toMatchObject({
       url: `${base}/webhooks/sendgrid/events`,
       key: null,
@@ -306,7 +306,7 @@ describe.each(stores)('the Event Webhook on the %s store', (_engine, engineStore
     expect((await post(base, batch)).status).toBe(503) // nothing to check with yet: nothing counted
 
     const connect = (at: string, body: unknown) =>
-      fetch(`${at}/api/stats/webhook`, {
+      fetch(`${at}/api/delivery/webhook`, {
         method: 'PUT',
         headers: { 'Content-Type': 'application/json' },
         body: JSON.stringify(body),
@@ -344,7 +344,7 @@ describe.each(stores)('the Event Webhook on the %s store', (_engine, engineStore
     return { upstream, stranger: stranger.privateKey }
   }
   const connect = (at: string, headers: Record<string, string> = {}) =>
-    fetch(`${at}/api/stats/webhook`, {
+    fetch(`${at}/api/delivery/webhook`, {
       method: 'PUT',
       headers: { 'Content-Type': 'application/json', ...headers },
       body: '{"id":"wh-1"}',
@@ -390,13 +390,13 @@ describe.each(stores)('the Event Webhook on the %s store', (_engine, engineStore
       expect.objectContaining({ action: 'webhook-key', user: 'local', webhook: 'wh-1', newKey: fingerprint, ok: true }),
     ])
     expect(entries[1]).not.toHaveProperty('oldKey')
-    expect(await (await fetch(`${base}/api/stats/webhook`)).json()).toMatchObject({
+    expect(await (await fetch(`${base}/api/delivery/webhook`)).json()).toMatchObject({
       key: 'stored',
       fingerprint,
       since: expect.any(String),
     })
     const fromEnvironment = await start()
-    expect(await (await fetch(`${fromEnvironment}/api/stats/webhook`)).json()).toMatchObject({
+    expect(await (await fetch(`${fromEnvironment}/api/delivery/webhook`)).json()).toMatchObject({
       key: 'environment',
       fingerprint,
     })

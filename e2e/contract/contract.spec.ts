@@ -141,7 +141,7 @@ test('connecting the Event Webhook sends requests the webhooks spec accepts, and
   const url = 'https://dashboard.example.com/webhooks/sendgrid/events'
   expect((await call('POST', '/v3/user/webhooks/event/test', { url, id })).status).toBe(204)
   // The server reads the key from SendGrid itself; the spec's example ("123publickeyabc") is no key, and is refused.
-  const connected = await call('PUT', '/api/stats/webhook', { id })
+  const connected = await call('PUT', '/api/delivery/webhook', { id })
   expect(connected).toMatchObject({ status: 502, body: expect.stringContaining('not one') })
 
   const log = prismLog()

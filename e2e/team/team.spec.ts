@@ -183,7 +183,7 @@ test('a viewer is told an admin connects the Event Webhook, and cannot point the
   await expect(delivery.getByRole('note')).toContainText('An admin can connect it here.')
   await expect(delivery.getByRole('button', { name: 'Connect' })).toHaveCount(0)
   const forged = await page.evaluate(async () => {
-    const response = await fetch('/api/stats/webhook', {
+    const response = await fetch('/api/delivery/webhook', {
       method: 'PUT',
       headers: { 'Content-Type': 'application/json' },
       body: JSON.stringify({ id: 'any' }),
@@ -191,6 +191,6 @@ test('a viewer is told an admin connects the Event Webhook, and cannot point the
     return { status: response.status, said: (await response.json()).errors[0].message }
   })
   expect(forged).toEqual({ status: 403, said: 'Only an admin can connect the Event Webhook.' })
-  const status = await page.evaluate(() => fetch('/api/stats/webhook').then((r) => r.json()))
+  const status = await page.evaluate(() => fetch('/api/delivery/webhook').then((r) => r.json()))
   expect(status).toMatchObject({ key: null, url: expect.stringMatching(/\/webhooks\/sendgrid\/events$/) })
 })

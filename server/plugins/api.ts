@@ -1,41 +1,27 @@
 /**
- * The dashboard's own API (/api/*), for whoever is signed in: the activity journal, and for admins the live
- * sessions, each of which they can end.
+ * The dashboard's own API (/api/*): whoever asks must be signed in (where people sign in); what is not here is a 404
+ * in words. The activity journal is here; the sessions are a plugin of their own (sessions.ts), and the delivery
+ * figures belong to the delivery plugin (delivery.ts).
  */
 import type { FastifyPluginAsync } from 'fastify'
-import type { LiveSession } from '../../src/shared/dashboard-api.ts'
-import { refuseCrossSite, requireAdmin, requireUser } from '../guards.ts'
-import { EVENTS_PATH, RANGES, type Range, type WebhookConnect, type WebhookStatus } from '../../src/shared/delivery.ts'
-import { readStats, readSummaries } from '../delivery/counts.ts'
-import { lastBatchAt } from '../delivery/last-batch.ts'
-import { backlogOf } from '../delivery/batch-queue.ts'
-import type { WebhookKeys } from '../delivery/webhook-key.ts'
-import { fingerprintOf, publicKeyOf } from '../delivery/signature.ts'
-import { MESSAGES } from '../../src/shared/messages.ts'
-import type { Forwarder } from '../sendgrid-proxy.ts'
-import { fillPath, routeById } from '../../src/shared/sendgrid-routes.ts'
+import { requireUser } from '../guards.ts'
 import type { Journal } from '../journal.ts'
-import type { Sql } from '../store/store.ts'
-import { refuse, sendAnswer } from '../replies.ts'
+import { refuse } from '../replies.ts'
 import type { SessionRegistry } from '../session-registry.ts'
+import { sessionsPlugin } from './sessions.ts'
 
 interface ApiOptions {
   journal: Journal
-  store: Sql
-  forwarder: Forwarder
-  /** The Event Webhook's public key, read and kept. */
-  keys: WebhookKeys
-  /** Where the dashboard is served from, if configured (PUBLIC_URL); else the request's own origin. */
-  publicUrl?: string
   /** Where people sign in. */
   registry?: SessionRegistry
 }
 
-export const apiPlugin: FastifyPluginAsync<ApiOptions> = async (
-  app,
-  { journal, store, forwarder, keys, publicUrl, registry },
-) => {
+export const apiPlugin: FastifyPluginAsync<ApiOptions> = async (app, { journal, registry }) => {
   app.addHook('onRequest', requireUser)
+  app.setNotFoundHandler((request, reply) =>
+    refuse(reply, 404, `Nothing is at ${request.method} ${request.url.split('?')[0]}.`),
+  )
+  if (registry) await app.register(sessionsPlugin, { registry })
 
   app.get('/activity', async (request, reply) => {
     const query = request.query as Record<string, string | undefined>
@@ -47,97 +33,4 @@ export const apiPlugin: FastifyPluginAsync<ApiOptions> = async (
     })
     return reply.send(page)
   })
-
-  // Delivery statistics, counted from SendGrid's Event Webhook: one pool's or one IP's, or every pool's or IP's totals.
-  app.get('/stats', async (request, reply) => {
-    const { pool, ip, range = '7d' } = request.query as Record<string, string | undefined>
-    if (!isRange(range)) return refuse(reply, 400, 'range must be 24h, 7d or 30d.')
-    if ((pool === undefined) === (ip === undefined)) return refuse(reply, 400, 'Ask for one pool or one IP.')
-    const stats = await readStats(store, pool !== undefined ? { pool } : { ip: ip! }, range)
-    return reply.send(stats)
-  })
-  app.get('/stats/totals', async (request, reply) => {
-    const { by, range = '7d' } = request.query as Record<string, string | undefined>
-    if (!isRange(range)) return refuse(reply, 400, 'range must be 24h, 7d or 30d.')
-    if (by !== 'pool' && by !== 'ip') return refuse(reply, 400, 'by must be pool or ip.')
-    return reply.send(await readSummaries(store, by, range))
-  })
-
-  // The Event Webhook: where SendGrid should post and whether the server can check it; an admin connects a webhook
-  // by naming it, and the server reads that webhook's public key from SendGrid itself, never from the browser.
-  app.get('/stats/webhook', async (request, reply) => {
-    const status: WebhookStatus = {
-      url: new URL(EVENTS_PATH, publicUrl ?? `${request.protocol}://${request.host}`).href,
-      ...(await keys.describe()),
-      lastBatchAt: await lastBatchAt(store),
-      backlog: await backlogOf(store),
-    }
-    return reply.send(status)
-  })
-  await app.register(async (admin) => {
-    admin.addHook('onRequest', requireAdmin(MESSAGES.webhookAdminsOnly))
-    admin.addHook('onRequest', refuseCrossSite)
-    admin.put('/stats/webhook', async (request, reply) => {
-      const { id } = (request.body ?? {}) as Partial<WebhookConnect>
-      if (typeof id !== 'string' || !/^[\w-]{1,100}$/.test(id)) return refuse(reply, 400, 'Name the webhook by its id.')
-      // Only the server's own key reads the public key: one a caller brings would let them plant their own
-      // account's webhook and sign figures of their choosing.
-      if (!forwarder.status().keyOnServer) return refuse(reply, 409, MESSAGES.webhookNeedsServerKey)
-      const prepared = forwarder.prepare({
-        method: 'GET',
-        target: fillPath(routeById('getWebhookKey').path, { id }),
-        headers: {},
-      })
-      if (!('call' in prepared)) return sendAnswer(reply, prepared)
-      const answer = await forwarder.forward(prepared)
-      if (answer.status !== 200) return sendAnswer(reply, answer)
-      const publicKey = (JSON.parse(answer.body) as { public_key?: unknown }).public_key
-      if (typeof publicKey !== 'string' || publicKey === '')
-        return refuse(reply, 409, 'That webhook is not signed yet: turn on signing first.')
-      let key
-      try {
-        key = publicKeyOf(publicKey)
-      } catch {
-        return refuse(reply, 502, 'SendGrid gave a public key that is not one.')
-      }
-      const user = request.who.user ?? 'local'
-      const before = await keys.describe()
-      // Journalled first, like every change: a key change that is not in the journal cannot happen.
-      const entry = await journal.begin(user, {
-        action: 'webhook-key',
-        webhook: id,
-        ...(before.fingerprint ? { oldKey: before.fingerprint } : {}),
-        newKey: fingerprintOf(key),
-      })
-      await keys.save({ id, publicKey }, user)
-      await journal.complete(entry.id, { status: 204, ok: true })
-      request.log.info({ msg: 'event webhook connected', user: request.who.user, webhook: id, key: entry.newKey })
-      return reply.code(204).send()
-    })
-  })
-
-  if (registry) {
-    await app.register(async (admin) => {
-      admin.addHook('onRequest', requireAdmin(MESSAGES.sessionsAdminsOnly))
-      admin.addHook('onRequest', refuseCrossSite)
-      admin.get('/sessions', async (request, reply) => {
-        const sessions: LiveSession[] = (await registry.live()).map((session) => ({
-          ...session,
-          current: session.id === request.who.sessionId,
-        }))
-        return reply.send(sessions)
-      })
-      admin.delete<{ Params: { id: string } }>('/sessions/:id', async (request, reply) => {
-        if (!(await registry.end(request.params.id))) return refuse(reply, 404, 'That session has already ended.')
-        request.log.info({ msg: 'session ended by an admin', user: request.who.user, session: request.params.id })
-        return reply.code(204).send()
-      })
-    })
-  }
-
-  app.setNotFoundHandler((request, reply) =>
-    refuse(reply, 404, `Nothing is at ${request.method} ${request.url.split('?')[0]}.`),
-  )
 }
-
-const isRange = (value: string): value is Range => Object.hasOwn(RANGES, value)

@@ -8,7 +8,7 @@ import { usePermission, useRole } from '../connection'
 import { isNotServedHere } from '../lib/api-client'
 import { errorMessage } from '../lib/error-message'
 import { poolQueries } from '../pools'
-import { statsQueries } from '../stats'
+import { deliveryQueries } from '../delivery'
 import { useNotify } from '../ui/notifications'
 import { pageTitle } from '../ui/product'
 import { QueryProblem } from '../ui/query-problem'
@@ -33,7 +33,7 @@ export default function IpsPage() {
   const reverseDns = useQuery(ipQueries.reverseDns())
   const subusers = useQuery(ipQueries.subusers())
   // Delivery figures come from the dashboard's server; a server that keeps none (the dev server) shows no column.
-  const summaries = useQuery(statsQueries.summaries('ip'))
+  const summaries = useQuery(deliveryQueries.summaries('ip'))
   const delivery = summaries.data?.connected ? summaries.data.of : undefined
   const { view, rows, page, pageRows, counts, show } = useIpView(inventory.data, delivery)
   const [warmupOf, setWarmupOf] = useState<AccountIp | null>(null)

@@ -1,7 +1,7 @@
 import { useMemo } from 'react'
 import { useSearchParams } from 'react-router'
 import type { DeliverySummaries } from '../shared/delivery'
-import { deliveryConcern } from '../stats'
+import { deliveryConcern } from '../delivery'
 import type { AccountIp } from './api'
 import { filterRows, ipSortKey, paramsFromView, searchTexts, sortRows, viewFromParams, type IpView } from './ip-view'
 

@@ -8,7 +8,7 @@ import { queryActivity, timeOrderedId, type ActivityEntry, type ActivityQuery } 
 import { seedState } from './seed'
 import { fieldError, noContent, ok, type FakeResponse } from './responses'
 import * as webhooks from './webhooks'
-import { demoStats, demoSummaries } from './stats'
+import { demoStats, demoSummaries } from './delivery'
 import type { Range } from '../shared/delivery'
 import type { DemoIp, DemoPool, DemoState } from './state'
 
@@ -335,7 +335,7 @@ export function createDb(store: StateStore = memoryStore(), seed: () => DemoStat
       return ok(queryActivity(read().activity ?? [], query))
     },
     /** Delivery figures, as the dashboard's server counts them from the Event Webhook; made up from the sample. */
-    stats(of: { pool: string } | { ip: string }, range: Range): FakeResponse {
+    delivery(of: { pool: string } | { ip: string }, range: Range): FakeResponse {
       return ok(demoStats(read(), of, range))
     },
     listWebhooks: (): FakeResponse => webhooks.listWebhooks(read()),
@@ -346,7 +346,7 @@ export function createDb(store: StateStore = memoryStore(), seed: () => DemoStat
     webhookStatus: (url: string): FakeResponse => ok(webhooks.webhookStatus(read(), url)),
     connectWebhook: (body: unknown, by: string) =>
       change((state) => webhooks.connectWebhook(state, recordOf(body).id, by)),
-    statsTotals(by: 'pool' | 'ip', range: Range): FakeResponse {
+    deliveryTotals(by: 'pool' | 'ip', range: Range): FakeResponse {
       return ok(demoSummaries(read(), by, range))
     },
   }

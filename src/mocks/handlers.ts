@@ -143,13 +143,13 @@ export function createHandlers(db: Db, { latency = () => 0, ipsPageCap, pagingLi
         }),
       )
     }),
-    http.get('*/api/stats', async ({ request }) => {
+    http.get('*/api/delivery', async ({ request }) => {
       await pause()
       const query = new URL(request.url).searchParams
       const range = rangeOf(query.get('range'))
       const pool = query.get('pool')
       const ip = query.get('ip')
-      return respond(db.stats(pool !== null ? { pool } : { ip: ip ?? '' }, range))
+      return respond(db.delivery(pool !== null ? { pool } : { ip: ip ?? '' }, range))
     }),
     http.get(`*${WEBHOOK_STATUS_PATH}`, async ({ request }) => {
       await pause()
@@ -159,10 +159,10 @@ export function createHandlers(db: Db, { latency = () => 0, ipsPageCap, pagingLi
       await pause()
       return respond(db.connectWebhook(await jsonBody(request), DEMO_USER))
     }),
-    http.get('*/api/stats/totals', async ({ request }) => {
+    http.get('*/api/delivery/totals', async ({ request }) => {
       await pause()
       const query = new URL(request.url).searchParams
-      return respond(db.statsTotals(query.get('by') === 'ip' ? 'ip' : 'pool', rangeOf(query.get('range'))))
+      return respond(db.deliveryTotals(query.get('by') === 'ip' ? 'ip' : 'pool', rangeOf(query.get('range'))))
     }),
   ]
   return [...sendGrid, ...dashboardServer]

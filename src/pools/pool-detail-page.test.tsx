@@ -81,7 +81,7 @@ describe('delivery figures', () => {
   })
 
   it('says how to connect the webhook while no event has arrived, instead of zeros', async () => {
-    server.use(http.get('*/api/stats', () => HttpResponse.json({ ...emptyStats, connected: false })))
+    server.use(http.get('*/api/delivery', () => HttpResponse.json({ ...emptyStats, connected: false })))
     const { user } = renderApp('/pools/marketing')
     const delivery = await screen.findByRole('region', { name: 'Delivery' })
     expect(await within(delivery).findByRole('note')).toHaveTextContent('No delivery events have arrived yet')
@@ -95,10 +95,10 @@ describe('delivery figures', () => {
   it('shows no panel on a server that keeps no figures (the dev server)', async () => {
     let asked = false
     server.use(
-      http.get('*/api/stats', () => {
+      http.get('*/api/delivery', () => {
         asked = true
         return HttpResponse.json(
-          { errors: [{ field: null, message: 'Nothing is at GET /api/stats.' }] },
+          { errors: [{ field: null, message: 'Nothing is at GET /api/delivery.' }] },
           { status: 404 },
         )
       }),

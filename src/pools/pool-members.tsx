@@ -15,7 +15,7 @@ import { Link } from 'react-router'
 import { ipPath, warmupPlanText, warmupSince } from '../ips'
 import { isNotServedHere } from '../lib/api-client'
 import type { DeliverySummary } from '../shared/delivery'
-import { DELIVERY_CELL_STYLES, DeliverySummaryCell, statsQueries } from '../stats'
+import { DELIVERY_CELL_STYLES, DeliverySummaryCell, deliveryQueries } from '../delivery'
 import { Badge } from '../ui/badge'
 import { Unknown } from '../ui/unknown'
 import type { PoolIp } from './api'
@@ -45,7 +45,7 @@ interface PoolMembersProps {
 export function PoolMembers({ pool, members, justAdded, poolsOf, headingRef, ...actions }: PoolMembersProps) {
   const headingId = useId()
   // A server that keeps no figures (the dev server) shows no column.
-  const summaries = useQuery(statsQueries.summaries('ip'))
+  const summaries = useQuery(deliveryQueries.summaries('ip'))
   const delivery = summaries.data?.connected && !isNotServedHere(summaries.error) ? summaries.data.of : undefined
   return (
     <section aria-labelledby={headingId}>

@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query'
 import { useMemo } from 'react'
 import { ipQueries } from '../ips'
-import { statsQueries } from '../stats'
+import { deliveryQueries } from '../delivery'
 import { withIpFlags } from './health'
 import { poolQueries } from './queries'
 
@@ -10,9 +10,9 @@ import { poolQueries } from './queries'
  * server keeps no figures (the dev server) or no event has arrived yet.
  */
 export function usePoolDelivery() {
-  const summaries = useQuery(statsQueries.summaries('pool'))
+  const summaries = useQuery(deliveryQueries.summaries('pool'))
   const connected = summaries.data?.connected === true
-  const ipSummaries = useQuery({ ...statsQueries.summaries('ip'), enabled: connected })
+  const ipSummaries = useQuery({ ...deliveryQueries.summaries('ip'), enabled: connected })
   const inventory = useQuery(ipQueries.list())
   const pools = useMemo(
     () =>
@@ -30,8 +30,11 @@ export function usePoolDelivery() {
 export function useNeedingALook(): { pools: number; ips: number } | undefined {
   const { data: names } = useQuery({ ...poolQueries.list(), enabled: false })
   const { data: accountIps } = useQuery({ ...ipQueries.list(), enabled: false })
-  const { data: poolFigures } = useQuery({ ...statsQueries.summaries('pool'), enabled: Boolean(names && accountIps) })
-  const { data: ips } = useQuery({ ...statsQueries.summaries('ip'), enabled: poolFigures?.connected === true })
+  const { data: poolFigures } = useQuery({
+    ...deliveryQueries.summaries('pool'),
+    enabled: Boolean(names && accountIps),
+  })
+  const { data: ips } = useQuery({ ...deliveryQueries.summaries('ip'), enabled: poolFigures?.connected === true })
   return useMemo(() => {
     if (!names || !poolFigures?.connected || !ips) return undefined
     const pools = withIpFlags(poolFigures.of, ips.of, accountIps)

@@ -32,7 +32,7 @@ export type Totals = Record<Kind, number>
 export const RANGES = { '24h': 24, '7d': 7 * 24, '30d': 30 * 24 } as const
 export type Range = keyof typeof RANGES
 
-/** GET /api/stats?pool=|ip=&range= */
+/** GET /api/delivery?pool=|ip=&range= */
 export interface DeliveryStats {
   /** Whether any event has ever been counted: a pool that sent nothing is told apart from a webhook not connected. */
   connected: boolean
@@ -51,14 +51,14 @@ export interface DeliverySummary {
   flags: string[]
 }
 
-/** GET /api/stats/totals?by=pool|ip&range=: each pool's (or IP's) summary, only those with events. */
+/** GET /api/delivery/totals?by=pool|ip&range=: each pool's (or IP's) summary, only those with events. */
 export interface DeliverySummaries {
   connected: boolean
   range: Range
   of: Record<string, DeliverySummary>
 }
 
-/** GET /api/stats/webhook: where SendGrid should post, and whether the server can check what it posts. */
+/** GET /api/delivery/webhook: where SendGrid should post, and whether the server can check what it posts. */
 export interface WebhookStatus {
   /** The address to give SendGrid as the webhook's URL. */
   url: string
@@ -84,16 +84,16 @@ export interface WebhookBacklog {
   setAside: number
 }
 
-/** PUT /api/stats/webhook: the webhook whose key the server should read from SendGrid and check batches with. */
+/** PUT /api/delivery/webhook: the webhook whose key the server should read from SendGrid and check batches with. */
 export interface WebhookConnect {
   id: string
 }
 
-export const WEBHOOK_STATUS_PATH = '/api/stats/webhook'
+export const WEBHOOK_STATUS_PATH = '/api/delivery/webhook'
 export const EVENTS_PATH = '/webhooks/sendgrid/events'
 
-export const STATS_PATH = '/api/stats'
-export const STATS_TOTALS_PATH = '/api/stats/totals'
+export const DELIVERY_PATH = '/api/delivery'
+export const DELIVERY_TOTALS_PATH = '/api/delivery/totals'
 
 export const emptyTotals = (): Totals => Object.fromEntries(KINDS.map((kind) => [kind, 0])) as Totals
 

@@ -32,7 +32,10 @@ interface WebhooksOptions {
   retentionDays: number
 }
 
-export const webhooksPlugin: FastifyPluginAsync<WebhooksOptions> = async (app, { queue, keys, retentionDays }) => {
+export const deliveryWebhookPlugin: FastifyPluginAsync<WebhooksOptions> = async (
+  app,
+  { queue, keys, retentionDays },
+) => {
   // A body is read whole before its signature can be checked: only so many at once, whoever sends them.
   let reading = 0
   const done = new WeakSet<object>()

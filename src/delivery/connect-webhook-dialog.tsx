@@ -15,7 +15,7 @@ import type { WebhookStatus } from '../shared/delivery'
 import { MESSAGES } from '../shared/messages'
 import { QueryProblem } from '../ui/query-problem'
 import { useChange } from '../ui/use-change'
-import { statsQueries, webhookChanges } from './queries'
+import { deliveryQueries, webhookChanges } from './queries'
 import { lazily } from '../lib/lazily'
 
 const timeFormat = lazily(() => new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'medium' }))
@@ -32,13 +32,13 @@ export default function ConnectWebhookDialog({ onClose }: { onClose: () => void 
   const [testSentAt, setTestSentAt] = useState<number | null>(null)
   // While watching for the test event, the status is read every second.
   const status = useQuery({
-    ...statsQueries.webhookStatus(),
+    ...deliveryQueries.webhookStatus(),
     refetchInterval: (query) =>
       testSentAt !== null && !hasArrived(query.state.data, testSentAt) && Date.now() - testSentAt < WATCH_MS
         ? 1000
         : false,
   })
-  const list = useQuery(statsQueries.webhooks())
+  const list = useQuery(deliveryQueries.webhooks())
   const create = useChange(webhookChanges.create)
   const sign = useChange(webhookChanges.sign)
   const test = useChange(webhookChanges.test)

@@ -30,7 +30,7 @@ import { useRole } from '../connection'
 import { isNotServedHere } from '../lib/api-client'
 import { QueryProblem } from '../ui/query-problem'
 import type { StatsOf } from './api'
-import { statsQueries } from './queries'
+import { deliveryQueries } from './queries'
 import { CountingStatus } from './counting-status'
 import { Figures } from './delivery-figures'
 import { PANEL_LOADING_HEIGHT } from './panel-height'
@@ -72,7 +72,7 @@ export default function DeliveryPanel({ of, what, beside }: DeliveryPanelProps) 
     )
   const [connecting, setConnecting] = useState(false)
   const viewer = useRole() === 'viewer'
-  const stats = useQuery(statsQueries.of(of, range))
+  const stats = useQuery(deliveryQueries.of(of, range))
   const headingId = useId()
   const connected = stats.data?.connected
   const sent = stats.data ? deliveryFigures(stats.data.totals).sent : 0

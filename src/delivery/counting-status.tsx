@@ -2,7 +2,7 @@ import Alert from '@mui/material/Alert'
 import Typography from '@mui/material/Typography'
 import { useQuery } from '@tanstack/react-query'
 import { lazily } from '../lib/lazily'
-import { statsQueries } from './queries'
+import { deliveryQueries } from './queries'
 
 const dateFormat = lazily(() => new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' }))
 /** Batches wait a moment as a matter of course; longer than this, the figures are behind and the panel says so. */
@@ -13,7 +13,7 @@ const BEHIND_SECONDS = 60
  * and, when counting falls behind or a batch could not be counted, by how much.
  */
 export function CountingStatus() {
-  const status = useQuery(statsQueries.webhookStatus()).data
+  const status = useQuery(deliveryQueries.webhookStatus()).data
   if (!status?.key) return null
   const source =
     status.key === 'environment'

@@ -3,7 +3,7 @@ import { deliveryFigures } from '../shared/delivery'
 import { createDb } from './db'
 import { seedState } from './seed'
 import type { DemoState } from './state'
-import { demoStats, demoSummaries } from './stats'
+import { demoStats, demoSummaries } from './delivery'
 
 const NOW = Date.parse('2026-12-07T10:30:00Z')
 const HOUR = 3_600_000
