@@ -9,7 +9,7 @@ import { NotFoundPage } from '../ui/not-found-page'
 const PAGES_LOADED_LATER = [
   { path: 'pools/:name', Page: PoolDetailPage },
   { path: 'ips', Page: lazyPage(() => import('../ips/ips-page')) },
-  { path: 'ips/:ip', Page: lazyPage(() => import('../ips/ip-page')) },
+  { path: 'ips/:ip', Page: lazyPage(() => import('../pools/ip-page')) },
   { path: 'activity', Page: lazyPage(() => import('../activity/activity-page')) },
   { path: 'sessions', Page: lazyPage(() => import('../connection/sessions-page')) },
 ]

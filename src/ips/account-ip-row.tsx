@@ -1,11 +1,11 @@
 import Button from '@mui/material/Button'
 import { memo } from 'react'
 import { Link } from 'react-router'
-import { PoolLinks } from '../pools'
+import { PoolLinks } from '../ui/pool-links'
 import type { DeliverySummary } from '../shared/delivery'
 import { DeliverySummaryCell } from '../delivery'
 import type { AccountIp, ReverseDns } from './api'
-import { ipPath } from './paths'
+import { ipPath } from '../lib/app-paths'
 import { warmupPlanText, warmupSince } from './warmup-schedule'
 import { lazily } from '../lib/lazily'
 

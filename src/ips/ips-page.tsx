@@ -7,7 +7,6 @@ import { Suspense, lazy, useCallback, useId, useMemo, useState } from 'react'
 import { usePermission, useRole } from '../connection'
 import { isNotServedHere } from '../lib/api-client'
 import { errorMessage } from '../lib/error-message'
-import { poolQueries } from '../pools'
 import { deliveryQueries } from '../delivery'
 import { useNotify } from '../ui/notifications'
 import { pageTitle } from '../ui/product'
@@ -28,14 +27,13 @@ const WarmupDialog = lazy(loadWarmupDialog)
 /** Every IP on the account: which pools it is in, its warmup, reverse DNS and subusers, filtered and sorted. */
 export default function IpsPage() {
   const inventory = useQuery(ipQueries.list())
-  const pools = useQuery(poolQueries.list())
   // Reverse DNS records say whether each IP may be pooled; subusers, who sends from it.
   const reverseDns = useQuery(ipQueries.reverseDns())
   const subusers = useQuery(ipQueries.subusers())
   // Delivery figures come from the dashboard's server; a server that keeps none (the dev server) shows no column.
   const summaries = useQuery(deliveryQueries.summaries('ip'))
   const delivery = summaries.data?.connected ? summaries.data.of : undefined
-  const { view, rows, page, pageRows, counts, show } = useIpView(inventory.data, delivery)
+  const { view, rows, page, pageRows, counts, show, pools } = useIpView(inventory.data, delivery)
   const [warmupOf, setWarmupOf] = useState<AccountIp | null>(null)
   const [subusersOf, setSubusersOf] = useState<AccountIp | null>(null)
   usePreload(loadWarmupDialog, loadSubusersDialog)
@@ -98,7 +96,7 @@ export default function IpsPage() {
           <IpFilters
             view={view}
             show={show}
-            pools={pools.data ?? []}
+            pools={pools}
             subusers={subusers.data ?? []}
             rows={rows}
             delivery={delivery}

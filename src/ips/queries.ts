@@ -1,6 +1,6 @@
 /** The IPs' cache: one key factory with the query options beside each key, and the changes made to IPs. */
-import { mutationOptions, queryOptions, type QueryClient, type QueryKey } from '@tanstack/react-query'
-import { refreshInBackground, writeQuery } from '../lib/cache-writes'
+import { mutationOptions, queryOptions, type QueryClient } from '@tanstack/react-query'
+import { refreshInBackground, refreshWhatShowsWarmup, writeQuery } from '../lib/cache-writes'
 import { waitingOutRateLimits } from '../lib/rate-limits'
 import {
   listAccountIps,
@@ -48,20 +48,23 @@ export const editPoolLists = (queryClient: QueryClient, edit: (pools: string[], 
     }),
   )
 
-/**
- * Warmup changes an IP everywhere it shows: the inventory, and whatever else the caller names (the pages of the pools
- * the IP is in, which this feature does not know).
- */
+/** Warmup changes an IP everywhere it shows: the inventory, and every read marked as showing warmup (a pool's page). */
 export const ipChanges = {
-  startWarmup: (queryClient: QueryClient, alsoShownIn: QueryKey[] = []) =>
+  startWarmup: (queryClient: QueryClient) =>
     mutationOptions({
       mutationFn: startWarmup,
-      onSuccess: () => refreshInBackground(queryClient, inventoryKey, ...alsoShownIn),
+      onSuccess: () => {
+        refreshInBackground(queryClient, inventoryKey)
+        refreshWhatShowsWarmup(queryClient)
+      },
     }),
-  stopWarmup: (queryClient: QueryClient, alsoShownIn: QueryKey[] = []) =>
+  stopWarmup: (queryClient: QueryClient) =>
     mutationOptions({
       mutationFn: stopWarmup,
-      onSuccess: () => refreshInBackground(queryClient, inventoryKey, ...alsoShownIn),
+      onSuccess: () => {
+        refreshInBackground(queryClient, inventoryKey)
+        refreshWhatShowsWarmup(queryClient)
+      },
     }),
   validateReverseDns: (queryClient: QueryClient) =>
     mutationOptions({

@@ -49,11 +49,19 @@ export function useIpView(inventory: readonly AccountIp[] | undefined, delivery:
     [ips],
   )
 
+  // The pools to filter by: those the account's IPs are in (a pool without IPs would select none), and the one in
+  // the address whatever it is, so the filter always shows what is chosen.
+  const pools = useMemo(
+    () => [...new Set([...ips.flatMap((ip) => ip.pools), ...(view.pool ? [view.pool] : [])])].sort(byName.compare),
+    [ips, view.pool],
+  )
+
   /** A new view in the address, as a step the back button undoes (unless it replaces the current one). */
   const show = (change: Partial<IpView>, { replace = false } = {}) =>
     setParams(paramsFromView({ ...view, page: 1, ...change }), { replace })
 
-  return { view, rows, page, pageRows, counts, show }
+  return { view, rows, page, pageRows, counts, show, pools }
 }
 
 const NONE: AccountIp[] = []
+const byName = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true })

@@ -1,20 +1,14 @@
 import Typography from '@mui/material/Typography'
 import { useNotify } from '../ui/notifications'
-import type { QueryClient } from '@tanstack/react-query'
-import { poolQueries } from '../pools'
 import { useChange } from '../ui/use-change'
 import type { AccountIp } from './api'
 import { ipChanges } from './queries'
 import { ConfirmDialog } from '../ui/confirm-dialog'
 
-// The pages of the pools an IP is in show its warmup too.
-const startShownInPools = (queryClient: QueryClient) => ipChanges.startWarmup(queryClient, [poolQueries.details()])
-const stopShownInPools = (queryClient: QueryClient) => ipChanges.stopWarmup(queryClient, [poolQueries.details()])
-
 /** Starting or stopping warmup changes how much mail an IP may send: say so before doing it. */
 export default function WarmupDialog({ ip, onClose }: { ip: AccountIp; onClose: () => void }) {
-  const start = useChange(startShownInPools)
-  const stop = useChange(stopShownInPools)
+  const start = useChange(ipChanges.startWarmup)
+  const stop = useChange(ipChanges.stopWarmup)
   const notify = useNotify()
   const stopping = ip.warmup
   const change = stopping ? stop : start

@@ -42,6 +42,17 @@ export function refreshInBackground(queryClient: QueryClient, ...queryKeys: Quer
 }
 
 /** Runs a change outside any component, as a notification's Undo does once the dialog that made it has closed. */
+/**
+ * Marks a read whose answer shows IPs' warmup (a pool's page), in its options' `meta`: a warmup change re-reads every
+ * read so marked, without the IPs' code knowing whose reads they are.
+ */
+export const SHOWS_WARMUP = { showsWarmup: true } as const
+
+/** Re-reads, in the background, every read marked SHOWS_WARMUP. */
+export function refreshWhatShowsWarmup(queryClient: QueryClient): void {
+  setTimeout(() => void queryClient.invalidateQueries({ predicate: (query) => query.meta?.showsWarmup === true }))
+}
+
 export function runMutation<TData, TVariables>(
   queryClient: QueryClient,
   options: MutationOptions<TData, Error, TVariables>,

@@ -5,6 +5,7 @@ import { createHandlers } from './handlers'
 import { largeSeedState } from './seed'
 
 const STORAGE_KEY = 'ip-pools-demo:state'
+const RELOADED_KEY = 'ip-pools-demo:reloaded-for-worker'
 
 const localStore: StateStore = {
   load() {
@@ -33,7 +34,18 @@ export async function startDemoBackend(): Promise<DemoBackend> {
   const lag = new URLSearchParams(location.search).get('lag')
   if (lag !== null && Number.isFinite(Number(lag))) db.setMemberLag(Number(lag))
   const url = `${import.meta.env.BASE_URL}mockServiceWorker.js`
-  await quietUpdateFailures()
+  // A hard reload (Shift+Reload) leaves the page without its worker although one is registered: the app's calls
+  // would reach the static server and fail. An ordinary reload gives the worker back before anything is asked.
+  // Once only: a browser told to bypass workers (a developer tool's setting) would reload for ever.
+  const registration = await navigator.serviceWorker?.getRegistration().catch(() => undefined)
+  const reloaded = sessionStorage.getItem(RELOADED_KEY) !== null
+  sessionStorage.removeItem(RELOADED_KEY)
+  if (registration?.active && !navigator.serviceWorker.controller && !reloaded) {
+    sessionStorage.setItem(RELOADED_KEY, '1')
+    location.reload()
+    return new Promise<never>(() => {})
+  }
+  if (registration) quietUpdateFailures(registration)
   const worker = setupWorker(...createHandlers(db, { latency: () => 150 + Math.random() * 250 }))
   await worker.start({
     serviceWorker: { url },
@@ -49,9 +61,7 @@ export async function startDemoBackend(): Promise<DemoBackend> {
  * cannot fetch the script (offline, a page going away) logged "Failed to update a ServiceWorker". The worker in use
  * goes on serving either way, so a failed check is caught here. Registrations are the same object for a page.
  */
-async function quietUpdateFailures() {
-  const registration = await navigator.serviceWorker?.getRegistration().catch(() => undefined)
-  if (!registration) return
+function quietUpdateFailures(registration: ServiceWorkerRegistration) {
   const update = registration.update.bind(registration)
   registration.update = () => {
     const checked = update()

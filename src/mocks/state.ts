@@ -1,6 +1,5 @@
 /** The fake SendGrid's state, as kept between requests (in localStorage in the demo). */
 import type { ActivityEntry } from '../shared/activity'
-import type { DemoWebhook } from './webhooks'
 
 export interface DemoIp {
   ip: string
@@ -22,6 +21,16 @@ export interface DemoPool {
   addedAt?: Record<string, number>
   /** IPs that were in it and left (ms since the epoch), so its past figures stay its own; a month's worth. */
   past?: { ip: string; from?: number; to: number }[]
+}
+
+/** An Event Webhook of the account, as SendGrid lists it: its settings, and each event it sends on or off. */
+export interface DemoWebhook {
+  id: string
+  url: string
+  enabled: boolean
+  friendly_name: string
+  public_key: string
+  [event: string]: string | boolean
 }
 
 export interface DemoState {

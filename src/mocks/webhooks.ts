@@ -5,16 +5,7 @@
  */
 import type { WebhookStatus } from '../shared/delivery'
 import { fieldError, noContent, ok, type FakeResponse } from './responses'
-import type { DemoState } from './state'
-
-export interface DemoWebhook {
-  id: string
-  url: string
-  enabled: boolean
-  friendly_name: string
-  public_key: string
-  [event: string]: string | boolean
-}
+import type { DemoState, DemoWebhook } from './state'
 
 export const MAX_WEBHOOKS = 5
 /** How long SendGrid's test event takes to arrive, in the demo. */

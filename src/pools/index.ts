@@ -1,14 +1,7 @@
 /**
- * The pools feature as other features see it: a pool's address, its links, its cache keys, and the dialogs that take
- * an IP into or out of a pool (loaded when opened). Its pages are loaded by the app itself.
+ * The pools feature as the app sees it: its cache keys and the navigation's count of what needs a look. Its pages
+ * (the list, a pool's, an IP's) are loaded by the app itself. No other feature imports it: pools sit above them.
  */
-import { lazy } from 'react'
-
 export type { PoolDetail, PoolIp } from './api'
-export { poolPath } from './paths'
-export { PoolLinks } from './pool-links'
 export { poolQueries } from './queries'
-export const AddToPoolDialog = lazy(() => import('./add-to-pool-dialog'))
-export const MoveIpDialog = lazy(() => import('./move-ip-dialog'))
-export const RemoveIpDialog = lazy(() => import('./remove-ip-dialog'))
 export { useNeedingALook } from './use-pool-delivery'

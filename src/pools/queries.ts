@@ -1,6 +1,6 @@
 /** The cache: one key factory with the query options beside each key, and mutations that keep it correct. */
 import { mutationOptions, queryOptions, type QueryClient } from '@tanstack/react-query'
-import { markStale, refreshInBackground, writeQuery } from '../lib/cache-writes'
+import { SHOWS_WARMUP, markStale, refreshInBackground, writeQuery } from '../lib/cache-writes'
 import { useChange } from '../ui/use-change'
 import { ApiError } from '../lib/api-client'
 import { addEach, moveIp } from './bulk'
@@ -32,6 +32,7 @@ export const poolQueries = {
     queryOptions({
       queryKey: [...poolQueries.details(), name] as const,
       queryFn: ({ signal }) => getPool(name, signal),
+      meta: SHOWS_WARMUP,
     }),
 }
 

@@ -8,22 +8,23 @@ import { useQuery } from '@tanstack/react-query'
 import { Suspense, lazy, useId, useState } from 'react'
 import { useLocation } from 'react-router'
 import { VIEWER_REASON, usePermissions, useRole } from '../connection'
-import { AddToPoolDialog, MoveIpDialog, PoolLinks, RemoveIpDialog } from '../pools'
 import { DeliveryPanel } from '../delivery'
+import { WarmupDialog, ipQueries, sameIp, warmupPlanText, warmupSince } from '../ips'
+import { ipFromPath } from '../lib/app-paths'
 import { BackLink } from '../ui/back-link'
 import { pageTitle } from '../ui/product'
 import { QueryProblem } from '../ui/query-problem'
-import { sameIp } from './ip-rules'
-import { ipFromPath } from './paths'
-import { ipQueries } from './queries'
-import { warmupPlanText, warmupSince } from './warmup-schedule'
+import { PoolLinks } from '../ui/pool-links'
 
-const WarmupDialog = lazy(() => import('./warmup-dialog'))
+const AddToPoolDialog = lazy(() => import('./add-to-pool-dialog'))
+const MoveIpDialog = lazy(() => import('./move-ip-dialog'))
+const RemoveIpDialog = lazy(() => import('./remove-ip-dialog'))
 
 type OpenDialog = { kind: 'move' | 'remove'; pool: string } | { kind: 'add' | 'warmup' } | null
 
 /**
- * One IP: the pools it sends for, where it is in its warmup, and how its mail is doing, with what fixes it (moving
+ * One IP's page (/ips/:ip), kept with the pools since what it changes is which pools the IP is in. One IP: the pools
+ * it sends for, where it is in its warmup, and how its mail is doing, with what fixes it (moving
  * it, taking it out of a pool or adding it to one, starting or stopping its warmup) one click from the figures.
  */
 export default function IpPage() {

@@ -1,3 +1,5 @@
+/** The app's own addresses for a pool and an IP: each name or address as one encoded path segment. */
+
 /** A pool's address in the app: its name as one encoded path segment, so "/" or "#" in a name stays in the name. */
 export function poolPath(name: string): string {
   return `/pools/${encodeURIComponent(name)}`
@@ -13,5 +15,20 @@ export function poolNameFromPath(pathname: string): string {
     return decodeURIComponent(segment)
   } catch {
     return segment // a malformed escape is kept as typed, and simply names no pool
+  }
+}
+
+/** An IP's address in the app: the address as one encoded path segment. */
+export function ipPath(ip: string): string {
+  return `/ips/${encodeURIComponent(ip)}`
+}
+
+/** The IP in an address made by ipPath. */
+export function ipFromPath(pathname: string): string {
+  const segment = pathname.split('/')[2] ?? ''
+  try {
+    return decodeURIComponent(segment)
+  } catch {
+    return segment // a malformed escape names no IP, and the page says so
   }
 }

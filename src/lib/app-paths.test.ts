@@ -1,4 +1,4 @@
-import { poolNameFromPath, poolPath } from './paths'
+import { poolNameFromPath, poolPath } from './app-paths'
 
 describe('pool addresses', () => {
   it.each(['transactional', 'Product updates', 'EU / promo #1?', '100% "quoted"', 'a%2Fb', 'Ünïcødé 日本', '<b>x</b>'])(
