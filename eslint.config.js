@@ -110,6 +110,25 @@ export default tseslint.config(
       ],
     },
   },
+  // The store keeps tables; what they mean (delivery, sessions, the journal) is above it.
+  {
+    files: ['server/store/**'],
+    ignores: ['server/store/**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '^(\\.\\./)+src/(?!shared/)',
+              message: 'The server shares code with the app only through src/shared/.',
+            },
+            { regex: '^\\.\\./(?!store/)[^.]', message: 'The store imports nothing of the server above it.' },
+          ],
+        },
+      ],
+    },
+  },
   {
     files: ['scripts/**', 'e2e/**', 'server/**', '*.config.{js,ts}'],
     languageOptions: { globals: globals.node },

@@ -2,14 +2,11 @@
  * Moving from the embedded store to a PostgreSQL server: copies the journal and the live sessions from one store
  * into another, in batches by keyset, keeping ids (a second run copies only what is new); then the delivery counts,
  * the Event Webhook's remembered events and message pools, and the server's settings (its connected webhook key), the
- * source's rows winning. Batches of events still waiting to be counted are counted first. Run with the server stopped:
- * `DATA_DIR=… npm run store:copy -- postgres://…`.
+ * source's rows winning. What must settle in the source first (batches of events still waiting to be counted) is the
+ * caller's to say: the store knows tables, not what they mean. The command is server/copy-store.ts.
  */
-import { resolve } from 'node:path'
-import { pathToFileURL } from 'node:url'
-import { countAllWaiting } from '../delivery/batch-queue.ts'
 import { migrate } from './migrate.ts'
-import { openEmbedded, openPostgres, type Store } from './store.ts'
+import type { Store } from './store.ts'
 
 const BATCH = 5000
 
@@ -26,9 +23,10 @@ const KEPT_TABLES = {
 export async function copyStore(
   from: Store,
   to: Store,
+  { settle }: { settle?: (from: Store) => Promise<unknown> } = {},
 ): Promise<{ activity: number; sessions: number } & Record<keyof typeof KEPT_TABLES, number>> {
   await migrate(to)
-  await countAllWaiting(from)
+  await settle?.(from)
   let activity = 0
   let after: { time: Date; id: string } | undefined
   for (;;) {
@@ -81,24 +79,4 @@ async function insertNew(to: Store, table: 'activity' | 'sessions', rows: readon
     [JSON.stringify(rows)],
   )
   return added?.copied ?? 0
-}
-
-if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  const target = process.argv[2] ?? process.env.DATABASE_URL
-  if (!target || !/^postgres(ql)?:\/\//.test(target)) {
-    console.error('Usage: DATA_DIR=data npm run store:copy -- postgres://user@host/database')
-    process.exit(2)
-  }
-  const folder = resolve(process.env.DATA_DIR || 'data', 'store')
-  const from = await openEmbedded(folder)
-  const to = await openPostgres(target)
-  try {
-    const copied = await copyStore(from, to)
-    console.log(
-      `Copied ${copied.activity} journal entries, ${copied.sessions} live sessions, ${copied.delivery_hours} hours ` +
-        `of delivery counts and ${copied.server_settings} settings from ${folder}.`,
-    )
-  } finally {
-    await Promise.all([from.close(), to.close()])
-  }
 }

@@ -8,7 +8,7 @@ import { createSessionRegistry, CACHE_MS } from '../session-registry.ts'
 import { openJournal } from '../journal.ts'
 import { ENGINES, createTestStore } from '../testing'
 import { copyStore } from './copy.ts'
-import { keepBatch } from '../delivery/batch-queue.ts'
+import { countAllWaiting, keepBatch } from '../delivery/batch-queue.ts'
 import { countEvents, readStats } from '../delivery/counts.ts'
 import { webhookKeys } from '../delivery/webhook-key.ts'
 
@@ -276,7 +276,11 @@ describe.each(ENGINES)('copying the embedded store to a %s store', (engine) => {
       server_settings: 2,
       webhook_batches_set_aside: 0,
     }
-    expect(await copyStore(from.store, to.store)).toEqual({ activity: 12, sessions: 1, ...kept })
+    expect(await copyStore(from.store, to.store, { settle: countAllWaiting })).toEqual({
+      activity: 12,
+      sessions: 1,
+      ...kept,
+    })
     expect(await copyStore(from.store, to.store)).toEqual({ activity: 0, sessions: 0, ...kept })
     // Copied twice, counted once: the source's row replaces the target's rather than adding to it.
     expect((await readStats(to.store, { pool: 'marketing' }, '24h')).totals).toMatchObject({
