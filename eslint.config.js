@@ -54,6 +54,16 @@ export default tseslint.config(
     },
     rules: { 'import-x/no-cycle': ['error', { ignoreExternal: true }] },
   },
+  // Small enough to read whole: no source file over 250 lines, no function over 150 (blank lines and comments aside).
+  // Tests are apart: a test file reads as a list of cases.
+  {
+    files: ['src/**/*.{ts,tsx}', 'server/**/*.ts'],
+    ignores: ['**/*.test.{ts,tsx}'],
+    rules: {
+      'max-lines': ['error', { max: 250, skipBlankLines: true, skipComments: true }],
+      'max-lines-per-function': ['error', { max: 150, skipBlankLines: true, skipComments: true }],
+    },
+  },
   // One file-name convention: kebab-case (a test or a declaration file keeps its middle extension).
   {
     files: ['src/**/*.{ts,tsx}', 'server/**/*.ts', 'e2e/**/*.ts', 'scripts/**/*.{ts,mjs}'],

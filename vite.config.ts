@@ -4,7 +4,7 @@ import { brotliCompressSync, constants as zlib, gzipSync } from 'node:zlib'
 import react from '@vitejs/plugin-react'
 import { loadEnv, type Plugin } from 'vite'
 import { defineConfig } from 'vitest/config'
-import { createSendGridProxy } from './server/sendgrid-proxy.ts'
+import { createSendGridProxy } from './server/dev-proxy.ts'
 
 /**
  * The build's last touches: a live build drops the demo's service worker (public/ holds it for the demo), and every

@@ -7,7 +7,7 @@ import { createServer } from 'node:http'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { buildServer } from './app.ts'
-import { createSendGridProxy } from './sendgrid-proxy.ts'
+import { createSendGridProxy } from './dev-proxy.ts'
 import { DISGUISED_TARGETS, listen, rawRequest, serverPool, sharedStore, type UpstreamAnswer } from './testing'
 
 const KEY = 'SG.server-key-0123456789'

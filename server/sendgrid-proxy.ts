@@ -11,7 +11,6 @@
 import { readFileSync } from 'node:fs'
 import { request as httpRequest, Agent as HttpAgent, type IncomingHttpHeaders } from 'node:http'
 import { request as httpsRequest, Agent as HttpsAgent } from 'node:https'
-import type { IncomingMessage, ServerResponse } from 'node:http'
 import { dirname, join } from 'node:path'
 import { describeChange, type ChangeSubject } from '../src/shared/activity.ts'
 import type { ProxyStatus, SessionStatus } from '../src/shared/dashboard-api.ts'
@@ -304,44 +303,7 @@ function isJson(contentType: string | string[] | undefined, text: string): boole
   }
 }
 
-async function readBody(req: IncomingMessage): Promise<Buffer> {
-  const chunks: Buffer[] = []
-  let size = 0
-  for await (const chunk of req as AsyncIterable<Buffer>) {
-    // Once over the limit the forwarder refuses the body, so the rest is read but not kept.
-    if (size <= MAX_BODY_BYTES) chunks.push(chunk)
-    size += chunk.length
-  }
-  return Buffer.concat(chunks)
-}
-
-/**
- * Connect-style `(req, res, next)` middleware around the forwarder, for Vite's dev server, which has no sign-in and
- * no journal: it prepares and forwards in one step.
- */
 /** The server's status is only read: another method is told so, not that the address does not exist. */
 export function statusOnlyRead(method: string): Answer {
   return errorAnswer(405, `${method} is not allowed on ${STATUS_PATH}.`, { allow: 'GET, HEAD' })
-}
-
-export function createSendGridProxy(options: ForwarderOptions = {}) {
-  const forwarder = createForwarder(options)
-  return async function sendGridProxy(req: IncomingMessage, res: ServerResponse, next: () => void) {
-    const target = req.url ?? '/'
-    if (!isProxyPath(target)) return next()
-    const method = req.method ?? 'GET'
-    let answer: Answer
-    if (target.split('?')[0] === STATUS_PATH) {
-      answer =
-        method === 'GET' || method === 'HEAD'
-          ? { status: 200, headers: { 'content-type': 'application/json' }, body: JSON.stringify(forwarder.status()) }
-          : statusOnlyRead(method)
-    } else {
-      const body = method === 'GET' || method === 'HEAD' ? undefined : await readBody(req)
-      const prepared = forwarder.prepare({ method, target, headers: req.headers, ...(body ? { body } : {}) })
-      answer = 'call' in prepared ? await forwarder.forward(prepared) : prepared
-    }
-    res.writeHead(answer.status, { ...answer.headers, 'cache-control': 'no-store' })
-    res.end(answer.body)
-  }
 }

@@ -42,7 +42,6 @@ export default function ConnectWebhookDialog({ onClose }: { onClose: () => void 
   const create = useChange(webhookChanges.create)
   const sign = useChange(webhookChanges.sign)
   const test = useChange(webhookChanges.test)
-  const [now, setNow] = useState(() => Date.now())
   const can = usePermissions()
   const viewer = useRole() === 'viewer'
   // The server reads the webhook's key with its own SendGrid key, never with one a browser brings.
@@ -52,13 +51,9 @@ export default function ConnectWebhookDialog({ onClose }: { onClose: () => void 
   const here = list.data?.webhooks.find((webhook) => webhook.url === url)
   const connected = here !== undefined && status.data?.key === 'stored' && status.data.webhookId === here.id
   const arrived = testSentAt !== null && hasArrived(status.data, testSentAt)
-  const watching = testSentAt !== null && !arrived && now - testSentAt < WATCH_MS
   // The clock ticks while watching, so the wait can end in words.
-  useEffect(() => {
-    if (!watching) return
-    const timer = setInterval(() => setNow(Date.now()), 1000)
-    return () => clearInterval(timer)
-  }, [watching])
+  const now = useClockUntil(testSentAt === null || arrived ? null : testSentAt + WATCH_MS)
+  const watching = testSentAt !== null && !arrived && now - testSentAt < WATCH_MS
 
   const reason = (action: 'createWebhook' | 'signWebhook' | 'testWebhook') =>
     viewer
@@ -161,10 +156,7 @@ export default function ConnectWebhookDialog({ onClose }: { onClose: () => void 
                 test.mutate(
                   { id: here.id, url },
                   {
-                    onSuccess: () => {
-                      setNow(Date.now())
-                      setTestSentAt(Date.now())
-                    },
+                    onSuccess: () => setTestSentAt(Date.now()),
                   },
                 )
               }
@@ -227,4 +219,18 @@ function Step({
       )}
     </section>
   )
+}
+
+/** The time, read again each second until `until` (ms since the epoch) has passed; null: not ticking. */
+function useClockUntil(until: number | null): number {
+  const [now, setNow] = useState(() => Date.now())
+  useEffect(() => {
+    if (until === null) return
+    const timer = setInterval(() => {
+      setNow(Date.now())
+      if (Date.now() >= until) clearInterval(timer)
+    }, 1000)
+    return () => clearInterval(timer)
+  }, [until])
+  return now
 }

@@ -8,8 +8,8 @@ import { queryActivity, timeOrderedId, type ActivityEntry, type ActivityQuery } 
 import { seedState } from './seed'
 import { fieldError, noContent, ok, type FakeResponse } from './responses'
 import * as webhooks from './webhooks'
-import { demoStats, demoSummaries } from './delivery'
-import type { Range } from '../shared/delivery'
+import { accountIpAnswers, findIp, hasValidRdns } from './account-ips'
+import { deliveryAnswers } from './delivery'
 import type { DemoIp, DemoPool, DemoState } from './state'
 
 export type { DemoIp, DemoPool, DemoState }
@@ -46,9 +46,6 @@ export interface StateStore {
   load(): DemoState | null
   save(state: DemoState): void
 }
-
-const recordOf = (body: unknown): Record<string, unknown> =>
-  typeof body === 'object' && body !== null && !Array.isArray(body) ? (body as Record<string, unknown>) : {}
 
 export type { FakeResponse } from './responses'
 
@@ -99,35 +96,6 @@ export function createDb(store: StateStore = memoryStore(), seed: () => DemoStat
     const now = Date.now()
     return pool.ips.filter((ip) => now - (pool.addedAt?.[ip] ?? 0) >= lagMs)
   }
-
-  const hasValidRdns = (ip: DemoIp) => ip.whitelabeled && ip.rdnsValid !== false
-
-  /** Reverse DNS records as GET /v3/whitelabel/ips lists them: one per whitelabeled IP, its id its place + 1. */
-  const rdnsRecords = (state: DemoState) =>
-    state.ips.flatMap((ip, i) => {
-      if (!ip.whitelabeled) return []
-      const [sub = '', ...domain] = ip.rdns.split('.')
-      const valid = hasValidRdns(ip)
-      return [
-        {
-          id: i + 1,
-          ip: ip.ip,
-          rdns: ip.rdns,
-          users: [],
-          subdomain: sub,
-          domain: domain.join('.'),
-          valid,
-          legacy: false,
-          a_record: { valid, type: 'a', host: ip.rdns, data: ip.ip },
-        },
-      ]
-    })
-
-  const subuserNames = (state: DemoState) => [
-    ...new Set([...(state.subusers ?? []), ...state.ips.flatMap((ip) => ip.subusers)]),
-  ]
-
-  const findIp = (state: DemoState, address: string) => state.ips.find((candidate) => sameIp(candidate.ip, address))
 
   function nameRequest(body: unknown): string | FakeResponse {
     const name = typeof body === 'object' && body !== null ? (body as { name?: unknown }).name : undefined
@@ -231,88 +199,14 @@ export function createDb(store: StateStore = memoryStore(), seed: () => DemoStat
     },
 
     /** One page of the account's IPs, at most `cap` long whatever the limit, and where the next one starts. */
+    ...accountIpAnswers(read, change),
+
     listIps({ limit = 10, offset = 0, cap = Infinity }: { limit?: number; offset?: number; cap?: number }) {
       const state = read()
       const pools = membership(state)
       const end = offset + Math.min(limit, cap)
       const page = state.ips.slice(offset, end).map((ip) => ({ ...ip, pools: pools.get(ip.ip) ?? [] }))
       return { ...ok(page), next: end < state.ips.length ? end : null }
-    },
-
-    listWarmup(): FakeResponse {
-      return ok(
-        read()
-          .ips.filter((ip) => ip.warmup)
-          .map(({ ip, start_date }) => ({ ip, start_date })),
-      )
-    },
-
-    startWarmup(body: unknown): FakeResponse {
-      return change((state) => {
-        const text = typeof body === 'object' && body !== null ? (body as { ip?: unknown }).ip : undefined
-        if (typeof text !== 'string') return fieldError(400, 'ip', 'An IP address is required.')
-        const ip = findIp(state, text)
-        if (!ip) return fieldError(404, null, 'IP address not found on this account')
-        if (ip.warmup) return fieldError(400, 'ip', `${ip.ip} is already warming up.`)
-        ip.warmup = true
-        ip.start_date = Math.floor(Date.now() / 1000)
-        return ok([{ ip: ip.ip, start_date: ip.start_date }])
-      })
-    },
-
-    stopWarmup(address: string): FakeResponse {
-      return change((state) => {
-        const ip = findIp(state, address)
-        if (!ip) return fieldError(404, null, 'IP address not found on this account')
-        if (!ip.warmup) return fieldError(404, null, `${ip.ip} is not warming up.`)
-        ip.warmup = false
-        ip.start_date = null
-        return noContent
-      })
-    },
-
-    listReverseDns({ limit = 10, offset = 0 }: { limit?: number; offset?: number }): FakeResponse {
-      return ok(rdnsRecords(read()).slice(offset, offset + limit))
-    },
-
-    validateReverseDns(id: string): FakeResponse {
-      const record = rdnsRecords(read()).find((candidate) => String(candidate.id) === id)
-      if (!record) return fieldError(404, null, 'reverse DNS record not found')
-      return ok({
-        id: record.id,
-        valid: record.valid,
-        validation_results: {
-          a_record: record.valid
-            ? { valid: true, reason: null }
-            : {
-                valid: false,
-                reason: `Failed to resolve A Record at ${record.rdns}: lookup ${record.rdns}: no such host`,
-              },
-        },
-      })
-    },
-
-    listSubusers({ limit = 100, offset = 0 }: { limit?: number; offset?: number }): FakeResponse {
-      const names = subuserNames(read()).slice(offset, offset + limit)
-      return ok(names.map((username, i) => ({ id: 1000 + offset + i, username, email: username, disabled: false })))
-    },
-
-    /** Replaces a subuser's whole list of IPs, as PUT /v3/subusers/{name}/ips does. */
-    setSubuserIps(name: string, body: unknown): FakeResponse {
-      return change((state) => {
-        if (!subuserNames(state).includes(name)) return fieldError(404, null, 'subuser not found')
-        if (!Array.isArray(body) || !body.every((ip) => typeof ip === 'string')) {
-          return fieldError(400, null, 'a list of IP addresses is required')
-        }
-        const wanted = body.map((text: string) => findIp(state, text))
-        const unknown = body.find((_: string, i: number) => !wanted[i])
-        if (unknown !== undefined) return fieldError(400, null, `${unknown} is not an IP address on this account`)
-        for (const ip of state.ips) {
-          const serves = wanted.includes(ip)
-          ip.subusers = serves ? [...new Set([...ip.subusers, name])] : ip.subusers.filter((s) => s !== name)
-        }
-        return ok({ ips: wanted.map((ip) => ip!.ip) })
-      })
     },
 
     /** Sets how long new pool members stay unlisted (0: listed at once). */
@@ -334,21 +228,8 @@ export function createDb(store: StateStore = memoryStore(), seed: () => DemoStat
     activity(query: ActivityQuery): FakeResponse {
       return ok(queryActivity(read().activity ?? [], query))
     },
-    /** Delivery figures, as the dashboard's server counts them from the Event Webhook; made up from the sample. */
-    delivery(of: { pool: string } | { ip: string }, range: Range): FakeResponse {
-      return ok(demoStats(read(), of, range))
-    },
-    listWebhooks: (): FakeResponse => webhooks.listWebhooks(read()),
-    createWebhook: (body: unknown) => change((state) => webhooks.createWebhook(state, recordOf(body))),
-    getWebhookKey: (id: string): FakeResponse => webhooks.getWebhookKey(read(), id),
-    signWebhook: (id: string, body: unknown) => change((state) => webhooks.signWebhook(state, id, recordOf(body))),
-    testWebhook: (body: unknown) => change((state) => webhooks.testWebhook(state, recordOf(body))),
-    webhookStatus: (url: string): FakeResponse => ok(webhooks.webhookStatus(read(), url)),
-    connectWebhook: (body: unknown, by: string) =>
-      change((state) => webhooks.connectWebhook(state, recordOf(body).id, by)),
-    deliveryTotals(by: 'pool' | 'ip', range: Range): FakeResponse {
-      return ok(demoSummaries(read(), by, range))
-    },
+    ...webhooks.webhookAnswers(read, change),
+    ...deliveryAnswers(read),
   }
 }
 

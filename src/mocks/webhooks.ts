@@ -85,3 +85,22 @@ export function connectWebhook(state: DemoState, id: unknown, by: string): FakeR
   state.webhookConnected = { id, url: webhook.url, by, at: new Date().toISOString() }
   return noContent
 }
+
+const recordOf = (body: unknown): Record<string, unknown> =>
+  typeof body === 'object' && body !== null && !Array.isArray(body) ? (body as Record<string, unknown>) : {}
+
+/** The account's webhooks as the fake SendGrid answers for them, over the demo's state. */
+export function webhookAnswers(
+  read: () => DemoState,
+  change: (update: (state: DemoState) => FakeResponse) => FakeResponse,
+) {
+  return {
+    listWebhooks: (): FakeResponse => listWebhooks(read()),
+    createWebhook: (body: unknown) => change((state) => createWebhook(state, recordOf(body))),
+    getWebhookKey: (id: string): FakeResponse => getWebhookKey(read(), id),
+    signWebhook: (id: string, body: unknown) => change((state) => signWebhook(state, id, recordOf(body))),
+    testWebhook: (body: unknown) => change((state) => testWebhook(state, recordOf(body))),
+    webhookStatus: (url: string): FakeResponse => ok(webhookStatus(read(), url)),
+    connectWebhook: (body: unknown, by: string) => change((state) => connectWebhook(state, recordOf(body).id, by)),
+  }
+}
