@@ -9,7 +9,6 @@ import type { AccountIp } from './api'
 import { useChange } from '../ui/use-change'
 import { ipChanges, ipQueries } from './queries'
 import { ActionDialog } from '../ui/action-dialog'
-import { sendChange } from '../ui/send-change'
 
 /** Which subusers send from an IP: each one's whole list is read, changed by this IP and written back. */
 export default function SubusersDialog({ ip, onClose }: { ip: AccountIp; onClose: () => void }) {
@@ -22,10 +21,9 @@ export default function SubusersDialog({ ip, onClose }: { ip: AccountIp; onClose
   )
 
   const submit = () => {
-    if (!subusers.data || !inventory.data) return null
+    if (!subusers.data || !inventory.data) return false
     const wanted = Object.fromEntries(subusers.data.map((name) => [name, Boolean(serves[name])]))
-    return sendChange(
-      save.mutate,
+    save.mutate(
       { ip: ip.ip, serves: wanted, seen: inventory.data },
       {
         onSuccess: (changed) => {
@@ -34,10 +32,12 @@ export default function SubusersDialog({ ip, onClose }: { ip: AccountIp; onClose
         },
       },
     )
+    return true
   }
 
   return (
     <ActionDialog
+      pending={save.isPending}
       title={`Subusers of ${ip.ip}`}
       submitLabel="Save"
       loading={!subusers.data || !inventory.data}

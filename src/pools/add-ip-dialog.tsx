@@ -6,7 +6,6 @@ import { useQuery } from '@tanstack/react-query'
 import { useMemo, useState } from 'react'
 import { useNotify } from '../ui/notifications'
 import { ActionDialog } from '../ui/action-dialog'
-import { sendChange } from '../ui/send-change'
 import { useField } from '../ui/use-field'
 import type { PoolDetail } from './api'
 import { summariseAdds, type AddSummary } from './bulk-messages'
@@ -76,10 +75,9 @@ export default function AddIpDialog({ pool, onClose }: { pool: PoolDetail; onClo
   const shownProblem = entry.shown ?? (problemsOf(chosen).join(' ') || null)
 
   const submit = () => {
-    if (!entry.validate()) return null
+    if (!entry.validate()) return false
     const ips = toSend(entry.value).map(canonicalIp)
-    return sendChange(
-      add.mutate,
+    add.mutate(
       { pool: pool.name, ips },
       {
         onSuccess: (results) => {
@@ -95,6 +93,7 @@ export default function AddIpDialog({ pool, onClose }: { pool: PoolDetail; onClo
         },
       },
     )
+    return true
   }
 
   const hint = onAccount
@@ -102,7 +101,14 @@ export default function AddIpDialog({ pool, onClose }: { pool: PoolDetail; onClo
     : 'Type IPv4 or IPv6 addresses, for example 192.0.2.10; several at once.'
 
   return (
-    <ActionDialog title="Add IP address" submitLabel="Add" error={add.error} onSubmit={submit} onClose={onClose}>
+    <ActionDialog
+      pending={add.isPending}
+      title="Add IP address"
+      submitLabel="Add"
+      error={add.error}
+      onSubmit={submit}
+      onClose={onClose}
+    >
       <Autocomplete
         multiple
         freeSolo

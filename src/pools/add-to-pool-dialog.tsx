@@ -6,7 +6,6 @@ import { useState } from 'react'
 import { errorMessage } from '../lib/error-message'
 import { ActionDialog } from '../ui/action-dialog'
 import { useNotify } from '../ui/notifications'
-import { sendChange } from '../ui/send-change'
 import { useField } from '../ui/use-field'
 import { poolQueries, useAddIps } from './queries'
 import { useUndo } from './undo'
@@ -32,11 +31,10 @@ export default function AddToPoolDialog({ ip, onClose }: { ip: string; onClose: 
   const shown = noChoice ?? refusal ?? pool.shown
 
   const submit = () => {
-    if (!pool.validate()) return null
+    if (!pool.validate()) return false
     const target = pool.value
     setRefusal(null)
-    return sendChange(
-      add.mutate,
+    add.mutate(
       { pool: target, ips: [ip] },
       {
         onSuccess: ([result]) => {
@@ -46,10 +44,12 @@ export default function AddToPoolDialog({ ip, onClose }: { ip: string; onClose: 
         },
       },
     )
+    return true
   }
 
   return (
     <ActionDialog
+      pending={add.isPending}
       title="Add to pool"
       submitLabel="Add"
       loading={pools.isPending}

@@ -23,7 +23,7 @@ export default function CheckPoolNameDialog({ onClose }: { onClose: () => void }
 
   const submit = () => {
     if (pools.data) setResult(checkPoolName(text, pools.data))
-    return null // nothing is sent: the answer shows below the field
+    return false // nothing is sent: the answer shows below the field
   }
 
   return (

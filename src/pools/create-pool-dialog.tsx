@@ -2,7 +2,6 @@ import TextField from '@mui/material/TextField'
 import { useQuery } from '@tanstack/react-query'
 import { ActionDialog } from '../ui/action-dialog'
 import { useNotify } from '../ui/notifications'
-import { sendChange } from '../ui/send-change'
 import { useField } from '../ui/use-field'
 import { isNameRefusal, localNameProblem, refusedNameProblem } from './name-field'
 import { poolQueries, useCreatePool } from './queries'
@@ -16,9 +15,9 @@ export default function CreatePoolDialog({ onClose }: { onClose: () => void }) {
   const name = useField('', (value) => poolLimitProblem(names.length) ?? localNameProblem(value, names))
 
   const submit = () => {
-    if (!name.validate()) return null
+    if (!name.validate()) return false
     const sent = name.value
-    return sendChange(create.mutate, sent, {
+    create.mutate(sent, {
       onSuccess: (created) => {
         notify(`Pool “${created}” created`)
         onClose()
@@ -29,10 +28,12 @@ export default function CreatePoolDialog({ onClose }: { onClose: () => void }) {
         if (refusal) name.refuse(sent, refusal)
       },
     })
+    return true
   }
 
   return (
     <ActionDialog
+      pending={create.isPending}
       title="Create pool"
       submitLabel="Create"
       error={isNameRefusal(create.error) ? undefined : create.error}

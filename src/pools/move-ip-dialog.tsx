@@ -7,7 +7,6 @@ import { useQuery, useQueryClient } from '@tanstack/react-query'
 import { ActionDialog } from '../ui/action-dialog'
 import { errorMessage } from '../lib/error-message'
 import { useNotify } from '../ui/notifications'
-import { sendChange } from '../ui/send-change'
 import { useField } from '../ui/use-field'
 import type { MoveOutcome } from './bulk'
 import { describeMove } from './bulk-messages'
@@ -56,9 +55,13 @@ export default function MoveIpDialog({ ip, from, onClose, onMoved }: MoveIpDialo
 
   const submit = () => {
     // Half way through, the target is fixed: finish that move rather than start another.
-    if (halfMove) return sendChange(move.mutate, { ...halfMove, added: true }, { onSuccess: whenMoved(halfMove.to) })
-    if (!to.validate()) return null
-    return sendChange(move.mutate, { ip, from, to: to.value }, { onSuccess: whenMoved(to.value) })
+    if (halfMove) {
+      move.mutate({ ...halfMove, added: true }, { onSuccess: whenMoved(halfMove.to) })
+      return true
+    }
+    if (!to.validate()) return false
+    move.mutate({ ip, from, to: to.value }, { onSuccess: whenMoved(to.value) })
+    return true
   }
   // A refusal before anything changed is said in the dialog; a half move is said by the record it left.
   const failure =
@@ -66,6 +69,7 @@ export default function MoveIpDialog({ ip, from, onClose, onMoved }: MoveIpDialo
 
   return (
     <ActionDialog
+      pending={move.isPending}
       title="Move IP address"
       submitLabel={halfMove ? 'Finish move' : 'Move'}
       error={move.error}

@@ -3,7 +3,6 @@ import TextField from '@mui/material/TextField'
 import { useQuery } from '@tanstack/react-query'
 import { ActionDialog } from '../ui/action-dialog'
 import { useNotify } from '../ui/notifications'
-import { sendChange } from '../ui/send-change'
 import { useField } from '../ui/use-field'
 import { isNameRefusal, localNameProblem, refusedNameProblem } from './name-field'
 import { poolQueries, useRenamePool } from './queries'
@@ -20,10 +19,9 @@ export default function RenamePoolDialog({ name, onClose }: { name: string; onCl
   )
 
   const submit = () => {
-    if (!newName.validate()) return null
+    if (!newName.validate()) return false
     const sent = newName.value
-    return sendChange(
-      rename.mutate,
+    rename.mutate(
       { name, newName: sent },
       {
         onSuccess: (renamed) => {
@@ -37,10 +35,12 @@ export default function RenamePoolDialog({ name, onClose }: { name: string; onCl
         },
       },
     )
+    return true
   }
 
   return (
     <ActionDialog
+      pending={rename.isPending}
       title="Rename pool"
       submitLabel="Save"
       error={isNameRefusal(rename.error) ? undefined : rename.error}

@@ -5,7 +5,7 @@ import DialogActions from '@mui/material/DialogActions'
 import DialogContent from '@mui/material/DialogContent'
 import DialogTitle from '@mui/material/DialogTitle'
 import Stack from '@mui/material/Stack'
-import { useEffect, useId, useRef, useState, type FormEvent, type ReactNode } from 'react'
+import { useEffect, useId, useRef, type FormEvent, type ReactNode } from 'react'
 import { errorMessage } from '../lib/error-message'
 
 interface ActionDialogProps {
@@ -19,11 +19,10 @@ interface ActionDialogProps {
   loading?: boolean
   /** A refusal from the server, shown in the dialog while what the user typed stays in place. */
   error?: unknown
-  /**
-   * Checks the input and sends the request (see `sendChange`), returning the promise of its end; null when the
-   * input has a problem and nothing was sent. Until that promise settles the dialog cannot be closed or sent again.
-   */
-  onSubmit: () => Promise<void> | null
+  /** The change is on its way (its mutation's isPending): the dialog cannot be closed or sent again. */
+  pending?: boolean
+  /** Checks the input and sends the change (a mutation's mutate); false when the input has a problem and nothing was sent. */
+  onSubmit: () => boolean
   onClose: () => void
   children: ReactNode
 }
@@ -36,33 +35,28 @@ export function ActionDialog({
   destructive,
   loading = false,
   error,
+  pending = false,
   onSubmit,
   onClose,
   children,
 }: ActionDialogProps) {
   const titleId = useId()
-  // The lock closes at once (a fast double click cannot send twice) and opens when the request has settled.
+  // The lock closes at once, before the mutation's pending state has rendered (a fast double click cannot send
+  // twice), and opens when that state ends.
   const sending = useRef(false)
-  const [pending, setPending] = useState(false)
   const submitButton = useRef<HTMLButtonElement>(null)
   const submit = (event: FormEvent) => {
     event.preventDefault()
-    if (loading || sending.current) return
-    const request = onSubmit()
-    if (!request) return
-    sending.current = true
-    setPending(true)
-    void request.finally(() => {
-      sending.current = false
-      setPending(false)
-    })
+    if (loading || pending || sending.current) return
+    sending.current = onSubmit()
   }
   // The button was disabled while sending, which drops the keyboard's focus out of the dialog (where Escape and Tab
   // no longer reach it); once the answer is in and the button enabled again, focus comes back to it.
   const wasPending = useRef(false)
   useEffect(() => {
     if (pending) wasPending.current = true
-    else if (wasPending.current) {
+    else sending.current = false
+    if (!pending && wasPending.current) {
       wasPending.current = false
       const button = submitButton.current
       if (button && !button.closest('[role="dialog"]')?.contains(document.activeElement)) button.focus()

@@ -1,7 +1,6 @@
 import type { UseMutationResult } from '@tanstack/react-query'
 import type { ReactNode } from 'react'
 import { ActionDialog } from './action-dialog'
-import { sendChange } from './send-change'
 
 interface ConfirmDialogProps<TData, TVariables> {
   title: string
@@ -31,11 +30,15 @@ export function ConfirmDialog<TData, TVariables>({
 }: ConfirmDialogProps<TData, TVariables>) {
   return (
     <ActionDialog
+      pending={change.isPending}
       title={title}
       submitLabel={confirmLabel}
       destructive={destructive}
       error={change.error}
-      onSubmit={() => sendChange(change.mutate, variables, { onSuccess: onDone })}
+      onSubmit={() => {
+        change.mutate(variables, { onSuccess: onDone })
+        return true
+      }}
       onClose={onClose}
     >
       {children}
