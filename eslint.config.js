@@ -9,6 +9,11 @@ import tseslint from 'typescript-eslint'
 
 const FEATURES = ['pools', 'ips', 'connection', 'activity', 'delivery']
 
+const SERVER_SHARES_ONLY_SHARED = {
+  regex: '^(\\.\\./)+src/(?!shared/)',
+  message: 'The server shares code with the app only through src/shared/.',
+}
+
 /** Forbids `files` to import what `patterns` name (tests may reach into what they test, and use the fake backend). */
 function restrict(files, patterns) {
   return {
@@ -104,22 +109,7 @@ export default tseslint.config(
       message: 'The fake backend takes only the rules it shares with the dialogs (pools/rules, ips/ip-rules).',
     },
   ]),
-  {
-    files: ['server/**'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            {
-              regex: '^(\\.\\./)+src/(?!shared/)',
-              message: 'The server shares code with the app only through src/shared/.',
-            },
-          ],
-        },
-      ],
-    },
-  },
+  { files: ['server/**'], rules: { 'no-restricted-imports': ['error', { patterns: [SERVER_SHARES_ONLY_SHARED] }] } },
   // The store keeps tables; what they mean (delivery, sessions, the journal) is above it.
   {
     files: ['server/store/**'],
@@ -129,10 +119,7 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            {
-              regex: '^(\\.\\./)+src/(?!shared/)',
-              message: 'The server shares code with the app only through src/shared/.',
-            },
+            SERVER_SHARES_ONLY_SHARED,
             { regex: '^\\.\\./(?!store/)[^.]', message: 'The store imports nothing of the server above it.' },
           ],
         },

@@ -35,16 +35,14 @@ async function start(options: Partial<Parameters<typeof buildServer>[0]> = {}) {
     },
   })
   const upstream = await pool.startUpstream()
-  const app = await buildServer({
+  const { base } = await pool.start({
     apiKey: KEY,
     upstream: upstream.url,
     distDir: dist,
-    dataDir: mkdtempSync(join(tmpdir(), 'data-')),
     store: store(),
     logStream,
     ...options,
   })
-  const base = await pool.listen(app)
   return { base, port: Number(new URL(base).port), logs: () => lines.map((line) => JSON.parse(line)), upstream }
 }
 

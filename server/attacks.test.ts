@@ -51,11 +51,10 @@ async function startTeamServer({
 }: TeamOptions = {}) {
   const upstream = await pool.startUpstream(upstreamAnswer)
   const lines: string[] = []
-  const app = await buildServer({
+  const { base } = await pool.start({
     apiKey: 'SG.server-key',
     upstream: upstream.url,
     distDir: dist,
-    dataDir: mkdtempSync(join(tmpdir(), 'data-')),
     store,
     signIn: {
       issuer,
@@ -73,7 +72,6 @@ async function startTeamServer({
       },
     }),
   })
-  const base = await pool.listen(app)
   const sessions = createSessions({ secret: SECRET, maxAgeSeconds: 3600, secure: publicUrl.startsWith('https:') })
   const registry = createSessionRegistry(store)
   const sessionFor = async (user: SessionUser) => {

@@ -6,7 +6,6 @@ import { mkdtempSync, writeFileSync } from 'node:fs'
 import { createServer } from 'node:http'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { buildServer } from './app.ts'
 import { createSendGridProxy } from './dev-proxy.ts'
 import { DISGUISED_TARGETS, listen, rawRequest, serverPool, sharedStore, type UpstreamAnswer } from './testing'
 
@@ -20,16 +19,15 @@ type ProxyOptions = { apiKey?: string; timeoutMs?: number }
 
 const MOUNTS = {
   async 'production server'(options: ProxyOptions, upstream: string) {
-    const app = await buildServer({
+    const { base } = await pool.start({
       apiKey: options.apiKey,
       upstream,
       upstreamTimeoutMs: options.timeoutMs,
       distDir: emptyDist,
-      dataDir: mkdtempSync(join(tmpdir(), 'data-')),
       store: store(),
       logStream: { write: () => true } as unknown as NodeJS.WritableStream as never,
     })
-    return pool.listen(app)
+    return base
   },
   async 'dev server middleware'(options: ProxyOptions, upstream: string) {
     const proxy = createSendGridProxy({ ...options, upstream })

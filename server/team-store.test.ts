@@ -8,7 +8,6 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { Writable } from 'node:stream'
 import { MESSAGES } from '../src/shared/messages.ts'
-import { buildServer } from './app.ts'
 import { CACHE_MS, createSessionRegistry } from './session-registry.ts'
 import { createSessions, type SessionUser } from './sessions.ts'
 import { openEmbedded, openPostgres, type Store } from './store/store.ts'
@@ -23,11 +22,10 @@ const quiet = new Writable({ write: (_chunk, _encoding, done) => done() })
 const sessions = createSessions({ secret: SECRET, maxAgeSeconds: 3600, secure: false })
 
 async function teamServer(store: Store, upstream: string) {
-  const app = await buildServer({
+  const { base } = await pool.start({
     apiKey: 'SG.server-key',
     upstream,
     distDir: dist,
-    dataDir: mkdtempSync(join(tmpdir(), 'data-')),
     store,
     signIn: {
       issuer: 'http://127.0.0.1:9/',
@@ -40,7 +38,7 @@ async function teamServer(store: Store, upstream: string) {
     },
     logStream: quiet,
   })
-  return pool.listen(app)
+  return base
 }
 
 const json = { 'Content-Type': 'application/json' }
@@ -122,15 +120,13 @@ describe.each(ENGINES.filter((engine) => engine === 'postgres'))('a frozen %s', 
       const upstream = await pool.startUpstream((req, res) =>
         res.setHeader('Content-Type', 'application/json').end(req.body),
       )
-      const app = await buildServer({
+      const { app, base } = await pool.start({
         apiKey: 'SG.server-key',
         upstream: upstream.url,
         distDir: dist,
-        dataDir: mkdtempSync(join(tmpdir(), 'data-')),
         store,
         logStream: quiet,
       })
-      const base = await pool.listen(app)
       const create = (name: string) =>
         fetch(`${base}/v3/ips/pools`, { method: 'POST', headers: json, body: JSON.stringify({ name }) })
       expect((await create('before')).status).toBe(200)

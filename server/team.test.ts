@@ -7,7 +7,6 @@ import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { Writable } from 'node:stream'
-import { buildServer } from './app.ts'
 import { openJournal } from './journal.ts'
 import { createSessionRegistry } from './session-registry.ts'
 import { createSessions, type SessionUser } from './sessions.ts'
@@ -45,16 +44,14 @@ async function startTeamServer(upstreamAnswer?: Parameters<typeof pool.startUpst
       done()
     },
   })
-  const app = await buildServer({
+  const { base } = await pool.start({
     apiKey: 'SG.server-key',
     upstream: upstream.url,
     distDir: dist,
-    dataDir: mkdtempSync(join(tmpdir(), 'data-')),
     store: store(),
     signIn: signIn(),
     logStream,
   })
-  const base = await pool.listen(app)
   /** The journal as the store has it, oldest first. */
   const journal = async () => (await openJournal(store()).read({ limit: 500 })).entries.reverse()
   return { base, seen: upstream.seen, journal, logs: () => lines.map((line) => JSON.parse(line)) }

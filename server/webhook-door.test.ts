@@ -6,7 +6,6 @@ import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { Writable } from 'node:stream'
-import { buildServer } from './app.ts'
 import { keepBatch, recountSetAside } from './delivery/batch-queue.ts'
 import { SKIPPED } from './delivery/events.ts'
 import type { Store } from './store/store.ts'
@@ -25,15 +24,14 @@ describe.each(ENGINES)('the Event Webhook on the %s store', (engine) => {
   const store = sharedStore(engine)
 
   async function start(retentionDays?: number) {
-    const app = await buildServer({
+    const { base } = await pool.start({
       distDir: dist,
-      dataDir: mkdtempSync(join(tmpdir(), 'data-')),
       store: store(),
       logStream: quiet,
       webhookPublicKey: publicKey,
       ...(retentionDays ? { statsRetentionDays: retentionDays } : {}),
     })
-    return pool.listen(app)
+    return base
   }
 
   let n = 0

@@ -10,7 +10,6 @@ import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { Writable } from 'node:stream'
-import { buildServer } from './app.ts'
 import { MAX_BODIES_AT_ONCE } from './plugins/delivery-webhook.ts'
 import { connect as openSocket } from 'node:net'
 import { keepBatch } from './delivery/batch-queue.ts'
@@ -30,15 +29,14 @@ const { privateKey, publicKey: PUBLIC_KEY, signed } = webhookSigner()
 const quiet = new Writable({ write: (_chunk, _encoding, done) => done() })
 
 async function start(webhookPublicKey: string | null = PUBLIC_KEY, upstream?: string, apiKey = 'SG.server-key') {
-  const app = await buildServer({
+  const { base } = await pool.start({
     distDir: dist,
-    dataDir: mkdtempSync(join(tmpdir(), 'data-')),
     store: store(),
     logStream: quiet,
     ...(webhookPublicKey ? { webhookPublicKey } : {}),
     ...(upstream ? { upstream, ...(apiKey ? { apiKey } : {}) } : {}),
   })
-  return pool.listen(app)
+  return base
 }
 
 const now = () => Math.floor(Date.now() / 1000)

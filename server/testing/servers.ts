@@ -2,8 +2,20 @@
 import { createServer, type IncomingHttpHeaders, type Server, type ServerResponse } from 'node:http'
 import { spawn, type ChildProcess } from 'node:child_process'
 import { generateKeyPairSync, sign, type KeyObject } from 'node:crypto'
+import { mkdtempSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { Writable } from 'node:stream'
 import type { FastifyInstance } from 'fastify'
 import { type AddressInfo } from 'node:net'
+import { buildServer, type ServerOptions } from '../app.ts'
+
+/** A stand-in for the built app: an index.html, as the page plugin serves it. */
+export const FAKE_DIST = mkdtempSync(join(tmpdir(), 'dist-'))
+writeFileSync(join(FAKE_DIST, 'index.html'), '<!doctype html><html><head><title>app</title></head><body></body></html>')
+
+/** A log that goes nowhere. */
+export const QUIET = new Writable({ write: (_chunk, _encoding, done) => done() })
 
 export interface SignedBatch {
   body: string
@@ -110,6 +122,19 @@ export function serverPool() {
       await vi.waitFor(() => expect(output).toContain('"serving"'), { timeout: 60_000, interval: 50 })
       const base = output.match(/"url":"(http:[^"]+)"/)![1]!
       return { base, child, exited, output: () => output }
+    },
+    /**
+     * Builds the server as the tests do (a stand-in build, a DATA_DIR of its own, no log) with `options` over that,
+     * and starts it on a loopback port; its base URL and the app.
+     */
+    async start(options: Partial<ServerOptions> = {}) {
+      const app = await buildServer({
+        distDir: FAKE_DIST,
+        dataDir: mkdtempSync(join(tmpdir(), 'data-')),
+        logStream: QUIET,
+        ...options,
+      })
+      return { app, base: await this.listen(app) }
     },
     /** Starts a built server on a loopback port; its base URL. */
     async listen(app: FastifyInstance): Promise<string> {
