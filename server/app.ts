@@ -20,6 +20,7 @@ import { healthPlugin } from './plugins/health.ts'
 import { pagePlugin } from './plugins/page.ts'
 import { proxyPlugin } from './plugins/proxy.ts'
 import { deliveryPlugin } from './plugins/delivery.ts'
+import { CACHING } from './caching.ts'
 import { refuse } from './replies.ts'
 import { targetProblem } from './request-target.ts'
 import { SECURITY_HEADERS, STRICT_TRANSPORT_SECURITY } from './security-headers.ts'
@@ -163,7 +164,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   // Nothing the server answers is to be kept by a browser or a proxy unless it says so (the page and the built
   // files set their own caching): answers name who asked, and change.
   app.addHook('onSend', async (_request, reply, payload) => {
-    if (!reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store')
+    if (!reply.hasHeader('cache-control')) reply.header('cache-control', CACHING.none)
     return payload
   })
 

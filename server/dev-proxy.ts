@@ -3,6 +3,7 @@
  * no journal: it prepares and forwards in one step.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http'
+import { CACHING } from './caching.ts'
 import { STATUS_PATH } from '../src/shared/dashboard-api.ts'
 import {
   MAX_BODY_BYTES,
@@ -30,7 +31,7 @@ export function createSendGridProxy(options: ForwarderOptions = {}) {
       const prepared = forwarder.prepare({ method, target, headers: req.headers, ...(body ? { body } : {}) })
       answer = 'call' in prepared ? await forwarder.forward(prepared) : prepared
     }
-    res.writeHead(answer.status, { ...answer.headers, 'cache-control': 'no-store' })
+    res.writeHead(answer.status, { ...answer.headers, 'cache-control': CACHING.none })
     res.end(answer.body)
   }
 }

@@ -249,6 +249,14 @@ describe.each(stores)('the Event Webhook on the %s store', (_engine, engineStore
     expect((await fetch(`${base}/api/delivery/totals?by=subuser`)).status).toBe(400)
     expect((await fetch(`${base}/api/delivery?range=24h`)).status).toBe(400)
     expect((await fetch(`${base}/api/delivery?pool=x&range=1y`)).status).toBe(400)
+    // Each route's schema checks its input before the handler: the refusal names the field, in the one error body.
+    const refusal = await fetch(`${base}/api/delivery/totals?by=subuser&range=7d`)
+    expect(await refusal.json()).toEqual({
+      errors: [{ field: null, message: expect.stringMatching(/^querystring\/by /) }],
+    })
+    const limit = await fetch(`${base}/api/activity?limit=100000`)
+    expect(limit.status).toBe(400)
+    expect((await limit.json()).errors[0].message).toMatch(/^querystring\/limit /)
   })
 
   it('takes the batches `npm run events:send` signs, once it has been given the key the command made', async () => {

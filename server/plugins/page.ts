@@ -12,8 +12,7 @@ import { firstReadPath } from '../../src/shared/first-read.ts'
 import { sessionStatus } from '../identity.ts'
 import { refuse } from '../replies.ts'
 import type { Forwarder } from '../sendgrid-proxy.ts'
-
-const YEAR_SECONDS = 365 * 24 * 60 * 60
+import { CACHING } from '../caching.ts'
 
 /**
  * The page's first SendGrid read, fetched by the browser with the page, where the server will let it through (a key
@@ -55,7 +54,7 @@ export const pagePlugin: FastifyPluginAsync<{ distDir: string; forwarder: Forwar
       () => `${preload}<script id="server-status" type="application/json">${data}</script></head>`,
     )
     // Private: the page names whoever asked for it.
-    return reply.header('cache-control', 'no-cache, private').type('text/html; charset=utf-8').send(page)
+    return reply.header('cache-control', CACHING.page).type('text/html; charset=utf-8').send(page)
   }
 
   await app.register(fastifyStatic, {
@@ -68,7 +67,7 @@ export const pagePlugin: FastifyPluginAsync<{ distDir: string; forwarder: Forwar
     // Hashed file names change with their content, so they can be kept a year; the rest must be asked anew.
     setHeaders(reply, path) {
       const hashed = path.startsWith(resolve(distDir, 'assets') + '/')
-      reply.header('cache-control', hashed ? `public, max-age=${YEAR_SECONDS}, immutable` : 'no-cache')
+      reply.header('cache-control', hashed ? CACHING.hashedFile : CACHING.otherFile)
     },
   })
 
