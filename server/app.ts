@@ -10,7 +10,7 @@ import type { Writable } from 'node:stream'
 import fastifyCookie from '@fastify/cookie'
 import Fastify, { LogController, type FastifyInstance } from 'fastify'
 import { MESSAGES, errorBody } from '../src/shared/messages.ts'
-import { DEFAULT_STATS_RETENTION_DAYS, type Config } from './config.ts'
+import { DEFAULT_DELIVERY_RETENTION_DAYS, type Config } from './config.ts'
 import { publicKeyOf } from './delivery/signature.ts'
 import { identity } from './identity.ts'
 import { openJournal } from './journal.ts'
@@ -53,9 +53,9 @@ export function isAllowedHost(host: string | undefined, allowedHosts: readonly s
 }
 
 export interface ServerOptions extends Partial<
-  Omit<Config, 'host' | 'port' | 'dataDir' | 'distDir' | 'statsRetentionDays'>
+  Omit<Config, 'host' | 'port' | 'dataDir' | 'distDir' | 'deliveryRetentionDays'>
 > {
-  statsRetentionDays?: number
+  deliveryRetentionDays?: number
   distDir: string
   /** Where the embedded store is kept (without DATABASE_URL), and an activity.jsonl to move in from. */
   dataDir: string
@@ -93,7 +93,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     databaseUrl,
     signIn,
     logStream,
-    statsRetentionDays = DEFAULT_STATS_RETENTION_DAYS,
+    deliveryRetentionDays = DEFAULT_DELIVERY_RETENTION_DAYS,
   } = options
   const behindHttps = signIn?.publicUrl.startsWith('https:') ?? false
   const headers = behindHttps ? { ...SECURITY_HEADERS, ...STRICT_TRANSPORT_SECURITY } : SECURITY_HEADERS
@@ -231,7 +231,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     store,
     journal,
     forwarder,
-    retentionDays: statsRetentionDays,
+    retentionDays: deliveryRetentionDays,
     ...(options.webhookPublicKey ? { publicKey: publicKeyOf(options.webhookPublicKey) } : {}),
     ...(signIn ? { publicUrl: signIn.publicUrl } : {}),
   })

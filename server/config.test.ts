@@ -80,7 +80,10 @@ describe('readConfig', () => {
 
   it('takes the Event Webhook public key only as SendGrid gives it, and a whole number of days to keep counts', () => {
     expect(() => readConfig({ SENDGRID_WEBHOOK_PUBLIC_KEY: 'not-a-key' })).toThrow(/SENDGRID_WEBHOOK_PUBLIC_KEY/)
-    expect(() => readConfig({ STATS_RETENTION_DAYS: '0' })).toThrow(/STATS_RETENTION_DAYS/)
-    expect(readConfig({}).statsRetentionDays).toBe(90)
+    expect(() => readConfig({ DELIVERY_RETENTION_DAYS: '0' })).toThrow(/DELIVERY_RETENTION_DAYS/)
+    expect(readConfig({ DELIVERY_RETENTION_DAYS: '30' }).deliveryRetentionDays).toBe(30)
+    // Its older name is still read, so a deployment that set it keeps its retention.
+    expect(readConfig({ STATS_RETENTION_DAYS: '45' }).deliveryRetentionDays).toBe(45)
+    expect(readConfig({}).deliveryRetentionDays).toBe(90)
   })
 })

@@ -9,8 +9,8 @@ import { MIN_SECRET_LENGTH } from './sessions.ts'
 
 export class ConfigError extends Error {}
 
-/** How long delivery counts are kept unless STATS_RETENTION_DAYS says otherwise. */
-export const DEFAULT_STATS_RETENTION_DAYS = 90
+/** How long delivery counts are kept unless DELIVERY_RETENTION_DAYS says otherwise. */
+export const DEFAULT_DELIVERY_RETENTION_DAYS = 90
 
 const SIGN_IN_SETTINGS = [
   'OIDC_ISSUER',
@@ -46,8 +46,8 @@ export interface Config {
   databaseUrl?: string
   /** The Signed Event Webhook's public key (SENDGRID_WEBHOOK_PUBLIC_KEY), base64 DER. */
   webhookPublicKey?: string
-  /** How long delivery counts are kept (STATS_RETENTION_DAYS). */
-  statsRetentionDays: number
+  /** How long delivery counts are kept (DELIVERY_RETENTION_DAYS; STATS_RETENTION_DAYS, its older name, still read). */
+  deliveryRetentionDays: number
   /** Public names the dashboard is served as (DASHBOARD_HOSTS, and PUBLIC_URL's). */
   allowedHosts: string[]
   signIn?: SignInSettings
@@ -129,9 +129,10 @@ export function readConfig(env: NodeJS.ProcessEnv): Config {
       throw new ConfigError("SENDGRID_WEBHOOK_PUBLIC_KEY must be the Event Webhook's public key as SendGrid shows it.")
     }
   }
-  const statsRetentionDays = Number(env.STATS_RETENTION_DAYS ?? DEFAULT_STATS_RETENTION_DAYS)
-  if (!Number.isInteger(statsRetentionDays) || statsRetentionDays < 1) {
-    throw new ConfigError(`STATS_RETENTION_DAYS must be a whole number of days, not "${env.STATS_RETENTION_DAYS}".`)
+  const retention = env.DELIVERY_RETENTION_DAYS ?? env.STATS_RETENTION_DAYS
+  const deliveryRetentionDays = Number(retention ?? DEFAULT_DELIVERY_RETENTION_DAYS)
+  if (!Number.isInteger(deliveryRetentionDays) || deliveryRetentionDays < 1) {
+    throw new ConfigError(`DELIVERY_RETENTION_DAYS must be a whole number of days, not "${retention}".`)
   }
   const databaseUrl = env.DATABASE_URL?.trim() || undefined
   if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
@@ -147,7 +148,7 @@ export function readConfig(env: NodeJS.ProcessEnv): Config {
     dataDir: resolve(env.DATA_DIR || 'data'),
     ...(databaseUrl ? { databaseUrl } : {}),
     ...(webhookPublicKey ? { webhookPublicKey } : {}),
-    statsRetentionDays,
+    deliveryRetentionDays,
     allowedHosts: [...list(env.DASHBOARD_HOSTS), ...(signIn ? [new URL(signIn.publicUrl).hostname] : [])],
     ...(signIn ? { signIn } : {}),
     ...(!signIn && !isLoopback(host) ? { openToNetwork: true as const } : {}),

@@ -29,7 +29,7 @@ describe.each(ENGINES)('the Event Webhook on the %s store', (engine) => {
       store: store(),
       logStream: quiet,
       webhookPublicKey: publicKey,
-      ...(retentionDays ? { statsRetentionDays: retentionDays } : {}),
+      ...(retentionDays ? { deliveryRetentionDays: retentionDays } : {}),
     })
     return base
   }
