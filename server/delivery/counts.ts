@@ -233,6 +233,26 @@ export async function readSummaries(sql: Sql, by: 'pool' | 'ip', range: Range): 
   }
 }
 
+/** Each pool's (or IP's) counts over the last `hours` hours, overall and by mailbox provider: what alert rules read. */
+export async function readWindow(
+  sql: Sql,
+  by: 'pool' | 'ip',
+  hours: number,
+): Promise<Map<string, { totals: Totals; providers: Map<Provider, Totals> }>> {
+  const rows = await sql.query<Totals & { key: string; provider: Provider }>(
+    `select key, provider, ${SUMS} from delivery_hours where scope = $2 and ${SINCE} group by key, provider`,
+    [hours, by],
+  )
+  const byKey = new Map<string, { totals: Totals; providers: Map<Provider, Totals> }>()
+  for (const row of rows) {
+    let one = byKey.get(row.key)
+    if (!one) byKey.set(row.key, (one = { totals: emptyTotals(), providers: new Map() }))
+    addTotals(one.totals, row)
+    one.providers.set(row.provider, totalsOf(row))
+  }
+  return byKey
+}
+
 /** Deletes what has outlived its use: counts past the retention, event ids and message pools past their windows. */
 export async function forgetOld(sql: Sql, retentionDays: number): Promise<void> {
   await sql.query(`delete from delivery_hours where hour < now() - $1 * interval '1 day'`, [retentionDays])
