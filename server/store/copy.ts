@@ -18,6 +18,9 @@ const KEPT_TABLES = {
   message_pending: ['message', 'hour', 'provider', 'kind'],
   server_settings: ['name'],
   webhook_batches_set_aside: ['id'],
+  alert_rules: ['id'],
+  alert_incidents: ['id'],
+  alert_outbox: ['id'],
 } as const
 
 export async function copyStore(

@@ -275,6 +275,9 @@ describe.each(ENGINES)('copying the embedded store to a %s store', (engine) => {
       message_pending: 0,
       server_settings: 2,
       webhook_batches_set_aside: 0,
+      alert_rules: 0,
+      alert_incidents: 0,
+      alert_outbox: 0,
     }
     expect(await copyStore(from.store, to.store, { settle: countAllWaiting })).toEqual({
       activity: 12,
