@@ -10,7 +10,12 @@ import type { Writable } from 'node:stream'
 import fastifyCookie from '@fastify/cookie'
 import Fastify, { LogController, type FastifyInstance } from 'fastify'
 import { MESSAGES, errorBody } from '../src/shared/messages.ts'
-import { DEFAULT_DELIVERY_RETENTION_DAYS, type Config } from './config.ts'
+import { DEFAULT_DELIVERY_RETENTION_DAYS, type AlertSettings, type Config } from './config.ts'
+import type { AddressInfo } from 'node:net'
+import type { IncidentTimes } from '../src/shared/alert-incidents.ts'
+import { createMailer } from './alerts/mailer.ts'
+import { startAlerts } from './alerts/watch.ts'
+import { alertsPlugin } from './plugins/alerts.ts'
 import { publicKeyOf } from './delivery/signature.ts'
 import { identity } from './identity.ts'
 import { openJournal } from './journal.ts'
@@ -53,9 +58,12 @@ export function isAllowedHost(host: string | undefined, allowedHosts: readonly s
 }
 
 export interface ServerOptions extends Partial<
-  Omit<Config, 'host' | 'port' | 'dataDir' | 'distDir' | 'deliveryRetentionDays'>
+  Omit<Config, 'host' | 'port' | 'dataDir' | 'distDir' | 'deliveryRetentionDays' | 'alerts'>
 > {
   deliveryRetentionDays?: number
+  alerts?: Partial<AlertSettings>
+  /** How long an incident stays quiet before it resolves, and waits before a reminder (tests shorten them). */
+  incidentTimes?: IncidentTimes
   distDir: string
   /** Where the embedded store is kept (without DATABASE_URL), and an activity.jsonl to move in from. */
   dataDir: string
@@ -80,6 +88,24 @@ declare module 'fastify' {
   interface FastifyInstance {
     routeList: readonly ServerRoute[]
   }
+}
+
+/** Alerting as configured: evaluated and sent by this server, emailed with its key, linking to where it is reached. */
+function alertingOf(app: FastifyInstance, store: Store, options: ServerOptions) {
+  const { apiKey, upstream, signIn } = options
+  const mailer = createMailer({ ...(apiKey ? { apiKey } : {}), ...(upstream ? { upstream } : {}) })
+  const listed = options.alerts?.destinationHosts ?? []
+  const alerts = startAlerts({
+    store,
+    mailer,
+    listed,
+    everyMs: (options.alerts?.evaluateSeconds ?? 120) * 1000,
+    retrySeconds: options.alerts?.retrySeconds ?? 30,
+    ...(options.incidentTimes ? { times: options.incidentTimes } : {}),
+    dashboardUrl: () => signIn?.publicUrl ?? `http://localhost:${(app.server.address() as AddressInfo | null)?.port}`,
+    onError: (err) => app.log.warn({ msg: 'alerts not evaluated or sent', err }),
+  })
+  return { alerts, mailer, listed }
 }
 
 export async function buildServer(options: ServerOptions): Promise<FastifyInstance> {
@@ -227,10 +253,13 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   await app.register(healthPlugin, { store })
   await app.register(proxyPlugin, { forwarder, journal })
   await app.register(apiPlugin, { prefix: '/api', journal, ...(registry ? { registry } : {}) })
+  const { alerts, mailer, listed } = alertingOf(app, store, options)
+  await app.register(alertsPlugin, { prefix: '/api', store, journal, alerts, mailer, listed })
   await app.register(deliveryPlugin, {
     store,
     journal,
     forwarder,
+    onCounted: alerts.nudge,
     retentionDays: deliveryRetentionDays,
     ...(options.webhookPublicKey ? { publicKey: publicKeyOf(options.webhookPublicKey) } : {}),
     ...(signIn ? { publicUrl: signIn.publicUrl } : {}),

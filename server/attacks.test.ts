@@ -394,7 +394,43 @@ const GUARDED: GuardCase[] = [
   },
   { route: 'POST /v3/*', as: 'cross-site admin', method: 'POST', target: '/v3/ips/pools', body: '{"name":"planted"}' },
   { route: 'POST /auth/logout', as: 'cross-site admin', method: 'POST', target: '/auth/logout' },
+  ...alertGuards(),
 ]
+
+/** Alerts: signed out sees nothing; a viewer or a page on another site changes nothing and is sent nothing secret. */
+function alertGuards(): GuardCase[] {
+  const rule = JSON.stringify({
+    measure: 'bounced',
+    scope: { kind: 'every-pool' },
+    threshold: 0.5,
+    windowHours: 1,
+    minVolume: 1,
+  })
+  const channel = JSON.stringify({
+    kind: 'slack',
+    name: 'planted',
+    url: 'https://hooks.slack.com/services/T/B/planted',
+  })
+  const mute = JSON.stringify({ ruleId: 'default-bounced', scope: 'pool:marketing', until: '2099-01-01T00:00:00Z' })
+  const uuid = '0190d6a4-0000-7000-8000-000000000001'
+  const cases: GuardCase[] = [{ route: 'GET /api/alerts', as: 'signed out', method: 'GET', target: '/api/alerts' }]
+  const changes: [route: string, target: string, body?: string][] = [
+    ['POST /api/alerts/rules', '/api/alerts/rules', rule],
+    ['PUT /api/alerts/rules/:id', '/api/alerts/rules/default-bounced', rule],
+    ['DELETE /api/alerts/rules/:id', '/api/alerts/rules/default-bounced'],
+    ['POST /api/alerts/incidents/:id/acknowledge', `/api/alerts/incidents/${uuid}/acknowledge`],
+    ['PUT /api/alerts/mutes', '/api/alerts/mutes', mute],
+    ['DELETE /api/alerts/mutes', '/api/alerts/mutes', mute],
+    ['POST /api/alerts/channels', '/api/alerts/channels', channel],
+    ['PUT /api/alerts/channels/:id', `/api/alerts/channels/${uuid}`, channel],
+    ['DELETE /api/alerts/channels/:id', `/api/alerts/channels/${uuid}`],
+    ['POST /api/alerts/channels/:id/test', `/api/alerts/channels/${uuid}/test`],
+  ]
+  for (const [route, target, body] of changes)
+    for (const as of ['signed out', 'viewer', 'cross-site admin'] as const)
+      cases.push({ route, as, method: route.split(' ')[0]!, target, ...(body ? { body } : {}) })
+  return cases
+}
 
 /**
  * Routes open to everyone by design: what they answer holds nothing a session guards. The Event Webhook is SendGrid's
@@ -464,5 +500,7 @@ describe('every route, in every spelling, meets its guard', () => {
     expect(server.upstream.seen).toEqual([])
     const [row] = await shared().query('select revoked_at from sessions where id = $1', [admin.id])
     expect(row).toEqual({ revoked_at: null })
+    for (const table of ['alert_rules', 'alert_channels', 'alert_mutes'])
+      expect(await shared().query(`select * from ${table}`), table).toEqual([])
   })
 })

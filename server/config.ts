@@ -48,11 +48,29 @@ export interface Config {
   webhookPublicKey?: string
   /** How long delivery counts are kept (DELIVERY_RETENTION_DAYS; STATS_RETENTION_DAYS, its older name, still read). */
   deliveryRetentionDays: number
+  /** Alerting: how often rules are evaluated, the first retry's delay, hosts exempt from the destination rules. */
+  alerts: AlertSettings
   /** Public names the dashboard is served as (DASHBOARD_HOSTS, and PUBLIC_URL's). */
   allowedHosts: string[]
   signIn?: SignInSettings
   /** ALLOW_ANONYMOUS=true on a non-loopback HOST without sign-in: anyone who reaches the server is its admin. */
   openToNetwork?: true
+}
+
+export interface AlertSettings {
+  /** ALERT_EVALUATE_SECONDS (default 120). */
+  evaluateSeconds: number
+  /** ALERT_RETRY_SECONDS (default 30), doubling to an hour. */
+  retrySeconds: number
+  /** ALERT_DESTINATION_HOSTS: may be plain http and resolve anywhere (loopback receivers, an internal relay). */
+  destinationHosts: string[]
+}
+
+/** A whole number of seconds from the environment, at least 1. */
+function seconds(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const value = Number(env[name] ?? fallback)
+  if (!Number.isInteger(value) || value < 1) throw new ConfigError(`${name} must be a whole number of seconds.`)
+  return value
 }
 
 export function isLoopback(host: string): boolean {
@@ -149,6 +167,11 @@ export function readConfig(env: NodeJS.ProcessEnv): Config {
     ...(databaseUrl ? { databaseUrl } : {}),
     ...(webhookPublicKey ? { webhookPublicKey } : {}),
     deliveryRetentionDays,
+    alerts: {
+      evaluateSeconds: seconds(env, 'ALERT_EVALUATE_SECONDS', 120),
+      retrySeconds: seconds(env, 'ALERT_RETRY_SECONDS', 30),
+      destinationHosts: list(env.ALERT_DESTINATION_HOSTS).map((host) => host.toLowerCase()),
+    },
     allowedHosts: [...list(env.DASHBOARD_HOSTS), ...(signIn ? [new URL(signIn.publicUrl).hostname] : [])],
     ...(signIn ? { signIn } : {}),
     ...(!signIn && !isLoopback(host) ? { openToNetwork: true as const } : {}),

@@ -39,6 +39,10 @@ export interface ActivityRow {
   webhook: string | null
   old_key: string | null
   new_key: string | null
+  rule: string | null
+  incident: string | null
+  channel: string | null
+  until_at: Date | null
   ips: string[] | string | null
   status: number | null
   ok: boolean | null
@@ -46,7 +50,8 @@ export interface ActivityRow {
 }
 
 const COLUMNS =
-  'id, time, user_email, action, pool, ip, old_name, new_name, subuser, ips, status, ok, message, webhook, old_key, new_key'
+  'id, time, user_email, action, pool, ip, old_name, new_name, subuser, ips, status, ok, message, webhook, old_key, new_key, ' +
+  'rule, incident, channel, until_at'
 
 /** A row as the app reads it: absent where the column is null. */
 function entryOf(row: ActivityRow): ActivityEntry {
@@ -67,6 +72,10 @@ function entryOf(row: ActivityRow): ActivityEntry {
     ...(row.webhook !== null ? { webhook: row.webhook } : {}),
     ...(row.old_key !== null ? { oldKey: row.old_key } : {}),
     ...(row.new_key !== null ? { newKey: row.new_key } : {}),
+    ...(row.rule ? { rule: row.rule } : {}),
+    ...(row.incident ? { incident: row.incident } : {}),
+    ...(row.channel ? { channel: row.channel } : {}),
+    ...(row.until_at ? { until: new Date(row.until_at).toISOString() } : {}),
   }
 }
 
@@ -89,15 +98,19 @@ export function valuesOf(entry: ActivityEntry): unknown[] {
     entry.webhook ?? null,
     entry.oldKey ?? null,
     entry.newKey ?? null,
+    entry.rule ?? null,
+    entry.incident ?? null,
+    entry.channel ?? null,
+    entry.until ?? null,
   ]
 }
 
 export const INSERT_ACTIVITY = `insert into activity (${COLUMNS})
-  values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10::jsonb, $11, $12, $13, $14, $15, $16) on conflict (id) do nothing`
+  values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10::jsonb, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20) on conflict (id) do nothing`
 
 /** The same entry as refused, whether or not its first write has landed: whichever comes second, it reads refused. */
 const WRITE_REFUSED = `insert into activity (${COLUMNS})
-  values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10::jsonb, $11, $12, $13, $14, $15, $16)
+  values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10::jsonb, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20)
   on conflict (id) do update set status = excluded.status, ok = excluded.ok, message = excluded.message`
 
 /** How long a refused change's entry is tried again while the store does not answer. */

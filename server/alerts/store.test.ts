@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { ENGINES, sharedStore } from '../testing'
-import type { Reading } from './incidents.ts'
+import type { Reading } from '../../src/shared/alert-incidents.ts'
 import { openIncidents, recordEvaluation } from './store.ts'
 
 const MINUTE = 60_000
@@ -9,6 +9,7 @@ const reading = (crossed: boolean, scope = 'ip:198.51.100.23@microsoft'): Readin
   scope,
   value: crossed ? 0.15 : 0.02,
   threshold: 0.1,
+  volume: 2400,
   crossed,
 })
 const outbox = async (sql: { query: <R>(text: string) => Promise<R[]> }) =>
@@ -17,7 +18,11 @@ const outbox = async (sql: { query: <R>(text: string) => Promise<R[]> }) =>
 describe.each(ENGINES)('alert incidents in the %s store', (engine) => {
   const store = sharedStore(engine)
 
-  it('open one incident and queue one notification, however often it keeps crossing, then resolve it', async () => {
+  it('open one incident and queue one notification per channel, however often it keeps crossing, then resolve it', async () => {
+    await store().query(
+      `insert into alert_channels (id, kind, name, settings, secret, updated_by)
+       values (gen_random_uuid(), 'slack', 'ops', '{}', '{}', 'test')`,
+    )
     const start = Date.parse('2026-12-07T10:00:00Z')
     expect((await recordEvaluation(store(), [reading(true)], start)).map(({ kind }) => kind)).toEqual(['opened'])
     for (let i = 1; i <= 3; i += 1)

@@ -162,7 +162,11 @@ export interface BatchQueue {
   stop(): Promise<void>
 }
 
-export function startBatchQueue(store: Store, onError: (error: unknown) => void): BatchQueue {
+export function startBatchQueue(
+  store: Store,
+  onError: (error: unknown) => void,
+  onCounted: () => void = () => {},
+): BatchQueue {
   let stopped = false
   let woken = false
   let running: Promise<void> | undefined
@@ -174,7 +178,10 @@ export function startBatchQueue(store: Store, onError: (error: unknown) => void)
       woken = false
       try {
         // Until the queue is empty as it was; a batch kept since wakes us.
-        while (!stopped && (await countWaiting(store, kept))) sinceVacuum += 1
+        let counted = 0
+        while (!stopped && (await countWaiting(store, kept))) counted += 1
+        sinceVacuum += counted
+        if (counted) onCounted()
         if (sinceVacuum >= VACUUM_AFTER && !stopped) {
           sinceVacuum = 0
           await store.query('vacuum webhook_batches')

@@ -28,12 +28,18 @@ interface DeliveryOptions {
   retentionDays: number
   /** Where the dashboard is served from, if configured (PUBLIC_URL). */
   publicUrl?: string
+  /** Told after batches were counted (alerting evaluates its rules soon after). */
+  onCounted?: () => void
 }
 
 export const deliveryPlugin: FastifyPluginAsync<DeliveryOptions> = async (app, options) => {
-  const { store, journal, forwarder, publicKey, retentionDays, publicUrl } = options
+  const { store, journal, forwarder, publicKey, retentionDays, publicUrl, onCounted } = options
   const keys = webhookKeys(store, { fromEnvironment: publicKey, accountKeyOnServer: forwarder.status().keyOnServer })
-  const queue = startBatchQueue(store, (err) => app.log.warn({ msg: 'webhook batches not counted yet', err }))
+  const queue = startBatchQueue(
+    store,
+    (err) => app.log.warn({ msg: 'webhook batches not counted yet', err }),
+    onCounted,
+  )
   const forget = () =>
     forgetOld(store, retentionDays).catch((err: unknown) =>
       app.log.warn({ msg: 'old delivery counts not deleted', err }),

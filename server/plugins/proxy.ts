@@ -10,6 +10,7 @@ import { requireAdminToChange, requireUser } from '../guards.ts'
 import { sessionStatus } from '../identity.ts'
 import type { Journal } from '../journal.ts'
 import { refuse, sendAnswer } from '../replies.ts'
+import { incidentOf } from '../../src/shared/alert-api.ts'
 import { MAX_BODY_BYTES, statusOnlyRead, type Forwarder } from '../sendgrid-proxy.ts'
 
 interface ProxyOptions {
@@ -49,7 +50,9 @@ export const proxyPlugin: FastifyPluginAsync<ProxyOptions> = async (app, { forwa
       const user = request.who.user ?? 'unknown'
       let entry
       try {
-        entry = await journal.begin(user, change)
+        // A fix made from an alert names its incident, so the journal ties the two together.
+        const incident = incidentOf(request.headers)
+        entry = await journal.begin(user, incident ? { ...change, incident } : change)
       } catch (error) {
         request.log.error({ msg: 'journal unwritable', err: error })
         return refuse(reply, 503, MESSAGES.journalUnwritable, REFUSAL_CODES.journalUnwritable)

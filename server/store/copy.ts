@@ -21,6 +21,9 @@ const KEPT_TABLES = {
   alert_rules: ['id'],
   alert_incidents: ['id'],
   alert_outbox: ['id'],
+  alert_channels: ['id'],
+  alert_mutes: ['rule_id', 'scope'],
+  alert_attempts: ['id'],
 } as const
 
 export async function copyStore(

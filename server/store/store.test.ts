@@ -268,6 +268,14 @@ describe.each(ENGINES)('copying the embedded store to a %s store', (engine) => {
       'ana@example.com',
     )
 
+    // Alerting's settings move too: a rule and a channel with its secret.
+    await from.store.query(
+      `insert into alert_rules (id, rule, updated_by) values ('rule-1', '{}', 'admin@example.com')`,
+    )
+    await from.store.query(
+      `insert into alert_channels (id, kind, name, settings, secret, updated_by)
+       values (gen_random_uuid(), 'slack', 'ops', '{}', '{"url":"https://hooks.slack.com/services/x"}', 'admin')`,
+    )
     const kept = {
       delivery_hours: 1,
       webhook_events_seen: 2,
@@ -275,9 +283,12 @@ describe.each(ENGINES)('copying the embedded store to a %s store', (engine) => {
       message_pending: 0,
       server_settings: 2,
       webhook_batches_set_aside: 0,
-      alert_rules: 0,
+      alert_rules: 1,
       alert_incidents: 0,
       alert_outbox: 0,
+      alert_channels: 1,
+      alert_mutes: 0,
+      alert_attempts: 0,
     }
     expect(await copyStore(from.store, to.store, { settle: countAllWaiting })).toEqual({
       activity: 12,

@@ -2,3 +2,4 @@
 export * from './requests.ts'
 export * from './servers.ts'
 export * from './stores.ts'
+export * from './receivers.ts'

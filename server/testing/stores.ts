@@ -61,7 +61,8 @@ export function sharedStore(engine: Store['engine'] = 'embedded'): () => Store {
   beforeEach(async () => {
     await made!.store.query(
       'truncate activity, sessions, delivery_hours, webhook_events_seen, message_pools, message_pending, server_settings, ' +
-        'webhook_batches, webhook_batches_set_aside',
+        'webhook_batches, webhook_batches_set_aside, alert_rules, alert_incidents, alert_outbox, alert_channels, ' +
+        'alert_mutes, alert_attempts',
     )
   })
   afterAll(() => made?.dispose())

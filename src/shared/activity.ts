@@ -17,6 +17,13 @@ export type ActivityAction =
   | 'webhook-sign'
   | 'webhook-test'
   | 'webhook-key'
+  | 'alert-rule'
+  | 'alert-rule-delete'
+  | 'alert-acknowledge'
+  | 'alert-mute'
+  | 'alert-unmute'
+  | 'alert-channel'
+  | 'alert-channel-delete'
 
 /** What a change is about, from its call alone. */
 export interface ChangeSubject {
@@ -35,6 +42,14 @@ export interface ChangeSubject {
   /** The key that checks the webhook's batches changed: the old one's fingerprint (if any) and the new one's. */
   oldKey?: string
   newKey?: string
+  /** The alert rule changed, muted or unmuted (its id). */
+  rule?: string
+  /** The alert incident acknowledged, or the one a fix was made from. */
+  incident?: string
+  /** The alert channel changed (its name). */
+  channel?: string
+  /** A mute's end, ISO 8601. */
+  until?: string
 }
 
 /** SendGrid's answer to a change. */

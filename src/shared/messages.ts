@@ -28,6 +28,7 @@ export const MESSAGES = {
   crossSite: 'Cross-site requests are refused.',
   sessionsAdminsOnly: 'Only an admin can see and end sessions.',
   webhookAdminsOnly: 'Only an admin can connect the Event Webhook.',
+  alertsAdminsOnly: 'Only an admin can change alerts: viewers see the rules, channels and incidents.',
   webhookNeedsServerKey:
     "Connecting the Event Webhook needs this server's own SendGrid key (SENDGRID_API_KEY), so that the figures are " +
     "of that account; or set the webhook's public key as SENDGRID_WEBHOOK_PUBLIC_KEY.",

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { evaluate, type Incident, type Reading } from './incidents.ts'
+import { evaluate, type Incident, type Reading } from './alert-incidents.ts'
 
 const MINUTE = 60_000
 const HOUR = 60 * MINUTE
@@ -9,6 +9,7 @@ const reading = (crossed: boolean, value = crossed ? 0.14 : 0.02): Reading => ({
   scope: 'ip:198.51.100.23@microsoft',
   value,
   threshold: 0.1,
+  volume: 2400,
   crossed,
 })
 

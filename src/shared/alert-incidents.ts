@@ -1,9 +1,12 @@
 /**
- * What one evaluation of the alert rules does to the incidents, as a pure step: a rule that crosses for a scope opens
+ * Alert rules read against delivery counts (readingsOf), and what one evaluation does to the incidents (evaluate), as
+ * pure steps the server and the demo share. In an evaluation a rule that crosses for a scope opens
  * one incident for that rule and scope, updated while it lasts; one that has stayed under its threshold for the quiet
  * time is resolved; one still open is notified again after the reminder time. What to send is returned beside the
  * incidents, for the outbox: the caller stores both in one transaction.
  */
+import { crosses, measureOf, type AlertRule } from './alerts.ts'
+import type { Provider, Totals } from './delivery.ts'
 
 /** One rule's reading for one scope at an evaluation: the figure, and whether it crossed. */
 export interface Reading {
@@ -12,6 +15,8 @@ export interface Reading {
   scope: string
   value: number
   threshold: number
+  /** Messages the figure is of. */
+  volume: number
   crossed: boolean
 }
 
@@ -22,6 +27,9 @@ export interface Incident {
   /** The last evaluation that found it crossing, and the figure then. */
   lastCrossedAt: number
   value: number
+  /** The figure when it opened. */
+  openedValue: number
+  volume: number
   threshold: number
   /** When it was last sent to the channels (opened or reminded). */
   notifiedAt: number
@@ -60,7 +68,13 @@ export function evaluate(
     const key = keyOf(reading)
     const known = byKey.get(key)
     if (known) {
-      byKey.set(key, { ...known, lastCrossedAt: now, value: reading.value, threshold: reading.threshold })
+      byKey.set(key, {
+        ...known,
+        lastCrossedAt: now,
+        value: reading.value,
+        volume: reading.volume,
+        threshold: reading.threshold,
+      })
       continue
     }
     if (muted(key)) continue
@@ -70,6 +84,8 @@ export function evaluate(
       openedAt: now,
       lastCrossedAt: now,
       value: reading.value,
+      openedValue: reading.value,
+      volume: reading.volume,
       threshold: reading.threshold,
       notifiedAt: now,
       resolvedAt: null,
@@ -95,4 +111,53 @@ export function evaluate(
     incidents.push(incident)
   }
   return { incidents, resolved, notifications }
+}
+
+/** One pool's or IP's counts over a window, overall and by mailbox provider. */
+export type WindowCounts = Map<string, { totals: Totals; providers: Map<Provider, Totals> }>
+
+/** The windows the enabled rules read: each kind of scope and number of hours once, however many rules share it. */
+export function windowsOf(rules: readonly AlertRule[]): { by: 'pool' | 'ip'; hours: number }[] {
+  const needed = new Map<string, { by: 'pool' | 'ip'; hours: number }>()
+  for (const rule of rules) {
+    if (!rule.enabled) continue
+    const by = rule.scope.kind === 'pool' || rule.scope.kind === 'every-pool' ? 'pool' : 'ip'
+    needed.set(`${by}|${rule.windowHours}`, { by, hours: rule.windowHours })
+  }
+  return [...needed.values()]
+}
+
+/**
+ * Each enabled rule read against the counts: one reading per pool or IP in its scope (and provider, where the rule
+ * names one) that sent anything in the rule's window. `counted(by, hours)` is one of the windows windowsOf named.
+ */
+export function readingsOf(
+  rules: readonly AlertRule[],
+  counted: (by: 'pool' | 'ip', hours: number) => WindowCounts,
+): Reading[] {
+  const readings: Reading[] = []
+  for (const rule of rules) {
+    if (!rule.enabled) continue
+    const { scope } = rule
+    const by = scope.kind === 'pool' || scope.kind === 'every-pool' ? 'pool' : 'ip'
+    const window = counted(by, rule.windowHours)
+    // Mail that named no pool is counted under '': it is no pool's to alert on.
+    const keys = 'name' in scope ? [scope.name] : [...window.keys()].filter((key) => key !== '')
+    for (const key of keys) {
+      const figures = window.get(key)
+      const totals = scope.provider ? figures?.providers.get(scope.provider) : figures?.totals
+      if (!totals) continue
+      const { value, volume } = measureOf(rule.measure, totals)
+      if (value === null) continue
+      readings.push({
+        ruleId: rule.id,
+        scope: `${by}:${key}${scope.provider ? `@${scope.provider}` : ''}`,
+        value,
+        threshold: rule.threshold,
+        volume,
+        crossed: crosses(rule, totals),
+      })
+    }
+  }
+  return readings
 }
