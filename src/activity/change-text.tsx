@@ -1,6 +1,6 @@
 import Link from '@mui/material/Link'
 import { Link as RouterLink } from 'react-router'
-import { poolPath } from '../lib/app-paths'
+import { poolPath } from '../shared/app-paths'
 import type { ActivityEntry } from './api'
 import { describeEntry } from './describe'
 

@@ -14,6 +14,12 @@ export function entryTime(entry: ActivityEntry): string {
 type ChangePart = { text: string } | { pool: string }
 
 export function describeEntry(entry: ActivityEntry): ChangePart[] {
+  const parts = describeChange(entry)
+  // A fix made from an alert says so, so the journal shows what was done about it.
+  return entry.incident && !entry.action.startsWith('alert-') ? [...parts, { text: ' (from an alert)' }] : parts
+}
+
+function describeChange(entry: ActivityEntry): ChangePart[] {
   const pool = (name = entry.pool): ChangePart => (name ? { pool: name } : { text: 'a pool' })
   const ip = entry.ip ?? 'an IP'
   switch (entry.action) {
@@ -47,10 +53,28 @@ export function describeEntry(entry: ActivityEntry): ChangePart[] {
             (entry.oldKey ? ` (was ${entry.oldKey})` : ''),
         },
       ]
+    case 'alert-rule':
+      return [{ text: `Changed alert rule ${entry.rule ?? ''}`.trimEnd() }]
+    case 'alert-rule-delete':
+      return [{ text: `Deleted alert rule ${entry.rule ?? ''}`.trimEnd() }]
+    case 'alert-acknowledge':
+      return [{ text: `Acknowledged the alert on ${alertSubject(entry)}` }]
+    case 'alert-mute':
+      return [{ text: `Muted alert rule ${entry.rule ?? ''} for ${alertSubject(entry)} until ${until(entry)}` }]
+    case 'alert-unmute':
+      return [{ text: `Unmuted alert rule ${entry.rule ?? ''} for ${alertSubject(entry)}` }]
+    case 'alert-channel':
+      return [{ text: `Set the alert channel “${entry.channel ?? ''}”` }]
+    case 'alert-channel-delete':
+      return [{ text: `Deleted the alert channel “${entry.channel ?? ''}”` }]
     default:
       return [{ text: String(entry.action) }]
   }
 }
+
+/** What an alert entry is about: its IP or pool. */
+const alertSubject = (entry: ActivityEntry) => entry.ip ?? (entry.pool ? `pool “${entry.pool}”` : 'every pool')
+const until = (entry: ActivityEntry) => (entry.until ? timeFormat().format(new Date(entry.until)) : 'further notice')
 
 export function describeOutcome(entry: ActivityEntry): string {
   // Sent, and the server stopped before SendGrid's answer was written down: it may or may not have been done.

@@ -5,7 +5,7 @@ import { PoolLinks } from '../ui/pool-links'
 import type { DeliverySummary } from '../shared/delivery'
 import { DeliverySummaryCell } from '../delivery'
 import type { AccountIp, ReverseDns } from './api'
-import { ipPath } from '../lib/app-paths'
+import { ipPath } from '../shared/app-paths'
 import { warmupPlanText, warmupSince } from './warmup-schedule'
 import { lazily } from '../lib/lazily'
 

@@ -4,7 +4,7 @@
  */
 import { ACCOUNT_IPS_PAGES_AT_ONCE, nextOffset, readAllPages } from '../lib/paging'
 import { ACCOUNT_IPS_PAGE_SIZE, accountIpsPage } from '../shared/account-ips-paging'
-import { callSendGrid, callSendGridWithHeaders, sendGridRoute } from '../lib/sendgrid-call'
+import { callSendGrid, callSendGridWithHeaders, fromIncident, sendGridRoute } from '../lib/sendgrid-call'
 
 export interface AccountIp {
   ip: string
@@ -63,8 +63,8 @@ export async function startWarmup(ip: string): Promise<void> {
   await callSendGrid<unknown>(sendGridRoute('startWarmup'), { body: { ip } })
 }
 
-export async function stopWarmup(ip: string): Promise<void> {
-  await callSendGrid<void>(sendGridRoute('stopWarmup', { ip_address: ip }))
+export async function stopWarmup(ip: string, incident?: string): Promise<void> {
+  await callSendGrid<void>(sendGridRoute('stopWarmup', { ip_address: ip }), fromIncident(incident))
 }
 
 /** An IP's reverse DNS record (GET /v3/whitelabel/ips): pools only work with IPs whose record is valid. */

@@ -48,11 +48,14 @@ export const editPoolLists = (queryClient: QueryClient, edit: (pools: string[], 
     }),
   )
 
+/** An IP's warmup started or stopped, from an alert's incident if it names one. */
+type WarmupChange = { ip: string; incident?: string }
+
 /** Warmup changes an IP everywhere it shows: the inventory, and every read marked as showing warmup (a pool's page). */
 export const ipChanges = {
   startWarmup: (queryClient: QueryClient) =>
     mutationOptions({
-      mutationFn: startWarmup,
+      mutationFn: ({ ip }: WarmupChange) => startWarmup(ip),
       onSuccess: () => {
         refreshInBackground(queryClient, inventoryKey)
         refreshWhatShowsWarmup(queryClient)
@@ -60,7 +63,7 @@ export const ipChanges = {
     }),
   stopWarmup: (queryClient: QueryClient) =>
     mutationOptions({
-      mutationFn: stopWarmup,
+      mutationFn: ({ ip, incident }: WarmupChange) => stopWarmup(ip, incident),
       onSuccess: () => {
         refreshInBackground(queryClient, inventoryKey)
         refreshWhatShowsWarmup(queryClient)

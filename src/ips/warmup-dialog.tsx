@@ -6,7 +6,16 @@ import { ipChanges } from './queries'
 import { ConfirmDialog } from '../ui/confirm-dialog'
 
 /** Starting or stopping warmup changes how much mail an IP may send: say so before doing it. */
-export default function WarmupDialog({ ip, onClose }: { ip: AccountIp; onClose: () => void }) {
+export default function WarmupDialog({
+  ip,
+  incident,
+  onClose,
+}: {
+  ip: AccountIp
+  /** The alert this is a fix for, named in the journal. */
+  incident?: string
+  onClose: () => void
+}) {
   const start = useChange(ipChanges.startWarmup)
   const stop = useChange(ipChanges.stopWarmup)
   const notify = useNotify()
@@ -19,7 +28,7 @@ export default function WarmupDialog({ ip, onClose }: { ip: AccountIp; onClose: 
       confirmLabel={stopping ? 'Stop warmup' : 'Start warmup'}
       destructive={stopping}
       change={change}
-      variables={ip.ip}
+      variables={{ ip: ip.ip, ...(incident ? { incident } : {}) }}
       onDone={() => {
         notify(stopping ? `Warmup of ${ip.ip} stopped` : `Warmup of ${ip.ip} started`)
         onClose()

@@ -52,6 +52,8 @@ export interface RequestOptions {
   timeoutMs?: number
   /** A key to try instead of the connected one (the Connect page checks a key before keeping it). */
   apiKey?: string
+  /** Said beside the call to this origin's server (the incident a fix is made from, say). */
+  headers?: Record<string, string>
 }
 
 export async function request<T>(path: string, options: RequestOptions = {}): Promise<T> {
@@ -65,7 +67,7 @@ export async function requestWithHeaders<T>(
 ): Promise<{ data: T; headers: Headers }> {
   const { method = 'GET', body, signal, timeoutMs = DEFAULT_TIMEOUT_MS } = options
   const timeout = AbortSignal.timeout(timeoutMs)
-  const headers: Record<string, string> = { Accept: 'application/json' }
+  const headers: Record<string, string> = { ...options.headers, Accept: 'application/json' }
   if (body !== undefined) headers['Content-Type'] = 'application/json'
   // Only ever to this origin: the proxy there forwards it to SendGrid (or uses its own key instead).
   const apiKey = options.apiKey ?? getApiKey()

@@ -3,6 +3,7 @@
  * cannot make a call the proxy would refuse. Method and path come from the table; values fill its segments.
  */
 import { SENDGRID_ROUTES, fillPath, routeById, type RouteId } from '../shared/sendgrid-routes'
+import { INCIDENT_HEADER } from '../shared/alert-api'
 import { requestWithHeaders, type RequestOptions } from './api-client'
 
 type PathOf<Id extends RouteId> = Extract<(typeof SENDGRID_ROUTES)[number], { id: Id }>['path']
@@ -28,6 +29,10 @@ export function sendGridRoute<Id extends RouteId>(
 }
 
 type CallOptions = Omit<RequestOptions, 'method'> & { query?: Record<string, string | number> }
+
+/** Names the alert a change is made from: the server's journal ties the fix to its incident. */
+export const fromIncident = (incident: string | undefined): Pick<RequestOptions, 'headers'> =>
+  incident ? { headers: { [INCIDENT_HEADER]: incident } } : {}
 
 export async function callSendGrid<T>(call: SendGridCall, options: CallOptions = {}): Promise<T> {
   return (await callSendGridWithHeaders<T>(call, options)).data

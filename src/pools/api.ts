@@ -1,5 +1,5 @@
 /** Typed calls to SendGrid's v3 IP Pools API, with the answers normalised to the shapes the app uses. */
-import { callSendGrid, sendGridRoute } from '../lib/sendgrid-call'
+import { callSendGrid, fromIncident, sendGridRoute } from '../lib/sendgrid-call'
 
 export interface PoolIp {
   ip: string
@@ -58,11 +58,14 @@ export async function deletePool(name: string): Promise<void> {
   await callSendGrid<void>(sendGridRoute('deletePool', { pool_name: name }))
 }
 
-export async function addIpToPool(pool: string, ip: string): Promise<PoolIp> {
-  const added = await callSendGrid<RawAddedIp>(sendGridRoute('addPoolIp', { pool_name: pool }), { body: { ip } })
+export async function addIpToPool(pool: string, ip: string, incident?: string): Promise<PoolIp> {
+  const added = await callSendGrid<RawAddedIp>(sendGridRoute('addPoolIp', { pool_name: pool }), {
+    body: { ip },
+    ...fromIncident(incident),
+  })
   return normalisePoolIp(added)
 }
 
-export async function removeIpFromPool(pool: string, ip: string): Promise<void> {
-  await callSendGrid<void>(sendGridRoute('removePoolIp', { pool_name: pool, ip }))
+export async function removeIpFromPool(pool: string, ip: string, incident?: string): Promise<void> {
+  await callSendGrid<void>(sendGridRoute('removePoolIp', { pool_name: pool, ip }), fromIncident(incident))
 }

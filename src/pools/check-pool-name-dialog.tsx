@@ -6,7 +6,7 @@ import { Fragment, useState } from 'react'
 import { Link as RouterLink } from 'react-router'
 import { ActionDialog } from '../ui/action-dialog'
 import { checkPoolName, type NameCheck, type NameSource } from './name-check'
-import { poolPath } from '../lib/app-paths'
+import { poolPath } from '../shared/app-paths'
 import { poolQueries } from './queries'
 
 const WHERE: Record<NameSource, string> = {

@@ -1,7 +1,7 @@
 import { useMutationState } from '@tanstack/react-query'
 import { useEffect, useState } from 'react'
 import { useNavigate } from 'react-router'
-import { poolPath } from '../lib/app-paths'
+import { poolPath } from '../shared/app-paths'
 import { RENAME_KEY } from './queries'
 
 interface Rename {

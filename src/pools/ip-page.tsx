@@ -6,11 +6,12 @@ import Stack from '@mui/material/Stack'
 import Typography from '@mui/material/Typography'
 import { useQuery } from '@tanstack/react-query'
 import { Suspense, lazy, useId, useState } from 'react'
+import { IpIncidentBanner } from './ip-incident-banner'
 import { useLocation } from 'react-router'
 import { VIEWER_REASON, usePermissions, useRole } from '../connection'
 import { DeliveryPanel } from '../delivery'
-import { WarmupDialog, ipQueries, sameIp, warmupPlanText, warmupSince } from '../ips'
-import { ipFromPath } from '../lib/app-paths'
+import { WarmupDialog, ipQueries, type AccountIp, sameIp, warmupPlanText, warmupSince } from '../ips'
+import { ipFromPath } from '../shared/app-paths'
 import { BackLink } from '../ui/back-link'
 import { pageTitle } from '../ui/product'
 import { QueryProblem } from '../ui/query-problem'
@@ -20,7 +21,8 @@ const AddToPoolDialog = lazy(() => import('./add-to-pool-dialog'))
 const MoveIpDialog = lazy(() => import('./move-ip-dialog'))
 const RemoveIpDialog = lazy(() => import('./remove-ip-dialog'))
 
-type OpenDialog = { kind: 'move' | 'remove'; pool: string } | { kind: 'add' | 'warmup' } | null
+/** A dialog, opened from the page or from an open alert (whose incident the journal then names). */
+type OpenDialog = ({ kind: 'move' | 'remove'; pool: string } | { kind: 'add' | 'warmup' }) & { incident?: string }
 
 /**
  * One IP's page (/ips/:ip), kept with the pools since what it changes is which pools the IP is in. One IP: the pools
@@ -31,7 +33,7 @@ export default function IpPage() {
   const ip = ipFromPath(useLocation().pathname)
   const inventory = useQuery(ipQueries.list())
   const account = inventory.data?.find((one) => sameIp(one.ip, ip))
-  const [dialog, setDialog] = useState<OpenDialog>(null)
+  const [dialog, setDialog] = useState<OpenDialog | null>(null)
   const can = usePermissions()
   const viewer = useRole() === 'viewer'
   const reasonId = useId()
@@ -60,6 +62,7 @@ export default function IpPage() {
         )}
       </div>
 
+      {account && <IpIncidentBanner account={account} onFix={setDialog} />}
       <QueryProblem query={inventory} what="the IP addresses" />
       {inventory.isPending && <CircularProgress aria-label="Loading the IP" sx={{ alignSelf: 'center' }} />}
       {inventory.data && !account && <Alert severity="warning">There is no IP {ip} on this account.</Alert>}
@@ -167,18 +170,37 @@ export default function IpPage() {
         />
       )}
 
-      {account && dialog && (
-        <Suspense fallback={null}>
-          {dialog.kind === 'move' && (
-            <MoveIpDialog ip={account.ip} from={dialog.pool} onClose={close} onMoved={close} />
-          )}
-          {dialog.kind === 'remove' && (
-            <RemoveIpDialog pool={dialog.pool} ip={account.ip} onClose={close} onRemoved={close} />
-          )}
-          {dialog.kind === 'add' && <AddToPoolDialog ip={account.ip} onClose={close} />}
-          {dialog.kind === 'warmup' && <WarmupDialog ip={account} onClose={close} />}
-        </Suspense>
-      )}
+      {account && dialog && <IpDialog account={account} dialog={dialog} onClose={close} />}
     </Stack>
+  )
+}
+
+/** The dialog open on an IP's page. */
+function IpDialog({
+  account,
+  dialog,
+  onClose: close,
+}: {
+  account: AccountIp
+  dialog: OpenDialog
+  onClose: () => void
+}) {
+  return (
+    <Suspense fallback={null}>
+      {dialog.kind === 'move' && (
+        <MoveIpDialog ip={account.ip} from={dialog.pool} incident={dialog.incident} onClose={close} onMoved={close} />
+      )}
+      {dialog.kind === 'remove' && (
+        <RemoveIpDialog
+          pool={dialog.pool}
+          ip={account.ip}
+          incident={dialog.incident}
+          onClose={close}
+          onRemoved={close}
+        />
+      )}
+      {dialog.kind === 'add' && <AddToPoolDialog ip={account.ip} onClose={close} />}
+      {dialog.kind === 'warmup' && <WarmupDialog ip={account} incident={dialog.incident} onClose={close} />}
+    </Suspense>
   )
 }

@@ -20,13 +20,15 @@ interface MoveIpDialogProps {
   from: string
   onClose: () => void
   onMoved: () => void
+  /** The alert this is a fix for, named in the journal. */
+  incident?: string
 }
 
 /**
  * One action for what SendGrid does in two calls. A move that stops half way says so and is remembered, closed or
  * not, until it is finished or the IP is left in both pools.
  */
-export default function MoveIpDialog({ ip, from, onClose, onMoved }: MoveIpDialogProps) {
+export default function MoveIpDialog({ ip, from, incident, onClose, onMoved }: MoveIpDialogProps) {
   const queryClient = useQueryClient()
   const pools = useQuery(poolQueries.list())
   const move = useMoveIp()
@@ -56,11 +58,14 @@ export default function MoveIpDialog({ ip, from, onClose, onMoved }: MoveIpDialo
   const submit = () => {
     // Half way through, the target is fixed: finish that move rather than start another.
     if (halfMove) {
-      move.mutate({ ...halfMove, added: true }, { onSuccess: whenMoved(halfMove.to) })
+      move.mutate(
+        { ...halfMove, added: true, ...(incident ? { incident } : {}) },
+        { onSuccess: whenMoved(halfMove.to) },
+      )
       return true
     }
     if (!to.validate()) return false
-    move.mutate({ ip, from, to: to.value }, { onSuccess: whenMoved(to.value) })
+    move.mutate({ ip, from, to: to.value, ...(incident ? { incident } : {}) }, { onSuccess: whenMoved(to.value) })
     return true
   }
   // A refusal before anything changed is said in the dialog; a half move is said by the record it left.

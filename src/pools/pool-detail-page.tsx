@@ -1,5 +1,6 @@
 import Alert from '@mui/material/Alert'
 import CircularProgress from '@mui/material/CircularProgress'
+import Button from '@mui/material/Button'
 import Stack from '@mui/material/Stack'
 import { useQuery } from '@tanstack/react-query'
 import { Suspense, lazy, useId, useMemo, useRef, useState } from 'react'
@@ -13,8 +14,9 @@ import { QueryProblem } from '../ui/query-problem'
 import { usePreload } from '../ui/use-preload'
 import { WhenVisible } from '../ui/when-visible'
 import { DeliveryPanel } from '../delivery'
+import { IncidentBanner } from '../alerts'
 import type { PoolIp } from './api'
-import { poolNameFromPath } from '../lib/app-paths'
+import { poolNameFromPath } from '../shared/app-paths'
 import { PoolHeader } from './pool-header'
 import { PoolMembers } from './pool-members'
 import { poolQueries } from './queries'
@@ -39,8 +41,8 @@ type OpenDialog =
   | { kind: 'add' }
   | { kind: 'rename' }
   | { kind: 'delete' }
-  | { kind: 'remove'; ip: string }
-  | { kind: 'move'; ip: string }
+  | { kind: 'remove'; ip: string; incident?: string }
+  | { kind: 'move'; ip: string; incident?: string }
   | null
 
 export default function PoolDetailPage() {
@@ -103,6 +105,31 @@ export default function PoolDetailPage() {
           Every IP in this pool is warming up, so it can send only up to their hourly caps. {OVER_CAP_CONSEQUENCE}
         </Alert>
       )}
+      {pool.data && members && (
+        <IncidentBanner
+          of={{ pool: pool.data.name, ips: members.map((member) => member.ip) }}
+          fixes={({ id: incident, scope }) =>
+            scope.by === 'ip' && (
+              <>
+                <Button
+                  size="small"
+                  color="inherit"
+                  onClick={() => setDialog({ kind: 'remove', ip: scope.name, incident })}
+                >
+                  Remove {scope.name} from this pool
+                </Button>
+                <Button
+                  size="small"
+                  color="inherit"
+                  onClick={() => setDialog({ kind: 'move', ip: scope.name, incident })}
+                >
+                  Move {scope.name} to another pool
+                </Button>
+              </>
+            )
+          }
+        />
+      )}
       <QueryProblem query={pool} what="this pool" />
       {pool.isPending && <CircularProgress aria-label="Loading pool" sx={{ alignSelf: 'center' }} />}
 
@@ -141,6 +168,7 @@ export default function PoolDetailPage() {
           {dialog.kind === 'move' && (
             <MoveIpDialog
               ip={dialog.ip}
+              incident={dialog.incident}
               from={pool.data.name}
               onClose={close}
               onMoved={() => {
@@ -153,6 +181,7 @@ export default function PoolDetailPage() {
             <RemoveIpDialog
               pool={pool.data.name}
               ip={dialog.ip}
+              incident={dialog.incident}
               onClose={close}
               onRemoved={() => {
                 close()

@@ -135,8 +135,20 @@ export const poolChanges = {
   moveIp: (queryClient: QueryClient) =>
     mutationOptions({
       // Never throws: a move that went half way is an outcome to report, not an exception.
-      mutationFn: (move: { ip: string; from: string; to: string; added?: boolean }) =>
-        moveIp(move, { add: addIpToPool, remove: removeIpFromPool }),
+      mutationFn: ({
+        incident,
+        ...move
+      }: {
+        ip: string
+        from: string
+        to: string
+        added?: boolean
+        incident?: string
+      }) =>
+        moveIp(move, {
+          add: (pool, ip) => addIpToPool(pool, ip, incident),
+          remove: (pool, ip) => removeIpFromPool(pool, ip, incident),
+        }),
       onSuccess: async (outcome, { ip, from, to }) => {
         if (outcome.status === 'not-moved') return
         const moved = outcome.status === 'moved'
@@ -157,7 +169,8 @@ export const poolChanges = {
 
   removeIp: (queryClient: QueryClient) =>
     mutationOptions({
-      mutationFn: ({ pool, ip }: { pool: string; ip: string }) => removeIpFromPool(pool, ip),
+      mutationFn: ({ pool, ip, incident }: { pool: string; ip: string; incident?: string }) =>
+        removeIpFromPool(pool, ip, incident),
       onError: (error, { pool }) => rereadWhenGone(queryClient, pool, error),
       onSuccess: async (_, { pool, ip }) => {
         noteRemoved(queryClient, pool, ip)

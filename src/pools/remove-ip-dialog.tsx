@@ -9,9 +9,11 @@ interface RemoveIpDialogProps {
   ip: string
   onClose: () => void
   onRemoved: () => void
+  /** The alert this is a fix for, named in the journal. */
+  incident?: string
 }
 
-export default function RemoveIpDialog({ pool, ip, onClose, onRemoved }: RemoveIpDialogProps) {
+export default function RemoveIpDialog({ pool, ip, incident, onClose, onRemoved }: RemoveIpDialogProps) {
   const remove = useRemoveIp()
   const notify = useNotify()
   const undo = useUndo()
@@ -22,7 +24,7 @@ export default function RemoveIpDialog({ pool, ip, onClose, onRemoved }: RemoveI
       confirmLabel="Remove"
       destructive
       change={remove}
-      variables={{ pool, ip }}
+      variables={{ pool, ip, ...(incident ? { incident } : {}) }}
       onDone={() => {
         notify(`${ip} removed from “${pool}”`, { undo: undo.removeIp({ pool, ip }) })
         onRemoved()
