@@ -20,12 +20,17 @@ import { PageError } from './page-error'
 import { NavMenu } from './nav-menu'
 import { NavigationProgress } from './navigation-progress'
 import { useNeedingALook } from '../pools'
+import { alertQueries } from '../alerts'
+import { useQuery } from '@tanstack/react-query'
 import { PRODUCT_NAME } from '../ui/product'
 
 export function AppShell() {
   const backend = useBackend()
   const { pathname } = useLocation()
   const needing = useNeedingALook()
+  // Alerts are counted where the server counts delivery figures: the same condition as the flags above.
+  const alerts = useQuery({ ...alertQueries.view(), enabled: needing !== undefined })
+  const open = alerts.data?.open.length
   const page = (
     // A crash in one page keeps the app bar; moving to another address clears it.
     <ErrorBoundary FallbackComponent={PageError} resetKeys={[pathname]}>
@@ -74,10 +79,10 @@ export function AppShell() {
           {backend.mode === 'demo' ? <Badge tone="warning">Demo</Badge> : <LiveBadge />}
           <Box sx={{ flexGrow: 1 }} />
           <Box component="nav" aria-label="Main" sx={{ display: { xs: 'none', md: 'flex' }, gap: 0.5 }}>
-            <Sections needing={needing} />
+            <Sections needing={needing} open={open} />
           </Box>
-          <NavMenu needingALook={needing && needing.pools + needing.ips}>
-            <Sections needing={needing} />
+          <NavMenu needingALook={needing && needing.pools + needing.ips + (open ?? 0)}>
+            <Sections needing={needing} open={open} />
           </NavMenu>
           {backend.mode === 'live' && <SignedInUser />}
           <ColorSchemeToggle />
@@ -93,7 +98,7 @@ export function AppShell() {
 }
 
 /** The app's sections, each with how many of its items need a look where the server keeps delivery figures. */
-function Sections({ needing }: { needing: ReturnType<typeof useNeedingALook> }) {
+function Sections({ needing, open }: { needing: ReturnType<typeof useNeedingALook>; open?: number | undefined }) {
   return (
     <>
       <NavItem to="/pools" needingALook={needing?.pools}>
@@ -102,13 +107,27 @@ function Sections({ needing }: { needing: ReturnType<typeof useNeedingALook> }) 
       <NavItem to="/ips" needingALook={needing?.ips}>
         IP addresses
       </NavItem>
+      <NavItem to="/alerts" needingALook={open} counted="open">
+        Alerts
+      </NavItem>
       <NavItem to="/activity">Activity</NavItem>
     </>
   )
 }
 
 /** A link in the app bar; the current section is marked for sight (underline) and for screen readers (aria-current). */
-function NavItem({ to, needingALook, children }: { to: string; needingALook?: number; children: string }) {
+function NavItem({
+  to,
+  needingALook,
+  counted = 'need a look',
+  children,
+}: {
+  to: string
+  needingALook?: number | undefined
+  /** What the count is, read after it: "3 need a look", "1 open". */
+  counted?: string
+  children: string
+}) {
   return (
     <Link
       component={NavLink}
@@ -129,7 +148,7 @@ function NavItem({ to, needingALook, children }: { to: string; needingALook?: nu
           <Box component="span" aria-hidden sx={COUNT_STYLE}>
             {needingALook}
           </Box>
-          <span style={visuallyHidden}>, {needingALook} need a look</span>
+          <span style={visuallyHidden}>{`, ${needingALook} ${counted}`}</span>
         </>
       )}
     </Link>

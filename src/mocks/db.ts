@@ -9,8 +9,9 @@ import { seedState } from './seed'
 import { fieldError, noContent, ok, type FakeResponse } from './responses'
 import * as webhooks from './webhooks'
 import { accountIpAnswers, findIp, hasValidRdns } from './account-ips'
+import { alertAnswers } from './alerts'
 import { deliveryAnswers } from './delivery'
-import type { DemoIp, DemoPool, DemoState } from './state'
+import { DEMO_USER, type DemoIp, type DemoPool, type DemoState } from './state'
 
 export type { DemoIp, DemoPool, DemoState }
 
@@ -54,6 +55,14 @@ export function memoryStore(): StateStore {
   return { load: () => saved, save: (state) => void (saved = structuredClone(state)) }
 }
 
+/** The state with one more journal entry, the oldest beyond the journal's length dropped. */
+function journalled(state: DemoState, change: Omit<ActivityEntry, 'id' | 'time'>): DemoState {
+  const now = Date.now()
+  const entry = { id: timeOrderedId(now), time: new Date(now).toISOString(), ...change }
+  state.activity = [...(state.activity ?? []), entry].slice(-DEMO_JOURNAL_ENTRIES)
+  return state
+}
+
 export function createDb(store: StateStore = memoryStore(), seed: () => DemoState = seedState) {
   // Read through to the store on every call, so two tabs of the demo see each other's changes.
   function read(): DemoState {
@@ -63,6 +72,9 @@ export function createDb(store: StateStore = memoryStore(), seed: () => DemoStat
     store.save(fresh)
     return fresh
   }
+
+  /** Journals a change, done or refused, as the dashboard's server does for every change that passes it. */
+  const record = (change: Omit<ActivityEntry, 'id' | 'time'>) => store.save(journalled(read(), change))
 
   function change(update: (state: DemoState) => FakeResponse): FakeResponse {
     const state = read()
@@ -216,20 +228,14 @@ export function createDb(store: StateStore = memoryStore(), seed: () => DemoStat
       store.save(state)
     },
 
-    /** Journals a change, done or refused, as the dashboard's server does for every change that passes it. */
-    record(change: Omit<ActivityEntry, 'id' | 'time'>): void {
-      const state = read()
-      const now = Date.now()
-      const entry = { id: timeOrderedId(now), time: new Date(now).toISOString(), ...change }
-      state.activity = [...(state.activity ?? []), entry].slice(-DEMO_JOURNAL_ENTRIES)
-      store.save(state)
-    },
+    record,
 
     activity(query: ActivityQuery): FakeResponse {
       return ok(queryActivity(read().activity ?? [], query))
     },
     ...webhooks.webhookAnswers(read, change),
     ...deliveryAnswers(read),
+    ...alertAnswers(read, change, (subject) => record({ user: DEMO_USER, status: 204, ok: true, ...subject })),
   }
 }
 

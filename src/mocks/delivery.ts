@@ -66,6 +66,10 @@ function figuresShare(figures: Figures, parts: number, part: number): Figures {
 const bucketOf = (hour: number, range: Range) =>
   new Date((range === '30d' ? Math.floor(hour / 24) * 24 : hour) * HOUR).toISOString()
 
+/** A range of the figures' pages, or the hours an alert rule looks back over. */
+type Window = Range | number
+const hoursOf = (range: Window) => (typeof range === 'number' ? range : RANGES[range])
+
 /** An IP as its figures need it: the times it began sending, began warming, and joined and left each pool (ms). */
 interface Sender {
   seed: number
@@ -104,7 +108,7 @@ const poolsAt = (ip: Sender, start: number) =>
  */
 const runningSums = new Map<string, Map<Provider, Totals[]>>()
 
-function runningOf(ip: Sender, warming: boolean, range: Range, clock: Clock): Map<Provider, Totals[]> {
+function runningOf(ip: Sender, warming: boolean, range: Window, clock: Clock): Map<Provider, Totals[]> {
   const id = `${ip.seed}|${warming}|${ip.problem}|${range}|${clock.hour}|${clock.elapsed}`
   const known = runningSums.get(id)
   if (known) return known
@@ -112,7 +116,7 @@ function runningOf(ip: Sender, warming: boolean, range: Range, clock: Clock): Ma
   const sums = new Map<Provider, Totals[]>()
   for (const provider of PROVIDERS) {
     const running = [emptyTotals()]
-    for (let hour = clock.hour - RANGES[range] + 1; hour <= clock.hour; hour += 1) {
+    for (let hour = clock.hour - hoursOf(range) + 1; hour <= clock.hour; hour += 1) {
       const next = { ...running.at(-1)! }
       addTotals(next, hourOf(ip.seed, warming, ip.problem, hour, clock, provider))
       running.push(next)
@@ -131,8 +135,8 @@ interface Span {
   warming: boolean
 }
 
-function spansOf(ip: Sender, range: Range, clock: Clock): Span[] {
-  const first = clock.hour - RANGES[range] + 1
+function spansOf(ip: Sender, range: Window, clock: Clock): Span[] {
+  const first = clock.hour - hoursOf(range) + 1
   const starts = new Set([first])
   // Hour h counts for a change at `at` once it starts at or after it.
   for (const at of [ip.assigned, ip.warmingFrom, ...ip.stints.flatMap((stint) => [stint.from, stint.to])]) {
@@ -149,8 +153,8 @@ function spansOf(ip: Sender, range: Range, clock: Clock): Span[] {
 }
 
 /** An IP's figures over a span (and by hour or day when asked), from its running sums. */
-function spanFigures(ip: Sender, span: Span, range: Range, clock: Clock, withSeries: boolean): Figures {
-  const first = clock.hour - RANGES[range] + 1
+function spanFigures(ip: Sender, span: Span, range: Window, clock: Clock, withSeries: boolean): Figures {
+  const first = clock.hour - hoursOf(range) + 1
   const figures = emptyFigures()
   for (const [provider, running] of runningOf(ip, span.warming, range, clock)) {
     const between = (from: number, to: number) => {
@@ -162,7 +166,8 @@ function spanFigures(ip: Sender, span: Span, range: Range, clock: Clock, withSer
     if (counts.processed === 0) continue
     addTotals(figures.totals, counts)
     figures.providers.set(provider, counts)
-    if (!withSeries) continue
+    // Only a page's range has a series; an alert rule's window of hours has none.
+    if (!withSeries || typeof range === 'number') continue
     for (let from = span.from; from <= span.to;) {
       const to = Math.min(span.to, range === '30d' ? Math.floor(from / 24) * 24 + 23 : from)
       const bucket = between(from, to)
@@ -174,7 +179,7 @@ function spanFigures(ip: Sender, span: Span, range: Range, clock: Clock, withSer
 }
 
 /** What one IP sent over a range, and each pool's share of it (the shares add up to the whole exactly). */
-function figuresOfIp(ip: Sender, range: Range, clock: Clock, withSeries: boolean) {
+function figuresOfIp(ip: Sender, range: Window, clock: Clock, withSeries: boolean) {
   const whole = emptyFigures()
   const byPool = new Map<string, Figures>()
   for (const span of spansOf(ip, range, clock)) {
@@ -243,6 +248,25 @@ export function demoSummaries(state: DemoState, by: 'pool' | 'ip', range: Range,
     of[key] = { totals, flags: deliveryFlags(totals, perProvider) }
   }
   return { connected: true, range, of }
+}
+
+/** Each pool's (or IP's) counts over the last `hours` hours, overall and by provider: what alert rules read. */
+export function demoWindow(
+  state: DemoState,
+  by: 'pool' | 'ip',
+  hours: number,
+  now = Date.now(),
+): Map<string, { totals: Totals; providers: Map<Provider, Totals> }> {
+  const clock = clockAt(now)
+  const figures = new Map<string, Figures>()
+  for (const [address, ip] of sendersOf(state)) {
+    const { whole, byPool } = figuresOfIp(ip, hours, clock, false)
+    if (by === 'ip') figures.set(address, whole)
+    else
+      for (const [pool, share] of byPool)
+        addFigures(figures.get(pool) ?? figures.set(pool, emptyFigures()).get(pool)!, share)
+  }
+  return new Map([...figures].filter(([, one]) => one.totals.processed > 0))
 }
 
 /** Delivery figures as the dashboard's server gives them, counted from the Event Webhook; made up from the demo. */

@@ -4,9 +4,10 @@ import { describeChange, sendGridMessage } from '../shared/activity'
 import { EVENTS_PATH, WEBHOOK_STATUS_PATH, type Range } from '../shared/delivery'
 import { SENDGRID_ROUTES, type RouteId } from '../shared/sendgrid-routes'
 import type { Db, FakeResponse } from './db'
+import { DEMO_USER } from './state'
+import { ALERTS_PATH, incidentOf } from '../shared/alert-api'
 
 /** Who the demo's journal names: nobody signs in to a demo. */
-const DEMO_USER = 'you (demo)'
 
 interface HandlerOptions {
   /** A realistic pause before each answer in the browser; none in unit tests. */
@@ -110,9 +111,12 @@ export function createHandlers(db: Db, { latency = () => 0, ipsPageCap, pagingLi
       )
       if (change) {
         const message = answer.status < 400 ? undefined : sendGridMessage(JSON.stringify(answer.body ?? null))
+        // A fix made from an alert names its incident, as the server's journal does.
+        const incident = incidentOf(Object.fromEntries(request.headers))
         db.record({
           user: DEMO_USER,
           ...change,
+          ...(incident ? { incident } : {}),
           status: answer.status,
           ok: answer.status < 400,
           ...(message ? { message } : {}),
@@ -165,10 +169,29 @@ export function createHandlers(db: Db, { latency = () => 0, ipsPageCap, pagingLi
       return respond(db.deliveryTotals(query.get('by') === 'ip' ? 'ip' : 'pool', rangeOf(query.get('range'))))
     }),
   ]
-  return [...sendGrid, ...dashboardServer]
+  const alerts = [
+    http.get(`*${ALERTS_PATH}`, async ({ request }) => {
+      await pause()
+      const query = new URL(request.url).searchParams
+      return respond(db.alerts({ pool: query.get('pool') ?? undefined, ip: query.get('ip') ?? undefined }))
+    }),
+    http.post(`*${ALERTS_PATH}/rules`, async ({ request }) => respond(db.saveRule(undefined, await jsonBody(request)))),
+    http.put(`*${ALERTS_PATH}/rules/:id`, async ({ params, request }) =>
+      respond(db.saveRule(param(params.id), await jsonBody(request))),
+    ),
+    http.delete(`*${ALERTS_PATH}/rules/:id`, ({ params }) => respond(db.deleteRule(param(params.id)))),
+    http.post(`*${ALERTS_PATH}/incidents/:id/acknowledge`, ({ params }) => respond(db.acknowledge(param(params.id)))),
+    http.put(`*${ALERTS_PATH}/mutes`, async ({ request }) => respond(db.mute(recordOf(await jsonBody(request))))),
+    http.post(`*${ALERTS_PATH}/channels`, async ({ request }) => respond(db.saveChannel(await jsonBody(request)))),
+    http.delete(`*${ALERTS_PATH}/channels/:id`, ({ params }) => respond(db.deleteChannel(param(params.id)))),
+    http.post(`*${ALERTS_PATH}/channels/:id/test`, () => respond(db.testChannel())),
+  ]
+  return [...sendGrid, ...dashboardServer, ...alerts]
 }
 
 const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value)
+
+const recordOf = (value: unknown): Record<string, string> => (isRecord(value) ? (value as Record<string, string>) : {})
 
 const rangeOf = (value: string | null): Range => (value === '24h' || value === '30d' ? value : '7d')

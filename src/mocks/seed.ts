@@ -77,6 +77,40 @@ export function seedState(now = Date.now()): DemoState {
       { name: 'eu-newsletters', ips: ['198.51.100.60', '198.51.100.61', '192.0.2.41', '2001:db8:0:10::25'] },
       { name: 'cold-outreach', ips: [] },
     ],
+    // Rules an admin added beside the defaults, and where alerts go: the sample's problems open alerts of their own.
+    alerts: {
+      rules: [
+        {
+          id: 'rule-microsoft-deferred',
+          measure: 'deferred',
+          scope: { kind: 'every-ip', provider: 'microsoft' },
+          threshold: 0.1,
+          windowHours: 24,
+          minVolume: 100,
+          enabled: true,
+        },
+        {
+          id: 'rule-yahoo-spam',
+          measure: 'spam',
+          scope: { kind: 'every-pool', provider: 'yahoo' },
+          threshold: 1,
+          windowHours: 24,
+          minVolume: 500,
+          enabled: true,
+        },
+      ],
+      channels: [
+        {
+          id: '5f0c2a57-1d7e-4c3b-9a7e-2b1f4d6c8e01',
+          kind: 'slack',
+          name: '#deliverability',
+          enabled: true,
+          destination: 'hooks.slack.com/…',
+        },
+      ],
+      mutes: [],
+      incidents: [],
+    },
   }
 }
 

@@ -1,5 +1,11 @@
 /** The fake SendGrid's state, as kept between requests (in localStorage in the demo). */
 import type { ActivityEntry } from '../shared/activity'
+import type { AlertChannel, AlertMute } from '../shared/alert-api'
+import type { Incident } from '../shared/alert-incidents'
+import type { AlertRule } from '../shared/alerts'
+
+/** Who makes the demo's changes, as the journal names them. */
+export const DEMO_USER = 'you (demo)'
 
 export interface DemoIp {
   ip: string
@@ -54,4 +60,15 @@ export interface DemoState {
   webhookConnected?: { id: string; url: string; by: string; at: string }
   /** When the last signed batch reached the dashboard's server (ISO 8601). */
   lastBatchAt?: string
+  /** Alerting, as the dashboard's server keeps it. */
+  alerts?: DemoAlerts
+}
+
+export interface DemoAlerts {
+  /** Rules added, and defaults as changed. */
+  rules: AlertRule[]
+  channels: AlertChannel[]
+  mutes: AlertMute[]
+  incidents: (Incident & { id: string; acknowledgedAt?: string; acknowledgedBy?: string })[]
+  evaluatedAt?: string
 }

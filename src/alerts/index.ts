@@ -1,0 +1,3 @@
+/** Alerts: rules read against the delivery figures, incidents, the channels they go to. */
+export { IncidentBanner } from './incident-banner'
+export { alertQueries } from './queries'
