@@ -149,6 +149,46 @@ const shots: [string, (page: Page) => Promise<void>][] = [
     },
   ],
   [
+    'alerts',
+    async (page) => {
+      await page.goto('/alerts')
+      await expect(page.getByRole('table', { name: 'Open alerts' })).toBeVisible()
+    },
+  ],
+  [
+    'alerts-rule-dialog-error',
+    async (page) => {
+      await page.goto('/alerts')
+      await page.getByRole('button', { name: 'Add rule' }).click()
+      await page.getByRole('textbox', { name: 'Threshold' }).fill('0')
+      await page.getByRole('dialog').getByRole('button', { name: 'Save' }).click()
+    },
+  ],
+  [
+    'alerts-channel-dialog-error',
+    async (page) => {
+      await page.goto('/alerts')
+      await page.getByRole('button', { name: 'Add channel' }).click()
+      await page.getByRole('textbox', { name: 'Name' }).fill('Ops')
+      await page.getByRole('textbox', { name: 'URL' }).fill('http://169.254.169.254/hook')
+      await page.getByRole('dialog').getByRole('button', { name: 'Add' }).click()
+    },
+  ],
+  [
+    'ip-with-alert',
+    async (page) => {
+      await page.goto('/ips/198.51.100.23')
+      await expect(page.getByRole('region', { name: /^Alert on/ })).toBeVisible()
+    },
+  ],
+  [
+    'pool-with-alert',
+    async (page) => {
+      await page.goto('/pools/billing')
+      await expect(page.getByRole('region', { name: /^Alert on/ })).toBeVisible()
+    },
+  ],
+  [
     'activity',
     async (page) => {
       await openPoolList(page)

@@ -7,7 +7,10 @@ import { execFileSync } from 'node:child_process'
 import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { readRules } from '../server/alerts/readings'
+import { recordEvaluation } from '../server/alerts/store'
 import { readStats, readSummaries } from '../server/delivery/counts'
+import { DEFAULT_RULES } from '../src/shared/alerts'
 import { openJournal } from '../server/journal'
 import { importJournalFile } from '../server/store/import-journal'
 import { migrate } from '../server/store/migrate'
@@ -115,12 +118,17 @@ async function measureStats(store: Store) {
     poolList.push(await timed(() => readSummaries(store, 'pool', '7d')))
     if (round < 10) ipList.push(await timed(() => readSummaries(store, 'ip', '7d')))
   }
+  // One evaluation of the default alert rules over every pool and IP: read, judged, incidents kept.
+  const evaluation: number[] = []
+  for (let round = 0; round < 11; round += 1)
+    evaluation.push(await timed(async () => recordEvaluation(store, await readRules(store, DEFAULT_RULES), Date.now())))
   return {
     seedMs,
     poolPage: summary(page.slice(3)),
     ipPage: summary(ip.slice(1)),
     poolList: summary(poolList.slice(1)),
     ipList: summary(ipList.slice(1)),
+    alertEvaluation: summary(evaluation.slice(1)),
   }
 }
 

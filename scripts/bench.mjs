@@ -69,6 +69,8 @@ const BUDGETS = {
     idleRssMb: 300,
     loadRssMb: 450,
     poolPageP99Ms: 50,
+    // One evaluation of the default alert rules over 100 pools and 5,000 IPs (the alerts issue's scale).
+    alertEvaluationMs: 1000,
   },
   // A small account in one request when SendGrid's Link header says there is no more; the large sample in 2 rounds.
   inventorySmallRequests: 1,
@@ -274,7 +276,7 @@ try {
     }),
     ...engines.flatMap((engine) => {
       const ingest = webhook[engine]
-      const { poolPage, ipPage, poolList, ipList } = store[engine].stats
+      const { poolPage, ipPage, poolList, ipList, alertEvaluation } = store[engine].stats
       const budget = BUDGETS.delivery
       const growth = ingest.rssEndMb - ingest.rssAt10sMb
       return [
@@ -318,6 +320,12 @@ try {
             `pool list ${poolList.p99.toFixed(0)}, IP list ${ipList.p99.toFixed(0)} ms)`,
           `p99 ≤ ${budget.poolPageP99Ms} ms`,
           [atMost(poolPage.p99, budget.poolPageP99Ms)],
+        ],
+        [
+          `one alert evaluation, default rules, 100 pools and 5,000 IPs at ${store.statsDays} days (${engine}), p50/max`,
+          `${alertEvaluation.p50.toFixed(0)} / ${alertEvaluation.p99.toFixed(0)} ms`,
+          `≤ ${budget.alertEvaluationMs} ms`,
+          [atMost(alertEvaluation.p99, budget.alertEvaluationMs)],
         ],
       ]
     }),

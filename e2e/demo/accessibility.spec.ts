@@ -32,6 +32,16 @@ for (const colorScheme of ['light', 'dark'] as const) {
       await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Activity' }).click()
       await expect(page.getByText(/No changes yet|Created pool/).first()).toBeVisible()
       await expectNoSeriousA11yViolations(page)
+
+      await page
+        .getByRole('navigation', { name: 'Main' })
+        .getByRole('link', { name: /^Alerts/ })
+        .click()
+      await expect(page.getByRole('table', { name: 'Open alerts' })).toBeVisible()
+      await expectNoSeriousA11yViolations(page)
+      await page.getByRole('button', { name: 'Add rule' }).click()
+      await expect(page.getByRole('dialog', { name: 'Add alert rule' })).toBeVisible()
+      await expectNoSeriousA11yViolations(page)
     })
   })
 }
@@ -125,6 +135,7 @@ test.describe('on a 375 px phone', () => {
       ['/ips?sort=delivery', 'IP addresses'],
       ['/ips/198.51.100.23', '198.51.100.23'],
       ['/activity', 'Activity'],
+      ['/alerts', 'Alerts'],
       ['/pools/no-such-pool', 'Pool not found'],
     ] as const
     for (const [path, heading] of pages) {

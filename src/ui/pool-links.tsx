@@ -1,6 +1,6 @@
 import { Fragment } from 'react'
 import { Link } from 'react-router'
-import { poolPath } from '../lib/app-paths'
+import { poolPath } from '../shared/app-paths'
 
 /** Pool names as links to their pages, comma-separated; plain anchors (see .list-link in the theme), as tables mount many. */
 export function PoolLinks({ pools }: { pools: readonly string[] }) {
