@@ -69,8 +69,8 @@ export function IncidentTable({ label, incidents, resolved, onAcknowledge, onMut
                   {scopeInWords(incident.scope)}
                 </Link>
               </TableCell>
-              <TableCell>{figureAgainstThreshold(incident)}</TableCell>
-              <TableCell>
+              <TableCell sx={{ minWidth: 220 }}>{figureAgainstThreshold(incident)}</TableCell>
+              <TableCell sx={{ minWidth: 140 }}>
                 {resolved
                   ? `${timeOf(incident.openedAt)} to ${timeOf(incident.resolvedAt!)}`
                   : timeOf(incident.openedAt)}

@@ -34,7 +34,7 @@ export function RuleTable({
         <TableBody>
           {rules.map((rule) => (
             <TableRow key={rule.id}>
-              <TableCell sx={{ maxWidth: 640 }}>
+              <TableCell sx={{ minWidth: 240, maxWidth: 640 }}>
                 {ruleInWords(rule)}
                 {rule.source && (
                   <Typography variant="body2" color="text.secondary">
