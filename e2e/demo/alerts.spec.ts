@@ -53,11 +53,16 @@ test('an admin adds a rule, refused at the field first; acknowledging and muting
   await open.getByRole('button', { name: 'Mute this rule for pool “billing”' }).click()
   await page.getByRole('dialog', { name: 'Mute alert rule' }).getByRole('button', { name: 'Mute' }).click()
   await expect(page.getByRole('dialog')).toBeHidden()
+  const muted = page.getByRole('list', { name: 'Muted' })
+  await expect(muted).toContainText(/Muted for pool “billing” until .*, by you \(demo\)/)
+  await muted.getByRole('button', { name: 'Unmute for pool “billing”' }).click()
+  await expect(muted).toBeHidden()
 
   await page.goto('/activity')
   const activity = page.getByRole('table', { name: 'Activity' })
   await expect(activity).toContainText('Acknowledged the alert on pool “billing”')
   await expect(activity).toContainText(/Muted alert rule default-bounced for pool “billing” until/)
+  await expect(activity).toContainText('Unmuted alert rule default-bounced for pool “billing”')
   await expect(activity).toContainText('Changed alert rule rule-')
 })
 

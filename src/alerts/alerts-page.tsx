@@ -18,6 +18,7 @@ import { useChange } from '../ui/use-change'
 import { ChannelTable } from './channel-table'
 import { IncidentTable, timeOf } from './incident-table'
 import { alertChanges, alertQueries } from './queries'
+import { MuteList } from './mute-list'
 import { RuleTable } from './rule-table'
 
 const RuleDialog = lazy(() => import('./rule-dialog'))
@@ -113,6 +114,7 @@ export default function AlertsPage() {
                   }
                 : {})}
             />
+            {view.mutes.length > 0 && <MuteList mutes={view.mutes} rules={view.rules} admin={admin} />}
           </Section>
           <Section
             title="Channels"

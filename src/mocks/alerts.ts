@@ -168,6 +168,19 @@ export const alertAnswers = (read: () => DemoState, change: Change, record: Reco
     const where = scope.by === 'ip' ? { ip: scope.name } : { pool: scope.name }
     return journalled(record, { action: 'alert-mute', rule: body.ruleId, until, ...where }, response)
   },
+  unmute: (body: { ruleId?: string; scope?: string }): FakeResponse => {
+    const scope = parseScopeKey(body.scope ?? '')
+    const same = (mute: { ruleId: string; scope: typeof scope }) =>
+      mute.ruleId === body.ruleId && scopeKey(mute.scope) === scopeKey(scope)
+    const response = change((state) => {
+      const alerts = alertsOf(state)
+      if (!alerts.mutes.some(same)) return fieldError(404, null, 'That rule is not muted there.')
+      alerts.mutes = alerts.mutes.filter((mute) => !same(mute))
+      return noContent
+    })
+    const where = scope.by === 'ip' ? { ip: scope.name } : { pool: scope.name }
+    return journalled(record, { action: 'alert-unmute', rule: body.ruleId ?? '', ...where }, response)
+  },
   saveChannel: (body: unknown): FakeResponse => {
     const problem = alertChannelProblem(body)
     if (problem) return fieldError(400, null, problem)

@@ -182,6 +182,7 @@ export function createHandlers(db: Db, { latency = () => 0, ipsPageCap, pagingLi
     http.delete(`*${ALERTS_PATH}/rules/:id`, ({ params }) => respond(db.deleteRule(param(params.id)))),
     http.post(`*${ALERTS_PATH}/incidents/:id/acknowledge`, ({ params }) => respond(db.acknowledge(param(params.id)))),
     http.put(`*${ALERTS_PATH}/mutes`, async ({ request }) => respond(db.mute(recordOf(await jsonBody(request))))),
+    http.delete(`*${ALERTS_PATH}/mutes`, async ({ request }) => respond(db.unmute(recordOf(await jsonBody(request))))),
     http.post(`*${ALERTS_PATH}/channels`, async ({ request }) => respond(db.saveChannel(await jsonBody(request)))),
     http.delete(`*${ALERTS_PATH}/channels/:id`, ({ params }) => respond(db.deleteChannel(param(params.id)))),
     http.post(`*${ALERTS_PATH}/channels/:id/test`, () => respond(db.testChannel())),

@@ -1,6 +1,5 @@
 import Alert from '@mui/material/Alert'
 import CircularProgress from '@mui/material/CircularProgress'
-import Button from '@mui/material/Button'
 import Stack from '@mui/material/Stack'
 import { useQuery } from '@tanstack/react-query'
 import { Suspense, lazy, useId, useMemo, useRef, useState } from 'react'
@@ -14,10 +13,10 @@ import { QueryProblem } from '../ui/query-problem'
 import { usePreload } from '../ui/use-preload'
 import { WhenVisible } from '../ui/when-visible'
 import { DeliveryPanel } from '../delivery'
-import { IncidentBanner } from '../alerts'
 import type { PoolIp } from './api'
 import { poolNameFromPath } from '../shared/app-paths'
 import { PoolHeader } from './pool-header'
+import { PoolIncidentBanner } from './pool-incident-banner'
 import { PoolMembers } from './pool-members'
 import { poolQueries } from './queries'
 import { SendingSnippets } from './sending-snippets'
@@ -106,29 +105,7 @@ export default function PoolDetailPage() {
         </Alert>
       )}
       {pool.data && members && (
-        <IncidentBanner
-          of={{ pool: pool.data.name, ips: members.map((member) => member.ip) }}
-          fixes={({ id: incident, scope }) =>
-            scope.by === 'ip' && (
-              <>
-                <Button
-                  size="small"
-                  color="inherit"
-                  onClick={() => setDialog({ kind: 'remove', ip: scope.name, incident })}
-                >
-                  Remove {scope.name} from this pool
-                </Button>
-                <Button
-                  size="small"
-                  color="inherit"
-                  onClick={() => setDialog({ kind: 'move', ip: scope.name, incident })}
-                >
-                  Move {scope.name} to another pool
-                </Button>
-              </>
-            )
-          }
-        />
+        <PoolIncidentBanner pool={pool.data.name} ips={members.map((member) => member.ip)} onFix={setDialog} />
       )}
       <QueryProblem query={pool} what="this pool" />
       {pool.isPending && <CircularProgress aria-label="Loading pool" sx={{ alignSelf: 'center' }} />}
