@@ -101,6 +101,8 @@ export const SERVERS: ServerSpec[] = [
     ...productionServer(PORTS.live, {
       SENDGRID_API_BASE: `http://127.0.0.1:${PORTS.fakeSendGrid}`,
       SENDGRID_API_KEY: '',
+      // Alert receivers the tests start on this machine.
+      ALERT_DESTINATION_HOSTS: '127.0.0.1',
     }),
     readyUrl: `http://localhost:${PORTS.live}/healthz`,
   },

@@ -157,3 +157,77 @@ describe.each(ENGINES)('alerts on the %s store', (engine) => {
     expect(test.json).toMatchObject({ ok: true, status: 200 })
   })
 })
+
+describe('email alerts', () => {
+  const store = sharedStore('embedded')
+
+  for (const [scopes, said] of [
+    [['mail.send', 'ips.pools.read'], null],
+    [['ips.pools.read'], "The server's SendGrid key lacks the mail.send permission."],
+  ] as const)
+    it(`are sent through Mail Send with the server's key ${said ? 'only if it has mail.send' : 'to the addresses given'}`, async () => {
+      const upstream = await pool.startUpstream((req, res) => {
+        if (req.url === '/v3/scopes')
+          return res.setHeader('content-type', 'application/json').end(JSON.stringify({ scopes }))
+        res.writeHead(req.url === '/v3/mail/send' ? 202 : 404).end()
+      })
+      const { base } = await pool.start({
+        store: store(),
+        apiKey: 'SG.server-key',
+        upstream: upstream.url,
+        webhookPublicKey: publicKey,
+        alerts: { evaluateSeconds: 1, retrySeconds: 1 },
+      })
+      const post = (path: string, body: unknown) =>
+        fetch(`${base}/api/alerts${path}`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify(body),
+        })
+      const channel = {
+        kind: 'email',
+        name: 'Ops mail',
+        to: ['ops@example.com', 'lead@example.com'],
+        from: 'alerts@example.com',
+      }
+      expect((await post('/channels', channel)).status).toBe(201)
+      const rule = { measure: 'bounced', scope: { kind: 'every-pool' }, threshold: 0.05, windowHours: 1, minVolume: 20 }
+      expect((await post('/rules', rule)).status).toBe(201)
+      const view = async () => (await (await fetch(`${base}/api/alerts`)).json()) as AlertsView
+      expect((await view()).email).toEqual(said ? { allowed: false, reason: said } : { allowed: true })
+
+      expect((await postBatch(base, mail('marketing', 20, 5))).status).toBe(202)
+      await expect.poll(async () => (await view()).open[0]?.attempts.length ?? 0, READY).toBeGreaterThan(0)
+      const [attempt] = (await view()).open[0]!.attempts
+      const sent = upstream.seen.filter((seen) => seen.url === '/v3/mail/send')
+      if (said) {
+        expect(attempt).toMatchObject({ channel: 'Ops mail', ok: false, answer: said })
+        expect(sent).toEqual([])
+        return
+      }
+      expect(attempt).toMatchObject({ channel: 'Ops mail', ok: true, status: 202 })
+      expect(sent).toHaveLength(1)
+      expect(sent[0]!.headers.authorization).toBe('Bearer SG.server-key')
+      expect(JSON.parse(sent[0]!.body)).toMatchObject({
+        personalizations: [{ to: [{ email: 'ops@example.com' }, { email: 'lead@example.com' }] }],
+        from: { email: 'alerts@example.com' },
+        subject: 'Alert: Bounced and blocked 25.0 % for pool “marketing” (threshold: above 5.0 %).',
+      })
+    })
+})
+
+describe('a fix made from an alert', () => {
+  it('names the incident in the journal entry of the change', async () => {
+    const upstream = await pool.startUpstream((_req, res) => res.writeHead(204).end())
+    const { base } = await pool.start({ apiKey: 'SG.server-key', upstream: upstream.url })
+    const incident = '0190d6a4-0000-7000-8000-0000000000aa'
+    const removed = await fetch(`${base}/v3/ips/pools/marketing/ips/198.51.100.23`, {
+      method: 'DELETE',
+      headers: { 'x-dashboard-incident': incident },
+    })
+    expect(removed.status).toBe(204)
+    expect(upstream.seen[0]!.headers['x-dashboard-incident']).toBeUndefined()
+    const { entries } = await (await fetch(`${base}/api/activity`)).json()
+    expect(entries).toEqual([expect.objectContaining({ action: 'remove-ip', ip: '198.51.100.23', incident })])
+  })
+})

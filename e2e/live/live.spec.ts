@@ -1,5 +1,7 @@
 import { createPrivateKey } from 'node:crypto'
 import { readFileSync } from 'node:fs'
+import { createServer } from 'node:http'
+import type { AddressInfo } from 'node:net'
 import { expect, test, type Page } from '@playwright/test'
 import { signedBatch } from '../../scripts/event-batches.mjs'
 import { PORTS, WEBHOOK_SIGNING_KEY } from '../servers'
@@ -350,4 +352,80 @@ test('from signed events, the pool list flags a pool for one IP deferred at Micr
   await dialog.getByRole('button', { name: 'Remove' }).click()
   await expect(dialog).toBeHidden()
   await expect(members.getByRole('row', { name: /^203\.0\.113\.6 / })).toHaveCount(0)
+})
+
+test('an alert set up in the browser reaches a Slack-shaped receiver once, and shows on the IP page with its fixes', async ({
+  page,
+  request,
+}) => {
+  const received: string[] = []
+  const receiver = createServer((req, res) => {
+    let body = ''
+    req.on('data', (chunk) => (body += chunk))
+    req.on('end', () => {
+      received.push(body)
+      res.end('ok')
+    })
+  })
+  await new Promise<void>((done) => receiver.listen(0, '127.0.0.1', done))
+  const port = (receiver.address() as AddressInfo).port
+  try {
+    await connect(page, keyFor('full'), { remember: true })
+    await page.goto('/alerts')
+    await page.getByRole('button', { name: 'Add channel' }).click()
+    const channel = page.getByRole('dialog', { name: 'Add alert channel' })
+    await channel.getByRole('textbox', { name: 'Name' }).fill('#deliverability')
+    await channel.getByRole('textbox', { name: 'URL' }).fill(`http://127.0.0.1:${port}/services/T0/B0/secretpath`)
+    await channel.getByRole('button', { name: 'Add' }).click()
+    await expect(channel).toBeHidden()
+    const channels = page.getByRole('table', { name: 'Alert channels' })
+    await expect(channels).toContainText(`127.0.0.1:${port}/…`)
+    await expect(channels).not.toContainText('secretpath')
+    await channels.getByRole('button', { name: 'Send a test to #deliverability' }).click()
+    await expect(channels.getByRole('status')).toHaveText('Delivered (200)')
+    expect(received).toHaveLength(1)
+
+    await page.getByRole('button', { name: 'Add rule' }).click()
+    const rule = page.getByRole('dialog', { name: 'Add alert rule' })
+    await rule.getByRole('combobox', { name: 'Measure' }).click()
+    await page.getByRole('option', { name: /^Deferred/ }).click()
+    await rule.getByRole('combobox', { name: 'Applies to' }).click()
+    await page.getByRole('option', { name: 'One IP' }).click()
+    await rule.getByRole('textbox', { name: 'IP address' }).fill('203.0.113.7')
+    await rule.getByRole('textbox', { name: 'Threshold' }).fill('10')
+    await rule.getByRole('textbox', { name: 'Window' }).fill('1')
+    await rule.getByRole('textbox', { name: 'Minimum volume' }).fill('100')
+    await rule.getByRole('button', { name: 'Save' }).click()
+    await expect(rule).toBeHidden()
+
+    // 300 messages from 203.0.113.7, 60 of them delayed once: 20 % deferred.
+    const run = Math.random().toString(36).slice(2)
+    const timestamp = Math.floor(Date.now() / 1000) - 60
+    const events = Array.from({ length: 300 }, (_, m) => {
+      const message = { email: `r${m}@example.com`, timestamp, sg_message_id: `${run}a${m}.filter0001.0` }
+      return [
+        { ...message, event: 'processed', sg_event_id: `${run}-p${m}`, pool: { name: 'password-resets', id: 4 } },
+        ...(m < 60 ? [{ ...message, event: 'deferred', sg_event_id: `${run}-d${m}`, ip: '203.0.113.7' }] : []),
+        { ...message, event: 'delivered', sg_event_id: `${run}-o${m}`, ip: '203.0.113.7' },
+      ]
+    }).flat()
+    const { body, headers } = signedBatch(events, createPrivateKey(readFileSync(WEBHOOK_SIGNING_KEY)))
+    expect((await request.post('/webhooks/sendgrid/events', { headers, data: body })).status()).toBe(202)
+
+    await expect.poll(() => received.length, { timeout: 60_000 }).toBe(2)
+    const { text } = JSON.parse(received[1]!) as { text: string }
+    expect(text).toContain('Alert: Deferred 20.0 % for 203.0.113.7 (threshold: above 10.0 %).')
+    expect(text).toMatch(/<http:\/\/localhost:\d+\/ips\/203\.0\.113\.7\|Open 203\.0\.113\.7>/)
+
+    await page.goto('/ips/203.0.113.7')
+    const banner = page.getByRole('region', { name: 'Alert on 203.0.113.7' })
+    await expect(banner).toContainText('Deferred 20.0 % of 300 sent (fires above 10.0 %)')
+    await expect(banner.getByRole('button', { name: 'Remove from “password-resets”' })).toBeVisible()
+    await expect(banner.getByRole('button', { name: 'Stop warmup' })).toBeVisible()
+    await banner.getByRole('button', { name: 'Acknowledge' }).click()
+    await expect(banner).toContainText('Acknowledged by local')
+    expect(received).toHaveLength(2)
+  } finally {
+    receiver.close()
+  }
 })
