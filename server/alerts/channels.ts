@@ -8,7 +8,8 @@ import type { AlertChannel, AlertChannelInput, AlertIncident, ChannelKind } from
 import { figureInWords, scopeInWords } from '../../src/shared/alert-api.ts'
 import { MEASURES } from '../../src/shared/alerts.ts'
 import type { Sql } from '../store/store.ts'
-import { destinationProblem, postJson, type PostAnswer } from './destinations.ts'
+import { destinationProblem } from '../../src/shared/alert-destinations.ts'
+import { postJson, type PostAnswer } from './destinations.ts'
 import type { Mailer } from './mailer.ts'
 
 export const PAGERDUTY_EVENTS = 'https://events.pagerduty.com/v2/enqueue'

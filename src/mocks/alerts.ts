@@ -13,6 +13,7 @@ import {
   type AlertIncident,
   type AlertsView,
 } from '../shared/alert-api'
+import { destinationProblem } from '../shared/alert-destinations'
 import { evaluate, readingsOf, windowsOf, type WindowCounts } from '../shared/alert-incidents'
 import { alertRuleProblem, DEFAULT_RULES, type AlertRule } from '../shared/alerts'
 import { demoWindow } from './delivery'
@@ -182,7 +183,8 @@ export const alertAnswers = (read: () => DemoState, change: Change, record: Reco
     return journalled(record, { action: 'alert-unmute', rule: body.ruleId ?? '', ...where }, response)
   },
   saveChannel: (body: unknown): FakeResponse => {
-    const problem = alertChannelProblem(body)
+    // As the server judges it, with no host listed as exempt.
+    const problem = alertChannelProblem(body) ?? destinationProblem((body as AlertChannelInput).url ?? 'https://x', [])
     if (problem) return fieldError(400, null, problem)
     const input = body as AlertChannelInput
     const channel: AlertChannel = {
