@@ -61,6 +61,32 @@ test("a viewer sees a read-only dashboard, and a change forged from the viewer's
   expect(pools).not.toContainEqual({ name: 'planted by a viewer' })
   const activity = await page.evaluate(() => fetch('/api/activity?user=viewer%40example.com').then((r) => r.json()))
   expect(activity.entries).toEqual([])
+
+  // Alerts: the rules and channels to read, nothing to change, and a forged change refused.
+  await page
+    .getByRole('navigation', { name: 'Main' })
+    .getByRole('link', { name: /^Alerts/ })
+    .click()
+  await expect(page.getByRole('table', { name: 'Alert rules' })).toContainText('Bounced and blocked above 5.0 %')
+  await expect(page.getByText('You can view; changes need an admin.')).toBeVisible()
+  await expect(page.getByRole('button', { name: 'Add rule' })).toHaveCount(0)
+  await expect(page.getByRole('button', { name: /^Change rule/ })).toHaveCount(0)
+  const forgedRule = await page.evaluate(async () => {
+    const response = await fetch('/api/alerts/rules/default-bounced', {
+      method: 'PUT',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({
+        measure: 'bounced',
+        scope: { kind: 'every-pool' },
+        threshold: 1,
+        windowHours: 1,
+        minVolume: 1,
+        enabled: false,
+      }),
+    })
+    return response.status
+  })
+  expect(forgedRule).toBe(403)
 })
 
 test('an email the identity provider does not say is verified is refused, in words, on the Sign-in page', async ({

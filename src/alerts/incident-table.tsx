@@ -32,11 +32,19 @@ export function figureAgainstThreshold(incident: AlertIncident): string {
   )
 }
 
-/** Who was told: each channel once, with whether its last attempt got through. */
+/** Who was told: each channel once, how many tries it took, and what it answered if the last did not get through. */
 function toldText(incident: AlertIncident): string {
   if (!incident.attempts.length) return 'Nobody yet'
-  const last = new Map(incident.attempts.map((attempt) => [attempt.channel, attempt]))
-  return [...last.values()].map((one) => (one.ok ? one.channel : `${one.channel} (failed: ${one.answer})`)).join(', ')
+  const byChannel = new Map<string, AlertIncident['attempts']>()
+  for (const attempt of incident.attempts)
+    byChannel.set(attempt.channel, [...(byChannel.get(attempt.channel) ?? []), attempt])
+  return [...byChannel]
+    .map(([channel, attempts]) => {
+      const last = attempts.at(-1)!
+      const tries = attempts.length > 1 ? ` after ${attempts.length} tries` : ''
+      return last.ok ? `${channel}${tries}` : `${channel}: not delivered${tries} (${last.answer || last.status})`
+    })
+    .join('; ')
 }
 
 interface IncidentTableProps {
