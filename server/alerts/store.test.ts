@@ -6,6 +6,7 @@ import { openIncidents, recordEvaluation } from './store.ts'
 const MINUTE = 60_000
 const reading = (crossed: boolean, scope = 'ip:198.51.100.23@microsoft'): Reading => ({
   ruleId: 'default-deferred',
+  measure: 'deferred',
   scope,
   value: crossed ? 0.15 : 0.02,
   threshold: 0.1,
@@ -27,7 +28,9 @@ describe.each(ENGINES)('alert incidents in the %s store', (engine) => {
     expect((await recordEvaluation(store(), [reading(true)], start)).map(({ kind }) => kind)).toEqual(['opened'])
     for (let i = 1; i <= 3; i += 1)
       expect(await recordEvaluation(store(), [reading(true)], start + i * 5 * MINUTE)).toEqual([])
-    expect(await openIncidents(store())).toMatchObject([{ scope: 'ip:198.51.100.23@microsoft', value: 0.15 }])
+    expect(await openIncidents(store())).toMatchObject([
+      { scope: 'ip:198.51.100.23@microsoft', measure: 'deferred', value: 0.15 },
+    ])
     await recordEvaluation(store(), [reading(false)], start + 80 * MINUTE)
     expect(await openIncidents(store())).toEqual([])
     expect(await outbox(store())).toEqual(['opened', 'resolved'])

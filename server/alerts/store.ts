@@ -23,6 +23,7 @@ const EVALUATION_LOCK = 7_041_977
 interface IncidentRow {
   id: string
   rule_id: string
+  measure: Measure | null
   scope: string
   opened_at: Date
   last_crossed_at: Date
@@ -40,8 +41,13 @@ interface IncidentRow {
 const ms = (time: Date) => new Date(time).getTime()
 const iso = (time: Date | null) => (time === null ? null : new Date(time).toISOString())
 
+/** An incident's measure: kept with it (before migration 011, the rule's, if it is still there). */
+const measureOfRow = (row: IncidentRow, measureOf: (ruleId: string) => Measure | undefined = () => undefined) =>
+  row.measure ?? measureOf(row.rule_id) ?? 'bounced'
+
 const incidentOf = (row: IncidentRow): Incident => ({
   ruleId: row.rule_id,
+  measure: measureOfRow(row),
   scope: row.scope,
   openedAt: ms(row.opened_at),
   lastCrossedAt: ms(row.last_crossed_at),
@@ -89,8 +95,8 @@ export async function recordEvaluation(
       ids.set(keyOf(incident), id)
       await sql.query(
         `insert into alert_incidents (id, rule_id, scope, opened_at, last_crossed_at, value, opened_value, volume,
-           threshold, notified_at, resolved_at, evaluated_at)
-         values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
+           threshold, notified_at, resolved_at, evaluated_at, measure)
+         values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
          on conflict (id) do update set last_crossed_at = excluded.last_crossed_at, value = excluded.value,
            volume = excluded.volume, threshold = excluded.threshold, notified_at = excluded.notified_at,
            resolved_at = excluded.resolved_at, evaluated_at = excluded.evaluated_at`,
@@ -107,6 +113,7 @@ export async function recordEvaluation(
           at(incident.notifiedAt),
           at(incident.resolvedAt),
           at(now),
+          incident.measure,
         ],
       )
     }
@@ -156,7 +163,7 @@ export async function readIncidents(
   return rows.map((row) => ({
     id: row.id,
     ruleId: row.rule_id,
-    measure: measureOf(row.rule_id) ?? 'bounced',
+    measure: measureOfRow(row, measureOf),
     scope: parseScopeKey(row.scope),
     openedValue: Number(row.opened_value ?? row.value),
     value: Number(row.value),

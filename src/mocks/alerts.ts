@@ -71,7 +71,7 @@ function viewOf(state: DemoState, filter: { pool?: string; ip?: string }): Alert
     .map((incident): AlertIncident => ({
       id: incident.id,
       ruleId: incident.ruleId,
-      measure: rules.find((rule) => rule.id === incident.ruleId)?.measure ?? 'bounced',
+      measure: incident.measure,
       scope: parseScopeKey(incident.scope),
       openedValue: incident.openedValue,
       value: incident.value,

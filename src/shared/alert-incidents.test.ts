@@ -6,6 +6,7 @@ const HOUR = 60 * MINUTE
 const times = { quietMs: HOUR, remindMs: 24 * HOUR }
 const reading = (crossed: boolean, value = crossed ? 0.14 : 0.02): Reading => ({
   ruleId: 'default-deferred',
+  measure: 'deferred',
   scope: 'ip:198.51.100.23@microsoft',
   value,
   threshold: 0.1,

@@ -5,12 +5,14 @@
  * time is resolved; one still open is notified again after the reminder time. What to send is returned beside the
  * incidents, for the outbox: the caller stores both in one transaction.
  */
-import { crosses, measureOf, type AlertRule } from './alerts.ts'
+import { crosses, measureOf, type AlertRule, type Measure } from './alerts.ts'
 import type { Provider, Totals } from './delivery.ts'
 
 /** One rule's reading for one scope at an evaluation: the figure, and whether it crossed. */
 export interface Reading {
   ruleId: string
+  /** What the rule measures: kept with the incident, which outlives a rule deleted meanwhile. */
+  measure: Measure
   /** The pool or IP (and provider) the figure is of, as one key: "pool:marketing", "ip:192.0.2.10@microsoft". */
   scope: string
   value: number
@@ -22,6 +24,7 @@ export interface Reading {
 
 export interface Incident {
   ruleId: string
+  measure: Measure
   scope: string
   openedAt: number
   /** The last evaluation that found it crossing, and the figure then. */
@@ -80,6 +83,7 @@ export function evaluate(
     if (muted(key)) continue
     const incident: Incident = {
       ruleId: reading.ruleId,
+      measure: reading.measure,
       scope: reading.scope,
       openedAt: now,
       lastCrossedAt: now,
@@ -151,6 +155,7 @@ export function readingsOf(
       if (value === null) continue
       readings.push({
         ruleId: rule.id,
+        measure: rule.measure,
         scope: `${by}:${key}${scope.provider ? `@${scope.provider}` : ''}`,
         value,
         threshold: rule.threshold,

@@ -2,6 +2,7 @@
 -- muted until a time, who acknowledged an incident, every attempt to deliver a notification and its answer. The
 -- outbox gets a row per notification and channel, claimed for a while by the one server that sends it.
 alter table alert_incidents
+  add column measure text,
   add column opened_value double precision,
   add column volume integer not null default 0,
   add column evaluated_at timestamptz,
