@@ -226,7 +226,10 @@ const shots: [string, (page: Page) => Promise<void>][] = [
           timeout: TEAM.shortSessionSeconds * 1000 + 30_000,
         })
         .toBe(true)
-      await page.getByRole('link', { name: 'Activity' }).click()
+      // On a phone the sections are in their menu.
+      const activity = page.getByRole('link', { name: 'Activity' })
+      if (!(await activity.isVisible())) await page.getByRole('button', { name: /^Sections/ }).click()
+      await activity.click()
       await expect(page.getByText('Your session ended: sign in again.')).toBeVisible()
     },
   ],
