@@ -41,10 +41,16 @@ test('an admin adds a rule, refused at the field first; acknowledging and muting
   )
   await dialog.getByRole('textbox', { name: 'Threshold' }).fill('2')
   await dialog.getByRole('textbox', { name: 'Window' }).fill('6')
+  await dialog.getByRole('textbox', { name: 'Remind every' }).fill('0')
+  await dialog.getByRole('button', { name: 'Save' }).click()
+  await expect(dialog.getByRole('textbox', { name: 'Remind every' })).toHaveAccessibleDescription(
+    'Enter whole hours from 1 to 168.',
+  )
+  await dialog.getByRole('textbox', { name: 'Remind every' }).fill('6')
   await dialog.getByRole('button', { name: 'Save' }).click()
   await expect(dialog).toBeHidden()
   await expect(page.getByRole('table', { name: 'Alert rules' })).toContainText(
-    'Bounced and blocked above 2.0 % over 6 h, for each pool, from 1,000 sent',
+    'Bounced and blocked above 2.0 % over 6 h, for each pool, from 1,000 sent; reminded every 6 h',
   )
 
   const open = page.getByRole('table', { name: 'Open alerts' })

@@ -28,8 +28,18 @@ export async function readAlertRules(sql: Sql): Promise<AlertRuleView[]> {
 
 /** Keeps a rule whole, as checked at the door (alertRuleProblem). */
 export async function saveAlertRule(sql: Sql, rule: AlertRule, by: string): Promise<void> {
-  const { id, measure, scope, threshold, windowHours, minVolume, enabled } = rule
-  const kept: AlertRule = { id, measure, scope, threshold, windowHours, minVolume, enabled }
+  const { id, measure, scope, threshold, windowHours, minVolume, enabled, quietMinutes, remindHours } = rule
+  const kept: AlertRule = {
+    id,
+    measure,
+    scope,
+    threshold,
+    windowHours,
+    minVolume,
+    enabled,
+    ...(quietMinutes ? { quietMinutes } : {}),
+    ...(remindHours ? { remindHours } : {}),
+  }
   await sql.query(
     `insert into alert_rules (id, rule, updated_by) values ($1, $2::jsonb, $3)
      on conflict (id) do update set rule = excluded.rule, updated_at = now(), updated_by = excluded.updated_by`,

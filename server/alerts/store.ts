@@ -82,7 +82,7 @@ export async function recordEvaluation(
   store: Store,
   readings: readonly Reading[],
   now: number,
-  times?: IncidentTimes,
+  times?: IncidentTimes | ((ruleId: string) => IncidentTimes),
 ): Promise<Notification[]> {
   return store.transaction(async (sql) => {
     await sql.query('select pg_advisory_xact_lock($1)', [EVALUATION_LOCK])

@@ -8,7 +8,7 @@ import { ipPath, poolPath } from '../../src/shared/app-paths.ts'
 import type { Store } from '../store/store.ts'
 import type { Outgoing, StoredChannel } from './channels.ts'
 import { deliver } from './channels.ts'
-import { DEFAULT_INCIDENT_TIMES, type IncidentTimes } from '../../src/shared/alert-incidents.ts'
+import { DEFAULT_INCIDENT_TIMES, timesOfRules, type IncidentTimes } from '../../src/shared/alert-incidents.ts'
 import type { Mailer } from './mailer.ts'
 import { startOutbox } from './outbox.ts'
 import { readRules } from './readings.ts'
@@ -67,7 +67,8 @@ export function startAlerts(options: AlertsOptions) {
     await evaluating
     const run = (async () => {
       rules = await readAlertRules(store)
-      const notifications = await recordEvaluation(store, await readRules(store, rules), now, times)
+      const readings = await readRules(store, rules)
+      const notifications = await recordEvaluation(store, readings, now, timesOfRules(rules, times))
       evaluatedAt = new Date(now).toISOString()
       if (notifications.length) outbox.wake()
       return notifications

@@ -5,7 +5,7 @@ import Switch from '@mui/material/Switch'
 import TextField from '@mui/material/TextField'
 import { useState } from 'react'
 import { PROVIDER_NAMES, PROVIDERS, type Provider } from '../shared/delivery'
-import { MEASURES, WINDOW_HOURS, type AlertScope, type Measure } from '../shared/alerts'
+import { MEASURES, QUIET_MINUTES, REMIND_HOURS, WINDOW_HOURS, type AlertScope, type Measure } from '../shared/alerts'
 import type { AlertRuleView } from '../shared/alert-api'
 import { ActionDialog } from '../ui/action-dialog'
 import { useNotify } from '../ui/notifications'
@@ -15,6 +15,17 @@ import { alertChanges } from './queries'
 
 const SCOPE_KINDS = { 'every-pool': 'Each pool', pool: 'One pool', 'every-ip': 'Each IP', ip: 'One IP' } as const
 type ScopeKind = keyof typeof SCOPE_KINDS
+
+const DEFAULT_QUIET = 60
+const DEFAULT_REMIND = 24
+
+/** A field's check: a whole number within bounds. */
+const wholeFrom =
+  ({ min, max }: { min: number; max: number }, unit: string) =>
+  (value: string) =>
+    Number.isInteger(Number(value)) && Number(value) >= min && Number(value) <= max
+      ? null
+      : `Enter whole ${unit} from ${min} to ${max}.`
 
 /** A threshold as typed: a per cent, or spam reports per 1,000 delivered. */
 const shownThreshold = (measure: Measure, threshold: number) =>
@@ -38,17 +49,15 @@ export default function RuleDialog({ rule, onClose }: { rule?: AlertRuleView; on
     if (value.trim() === '' || !(number > 0)) return 'Enter a threshold above 0.'
     return perCent && number > 100 ? 'A share is at most 100 %.' : null
   })
-  const windowHours = useField(String(rule?.windowHours ?? 24), (value) =>
-    Number.isInteger(Number(value)) && Number(value) >= WINDOW_HOURS.min && Number(value) <= WINDOW_HOURS.max
-      ? null
-      : `Enter whole hours from ${WINDOW_HOURS.min} to ${WINDOW_HOURS.max}.`,
-  )
+  const windowHours = useField(String(rule?.windowHours ?? 24), wholeFrom(WINDOW_HOURS, 'hours'))
   const minVolume = useField(String(rule?.minVolume ?? 1000), (value) =>
     Number.isInteger(Number(value)) && Number(value) >= 1 ? null : 'Enter a whole number of messages from 1.',
   )
+  const quietMinutes = useField(String(rule?.quietMinutes ?? DEFAULT_QUIET), wholeFrom(QUIET_MINUTES, 'minutes'))
+  const remindHours = useField(String(rule?.remindHours ?? DEFAULT_REMIND), wholeFrom(REMIND_HOURS, 'hours'))
 
   const submit = () => {
-    const checks = [name, threshold, windowHours, minVolume].map((field) => field.validate())
+    const checks = [name, threshold, windowHours, minVolume, quietMinutes, remindHours].map((field) => field.validate())
     if (checks.includes(false)) return false
     const within = provider ? { provider } : {}
     const scope: AlertScope = one ? { kind, name: name.value.trim(), ...within } : { kind, ...within }
@@ -62,6 +71,9 @@ export default function RuleDialog({ rule, onClose }: { rule?: AlertRuleView; on
         windowHours: Number(windowHours.value),
         minVolume: Number(minVolume.value),
         enabled,
+        // Kept only where they differ from the defaults every rule has.
+        ...(Number(quietMinutes.value) !== DEFAULT_QUIET ? { quietMinutes: Number(quietMinutes.value) } : {}),
+        ...(Number(remindHours.value) !== DEFAULT_REMIND ? { remindHours: Number(remindHours.value) } : {}),
       },
       {
         onSuccess: () => {
@@ -147,6 +159,8 @@ export default function RuleDialog({ rule, onClose }: { rule?: AlertRuleView; on
         {numberField(threshold, 'Threshold', perCent ? '% of messages sent' : 'spam reports per 1,000 delivered')}
         {numberField(windowHours, 'Window', 'hours looked back over, 1 to 24')}
         {numberField(minVolume, 'Minimum volume', 'messages below which it never fires')}
+        {numberField(quietMinutes, 'Resolve after', 'minutes under the threshold; a shorter dip keeps it open')}
+        {numberField(remindHours, 'Remind every', 'hours, while it stays open')}
         <FormControlLabel
           control={<Switch checked={enabled} onChange={(event) => setEnabled(event.target.checked)} />}
           label="On"

@@ -14,7 +14,7 @@ import {
   type AlertsView,
 } from '../shared/alert-api'
 import { destinationProblem } from '../shared/alert-destinations'
-import { evaluate, readingsOf, windowsOf, type WindowCounts } from '../shared/alert-incidents'
+import { evaluate, readingsOf, timesOfRules, windowsOf, type WindowCounts } from '../shared/alert-incidents'
 import { alertRuleProblem, DEFAULT_RULES, type AlertRule } from '../shared/alerts'
 import { demoWindow } from './delivery'
 import { fieldError, noContent, ok, type FakeResponse } from './responses'
@@ -49,7 +49,7 @@ function evaluateNow(state: DemoState, now: number) {
   const readings = readingsOf(rules, (by, hours) => windows.get(`${by}|${hours}`)!)
   const open = alerts.incidents.filter((incident) => incident.resolvedAt === null)
   const muted = new Map(alerts.mutes.map((mute) => [`${mute.ruleId}|${scopeKey(mute.scope)}`, Date.parse(mute.until)]))
-  const step = evaluate(open, readings, now, undefined, muted)
+  const step = evaluate(open, readings, now, timesOfRules(rules), muted)
   const ids = new Map(open.map((incident) => [`${incident.ruleId}|${incident.scope}`, incident]))
   const kept = [...step.incidents, ...step.resolved].map((incident) => {
     const known = ids.get(`${incident.ruleId}|${incident.scope}`)

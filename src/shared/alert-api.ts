@@ -65,13 +65,23 @@ const scopeOfRule = (scope: AlertScope) => {
   }
 }
 
-/** "Deferred above 10.0 % over 4 h, for each IP, from 500 sent". */
-export function ruleInWords(rule: Pick<AlertRule, 'measure' | 'scope' | 'threshold' | 'windowHours' | 'minVolume'>) {
+/** "Deferred above 10.0 % over 4 h, for each IP, from 500 sent", and its own times where it sets them. */
+export function ruleInWords(
+  rule: Pick<
+    AlertRule,
+    'measure' | 'scope' | 'threshold' | 'windowHours' | 'minVolume' | 'quietMinutes' | 'remindHours'
+  >,
+) {
   const { name, fires } = MEASURES[rule.measure]
   const volume = rule.measure === 'spam' ? 'delivered' : 'sent'
+  const times = [
+    rule.quietMinutes ? `resolved after ${rule.quietMinutes} min under` : '',
+    rule.remindHours ? `reminded every ${rule.remindHours} h` : '',
+  ].filter(Boolean)
   return (
     `${name} ${fires} ${figureInWords(rule.measure, rule.threshold)} over ${rule.windowHours} h, ` +
-    `for ${scopeOfRule(rule.scope)}, from ${rule.minVolume.toLocaleString('en-US')} ${volume}`
+    `for ${scopeOfRule(rule.scope)}, from ${rule.minVolume.toLocaleString('en-US')} ${volume}` +
+    (times.length ? `; ${times.join(', ')}` : '')
   )
 }
 

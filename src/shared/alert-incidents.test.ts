@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { evaluate, type Incident, type Reading } from './alert-incidents.ts'
+import { evaluate, timesOfRules, type Incident, type Reading } from './alert-incidents.ts'
 
 const MINUTE = 60_000
 const HOUR = 60 * MINUTE
@@ -66,5 +66,21 @@ describe('incidents from readings', () => {
       'ip:198.51.100.23@microsoft',
       'pool:marketing',
     ])
+  })
+
+  it("resolve and remind on each rule's own times, the others on the defaults", () => {
+    const timesOf = timesOfRules([{ id: 'default-deferred', quietMinutes: 10, remindHours: 2 }], times)
+    const other = { ...reading(true), ruleId: 'other-rule', scope: 'pool:marketing' }
+    let open = evaluate([], [reading(true), other], 0, timesOf).incidents
+    const sent: string[] = []
+    for (let minute = 5; minute <= 180; minute += 5) {
+      // Both keep crossing for two and a half hours, then both are quiet.
+      const crossing = minute <= 150
+      const step = evaluate(open, [reading(crossing), { ...other, crossed: crossing }], minute * MINUTE, timesOf)
+      open = step.incidents
+      sent.push(...step.notifications.map(({ kind, incident }) => `${incident.ruleId} ${kind}@${minute}m`))
+    }
+    expect(sent).toEqual(['default-deferred reminder@120m', 'default-deferred resolved@160m'])
+    expect(open.map(({ ruleId }) => ruleId)).toEqual(['other-rule'])
   })
 })

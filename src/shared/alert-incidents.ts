@@ -50,6 +50,21 @@ export interface IncidentTimes {
 
 export const DEFAULT_INCIDENT_TIMES: IncidentTimes = { quietMs: 60 * 60 * 1000, remindMs: 24 * 60 * 60 * 1000 }
 
+/** Each rule's times: its own where it sets them, else `base` (the defaults, or what a test shortens them to). */
+export function timesOfRules(
+  rules: readonly Pick<AlertRule, 'id' | 'quietMinutes' | 'remindHours'>[],
+  base: IncidentTimes = DEFAULT_INCIDENT_TIMES,
+): (ruleId: string) => IncidentTimes {
+  const byId = new Map(rules.map((rule) => [rule.id, rule]))
+  return (ruleId) => {
+    const rule = byId.get(ruleId)
+    return {
+      quietMs: rule?.quietMinutes ? rule.quietMinutes * 60_000 : base.quietMs,
+      remindMs: rule?.remindHours ? rule.remindHours * 3_600_000 : base.remindMs,
+    }
+  }
+}
+
 const keyOf = (of: { ruleId: string; scope: string }) => `${of.ruleId}|${of.scope}`
 
 /**
@@ -60,7 +75,7 @@ export function evaluate(
   open: readonly Incident[],
   readings: readonly Reading[],
   now: number,
-  { quietMs, remindMs }: IncidentTimes = DEFAULT_INCIDENT_TIMES,
+  times: IncidentTimes | ((ruleId: string) => IncidentTimes) = DEFAULT_INCIDENT_TIMES,
   mutedUntil: ReadonlyMap<string, number> = new Map(),
 ): { incidents: Incident[]; resolved: Incident[]; notifications: Notification[] } {
   const byKey = new Map(open.map((incident) => [keyOf(incident), incident]))
@@ -100,6 +115,7 @@ export function evaluate(
   const incidents: Incident[] = []
   const resolved: Incident[] = []
   for (const [key, incident] of byKey) {
+    const { quietMs, remindMs } = typeof times === 'function' ? times(incident.ruleId) : times
     if (now - incident.lastCrossedAt >= quietMs) {
       const done = { ...incident, resolvedAt: now }
       resolved.push(done)

@@ -30,7 +30,15 @@ export interface AlertRule {
   /** Messages sent in the window below which the rule never fires: 1 bounce in 5 sends is not 20 %. */
   minVolume: number
   enabled: boolean
+  /** Minutes under the threshold before an incident resolves (default 60). */
+  quietMinutes?: number
+  /** Hours before an open incident is notified again (default 24). */
+  remindHours?: number
 }
+
+/** The bounds of a rule's own times. */
+export const QUIET_MINUTES = { min: 5, max: 1440 } as const
+export const REMIND_HOURS = { min: 1, max: 168 } as const
 
 export const WINDOW_HOURS = { min: 1, max: 24 } as const
 
@@ -95,7 +103,10 @@ export function crosses(rule: Pick<AlertRule, 'measure' | 'threshold' | 'minVolu
 /** What is wrong with a rule as sent to the server, in words naming the field; null when nothing is. */
 export function alertRuleProblem(rule: unknown): string | null {
   if (typeof rule !== 'object' || rule === null) return 'A rule is an object.'
-  const { measure, scope, threshold, windowHours, minVolume } = rule as Record<string, unknown>
+  const { measure, scope, threshold, windowHours, minVolume, quietMinutes, remindHours } = rule as Record<
+    string,
+    unknown
+  >
   if (typeof measure !== 'string' || !Object.hasOwn(MEASURES, measure))
     return `measure must be one of ${Object.keys(MEASURES).join(', ')}.`
   const scopeProblem = alertScopeProblem(scope)
@@ -112,6 +123,12 @@ export function alertRuleProblem(rule: unknown): string | null {
   )
     return `windowHours must be a whole number of hours from ${WINDOW_HOURS.min} to ${WINDOW_HOURS.max}.`
   if (!Number.isInteger(minVolume) || (minVolume as number) < 1) return 'minVolume must be a whole number from 1.'
+  const within = (value: unknown, { min, max }: { min: number; max: number }) =>
+    value === undefined || (Number.isInteger(value) && (value as number) >= min && (value as number) <= max)
+  if (!within(quietMinutes, QUIET_MINUTES))
+    return `quietMinutes must be a whole number of minutes from ${QUIET_MINUTES.min} to ${QUIET_MINUTES.max}.`
+  if (!within(remindHours, REMIND_HOURS))
+    return `remindHours must be a whole number of hours from ${REMIND_HOURS.min} to ${REMIND_HOURS.max}.`
   return null
 }
 
