@@ -129,6 +129,33 @@ describe.each(ENGINES)('alerts on the %s store', (engine) => {
     expect(await store().query('select id from alert_incidents')).toEqual([])
   })
 
+  it('refuses a NUL or half a character in any text it would keep, keeps nothing, and still answers', async () => {
+    const { api } = await start()
+    const before = (await api('GET', '')).text
+    const rule = { measure: 'bounced', threshold: 0.05, windowHours: 1, minVolume: 20 }
+    const soon = new Date(Date.now() + 3600_000).toISOString()
+    for (const bad of ['a\u0000b', 'a\uD800b', '\uDC00']) {
+      const answers = [
+        await api('POST', '/rules', { ...rule, scope: { kind: 'pool', name: bad } }),
+        await api('POST', '/channels', { kind: 'slack', name: bad, url: 'https://hooks.slack.com/services/x' }),
+        await api('POST', '/channels', {
+          kind: 'webhook',
+          name: 'w',
+          url: 'https://h.example.com/',
+          secret: `${bad}0123456789abcdef`,
+        }),
+        await api('PUT', '/mutes', { ruleId: 'default-bounced', scope: `pool:${bad}`, until: soon }),
+        await api('DELETE', '/mutes', { ruleId: bad, scope: 'pool:marketing' }),
+      ]
+      for (const answer of answers) {
+        expect(answer.status, answer.text).toBe(400)
+        expect(answer.json.errors[0].message).toMatch(/must not hold a NUL or half a character/)
+      }
+    }
+    expect((await api('GET', '')).text).toBe(before)
+    expect((await api('GET', '?pool=%00')).status).toBe(400)
+  })
+
   it('keeps channel secrets from every answer, and refuses destinations that are not https or point inward', async () => {
     const { api } = await start()
     const { text } = await api('GET', '')

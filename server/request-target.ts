@@ -12,6 +12,8 @@ const UNRESERVED = /[A-Za-z0-9\-._~]/
 export function targetProblem(target: string): string | undefined {
   // Origin-form only: no absolute-form ("http://host/…"), no authority-form, no "*".
   if (!target.startsWith('/') || target.startsWith('//')) return 'Only a path may be requested.'
+  // A NUL is no part of any name or value here, and the store refuses it: refused in the path and the query alike.
+  if (/%00/.test(target)) return 'The request has a NUL (%00) in it.'
   const queryAt = target.indexOf('?')
   const path = queryAt === -1 ? target : target.slice(0, queryAt)
   // Backslashes and fragments are rewritten by URL parsers; anything outside printable ASCII is not a URL's.

@@ -12,28 +12,42 @@ export interface Mailer {
   send(mail: { to: string[]; from: string; subject: string; text: string }): Promise<PostAnswer>
 }
 
-/** How long the key's scopes are remembered. */
+/** How long the key's scopes are remembered; a failure to learn them, for less. */
 const SCOPES_FOR_MS = 10 * 60 * 1000
+const FAILED_FOR_MS = 60 * 1000
 
 export function createMailer({ apiKey, upstream = DEFAULT_UPSTREAM }: { apiKey?: string; upstream?: string }): Mailer {
   const headers = { authorization: `Bearer ${apiKey}`, 'user-agent': USER_AGENT, 'content-type': 'application/json' }
-  let known: { at: number; answer: { allowed: boolean; reason?: string } } | undefined
+  let known: { until: number; answer: { allowed: boolean; reason?: string } } | undefined
+
+  /** Remembered for a while either way: the Alerts page asks on every read, and must not wait on SendGrid each time. */
+  const remember = (answer: { allowed: boolean; reason?: string }, forMs: number) => {
+    known = { until: Date.now() + forMs, answer }
+    return answer
+  }
 
   async function allowed() {
     if (!apiKey) return { allowed: false, reason: 'This server holds no SendGrid key (SENDGRID_API_KEY).' }
-    if (known && Date.now() - known.at < SCOPES_FOR_MS) return known.answer
+    if (known && Date.now() < known.until) return known.answer
     try {
-      const response = await fetch(new URL('/v3/scopes', upstream), { headers, signal: AbortSignal.timeout(10_000) })
+      const response = await fetch(new URL('/v3/scopes', upstream), { headers, signal: AbortSignal.timeout(5_000) })
       const scopes = response.ok ? ((await response.json()) as { scopes?: unknown }).scopes : undefined
-      const answer = !Array.isArray(scopes)
-        ? { allowed: false, reason: `SendGrid did not say what the server's key may do (${response.status}).` }
-        : scopes.includes('mail.send')
-          ? { allowed: true }
-          : { allowed: false, reason: "The server's SendGrid key lacks the mail.send permission." }
-      known = { at: Date.now(), answer }
-      return answer
+      if (!Array.isArray(scopes))
+        return remember(
+          { allowed: false, reason: `SendGrid did not say what the server's key may do (${response.status}).` },
+          FAILED_FOR_MS,
+        )
+      return scopes.includes('mail.send')
+        ? remember({ allowed: true }, SCOPES_FOR_MS)
+        : remember(
+            { allowed: false, reason: "The server's SendGrid key lacks the mail.send permission." },
+            SCOPES_FOR_MS,
+          )
     } catch (error) {
-      return { allowed: false, reason: `SendGrid could not be asked: ${(error as Error).message}.` }
+      return remember(
+        { allowed: false, reason: `SendGrid could not be asked: ${(error as Error).message}.` },
+        FAILED_FOR_MS,
+      )
     }
   }
 

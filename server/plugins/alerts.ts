@@ -11,7 +11,7 @@ import {
   type AlertChannelInput,
   type AlertsView,
 } from '../../src/shared/alert-api.ts'
-import { alertRuleProblem, type AlertRule } from '../../src/shared/alerts.ts'
+import { alertRuleProblem, isStorableText, type AlertRule } from '../../src/shared/alerts.ts'
 import type { ChangeSubject } from '../../src/shared/activity.ts'
 import { MESSAGES } from '../../src/shared/messages.ts'
 import {
@@ -58,6 +58,14 @@ const MUTE_BODY = {
   properties: { ruleId: ID, scope: { type: 'string', minLength: 4, maxLength: 200 }, until: { type: 'string' } },
   required: ['ruleId', 'scope'],
 } as const
+
+/** What is wrong with a mute's rule and scope as sent, in words; null when nothing is. */
+function muteProblem(ruleId: string, scope: string): string | null {
+  if (!/^(pool|ip):./.test(scope)) return 'scope must name a pool ("pool:…") or an IP ("ip:…").'
+  if (!isStorableText(scope) || !isStorableText(ruleId))
+    return 'scope and ruleId must not hold a NUL or half a character.'
+  return null
+}
 
 /** The longest a rule may be muted for: past that, switch it off. */
 const MUTE_AT_MOST_DAYS = 90
@@ -152,7 +160,8 @@ export const alertsPlugin: FastifyPluginAsync<AlertsPluginOptions> = async (plug
       const at = Date.parse(until ?? '')
       if (!(at > Date.now()) || at > Date.now() + MUTE_AT_MOST_DAYS * 86_400_000)
         return refuse(reply, 400, `until must be a time in the next ${MUTE_AT_MOST_DAYS} days.`)
-      if (!/^(pool|ip):./.test(scope)) return refuse(reply, 400, 'scope must name a pool ("pool:…") or an IP ("ip:…").')
+      const problem = muteProblem(ruleId, scope)
+      if (problem) return refuse(reply, 400, problem)
       const until_ = new Date(at).toISOString()
       const change: ChangeSubject = { action: 'alert-mute', rule: ruleId, until: until_, ...subjectOf(scope) }
       await journalled(request, change, () => mute(store, ruleId, scope, until_, who(request)))
@@ -160,6 +169,8 @@ export const alertsPlugin: FastifyPluginAsync<AlertsPluginOptions> = async (plug
     })
     admin.delete('/alerts/mutes', { schema: { body: MUTE_BODY } }, async (request, reply) => {
       const { ruleId, scope } = request.body
+      const problem = muteProblem(ruleId, scope)
+      if (problem) return refuse(reply, 400, problem)
       const change: ChangeSubject = { action: 'alert-unmute', rule: ruleId, ...subjectOf(scope) }
       const done = await journalled(request, change, () => unmute(store, ruleId, scope))
       return done ? reply.code(204).send() : refuse(reply, 404, 'That rule is not muted there.')

@@ -122,7 +122,7 @@ export default function AlertsPage() {
           >
             {!view.email.allowed && (
               <Typography variant="body2" color="text.secondary">
-                Email alerts cannot be sent: {view.email.reason}
+                Email alerts cannot be sent. {view.email.reason}
               </Typography>
             )}
             {view.channels.length === 0 ? (

@@ -101,7 +101,7 @@ export default function ChannelDialog({ emailReason, onClose }: { emailReason?: 
           label="Kind"
           value={kind}
           onChange={(event) => setKind(event.target.value as ChannelKind)}
-          helperText={kind === 'email' && emailReason ? `Email cannot be sent now: ${emailReason}` : ' '}
+          helperText={kind === 'email' && emailReason ? `Email cannot be sent now. ${emailReason}` : ' '}
         >
           {Object.entries(CHANNEL_KINDS).map(([key, label]) => (
             <MenuItem key={key} value={key}>

@@ -4,7 +4,7 @@
  * rule, and the door check of a channel, shared by the server, the app's forms and the demo.
  */
 import { PROVIDER_NAMES, PROVIDERS, type Provider } from './delivery.ts'
-import { MEASURES, type AlertRule, type AlertScope, type Measure } from './alerts.ts'
+import { isStorableText, MEASURES, type AlertRule, type AlertScope, type Measure } from './alerts.ts'
 
 export const ALERTS_PATH = '/api/alerts'
 
@@ -190,6 +190,9 @@ const EMAIL = /^[^\s@<>"]+@[^\s@<>"]+\.[^\s@<>"]+$/
 export function alertChannelProblem(input: unknown, change = false): string | null {
   if (typeof input !== 'object' || input === null) return 'A channel is an object.'
   const { kind, name, url, secret, routingKey, to, from } = input as Record<string, unknown>
+  const texts = { name, url, secret, routingKey, from, to: Array.isArray(to) ? to.join('') : to }
+  const broken = Object.entries(texts).find(([, text]) => typeof text === 'string' && !isStorableText(text))
+  if (broken) return `${broken[0]} must not hold a NUL or half a character.`
   if (typeof kind !== 'string' || !Object.hasOwn(CHANNEL_KINDS, kind))
     return `kind must be one of ${Object.keys(CHANNEL_KINDS).join(', ')}.`
   if (typeof name !== 'string' || name.trim() === '' || name.length > 100) return 'name must be 1 to 100 characters.'

@@ -42,6 +42,10 @@ export const REMIND_HOURS = { min: 1, max: 168 } as const
 
 export const WINDOW_HOURS = { min: 1, max: 24 } as const
 
+/** Text the store can keep: no NUL (PostgreSQL refuses it) and no half of a character (an unpaired surrogate). */
+export const isStorableText = (text: string) =>
+  !/\0|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.test(text)
+
 /** The rules a dashboard starts with: the thresholds the figures are flagged at, with where each comes from. */
 export const DEFAULT_RULES: readonly (AlertRule & { source: string })[] = [
   {
@@ -139,6 +143,7 @@ function alertScopeProblem(scope: unknown): string | null {
     return 'scope.kind must be every-pool, pool, every-ip or ip.'
   if ((kind === 'pool' || kind === 'ip') && (typeof name !== 'string' || name === '' || name.length > 100))
     return `scope.name must name the ${kind}.`
+  if (typeof name === 'string' && !isStorableText(name)) return 'scope.name must not hold a NUL or half a character.'
   if ((kind === 'every-pool' || kind === 'every-ip') && name !== undefined)
     return 'scope.name is only for one pool or IP.'
   if (provider !== undefined && !PROVIDERS.includes(provider as Provider))
