@@ -11,8 +11,8 @@ test('the navigation counts the open alerts, and the sample alert leads to its f
   await nav.getByRole('link', { name: /^Alerts/ }).click()
   const open = page.getByRole('table', { name: 'Open alerts' })
   await expect(open.getByRole('row')).toHaveCount(4)
-  await expect(open).toContainText('Deferred 13.')
-  await expect(open).toContainText('(fires above 10.0 %)')
+  // The sample's figures follow the clock: the share varies by the hour, always over the threshold.
+  await expect(open).toContainText(/Deferred \d+\.\d % of [\d,]+ sent \(fires above 10\.0 %\)/)
 
   await open.getByRole('link', { name: '198.51.100.23 at Microsoft' }).click()
   const banner = page.getByRole('region', { name: 'Alert on 198.51.100.23 at Microsoft' })
