@@ -105,8 +105,9 @@ export default tseslint.config(
   restrict('src/mocks/**', [
     folders(['app', 'ui', 'connection', 'activity'], 'The fake backend imports no UI.'),
     {
-      regex: '^\\.\\./(pools|ips)(/(?!rules$|ip-rules$).*)?$',
-      message: 'The fake backend takes only the rules it shares with the dialogs (pools/rules, ips/ip-rules).',
+      regex: '^\\.\\./(pools|ips)(/(?!ip-rules$).*)?$',
+      message:
+        'The fake backend takes only the rules it shares with the dialogs (ips/ip-rules; the rest are in shared/).',
     },
   ]),
   { files: ['server/**'], rules: { 'no-restricted-imports': ['error', { patterns: [SERVER_SHARES_ONLY_SHARED] }] } },

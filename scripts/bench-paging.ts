@@ -2,7 +2,7 @@
 // (Link headers, pages as large as asked) and a server that gives at most 200 a page with no Link headers, for
 // accounts of 25, 1,200 and 5,000 IPs. It runs the app's own paging (src/lib/paging.ts) against a stand-in that
 // counts requests and the round trips they take.
-import { ACCOUNT_IPS_PAGES_AT_ONCE, readAllPages, type Page } from '../src/lib/paging'
+import { ACCOUNT_IPS_PAGES_AT_ONCE, readAllPages, type Page } from '../src/shared/paging'
 import { ACCOUNT_IPS_PAGE_SIZE } from '../src/shared/account-ips-paging'
 
 async function count(total: number, cap: number, links: boolean) {

@@ -16,6 +16,9 @@ import type { IncidentTimes } from '../src/shared/alert-incidents.ts'
 import { createMailer } from './alerts/mailer.ts'
 import { startAlerts } from './alerts/watch.ts'
 import { alertsPlugin } from './plugins/alerts.ts'
+import { layoutPlugin } from './plugins/layout.ts'
+import { createLayoutService } from './layout/service.ts'
+import { revokeLayoutTokensOf } from './layout/tokens.ts'
 import { publicKeyOf } from './delivery/signature.ts'
 import { identity } from './identity.ts'
 import { openJournal } from './journal.ts'
@@ -264,8 +267,16 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     ...(options.webhookPublicKey ? { publicKey: publicKeyOf(options.webhookPublicKey) } : {}),
     ...(signIn ? { publicUrl: signIn.publicUrl } : {}),
   })
-  if (signIn && sessions && registry)
-    await app.register(authPlugin, { prefix: '/auth', settings: signIn, sessions, registry })
+  const layout = createLayoutService({ store, journal, forwarder, log: app.log })
+  await app.register(layoutPlugin, { prefix: '/api', store, journal, layout })
+  if (signIn && sessions && registry) {
+    const onSignIn = async (email: string, role: string) => {
+      const revoked = role === 'viewer' ? await revokeLayoutTokensOf(store, email) : 0
+      if (revoked)
+        app.log.warn({ msg: 'layout tokens revoked: their owner signs in as a viewer', user: email, revoked })
+    }
+    await app.register(authPlugin, { prefix: '/auth', settings: signIn, sessions, registry, onSignIn })
+  }
   await app.register(pagePlugin, { distDir, forwarder })
   return app
 }

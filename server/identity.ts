@@ -21,6 +21,8 @@ export interface Who {
   signInRequired: boolean
   /** The store's id of the session, where people sign in. */
   sessionId?: string
+  /** The access token the request came with (its name), on the routes that take one. */
+  token?: string
 }
 
 declare module 'fastify' {

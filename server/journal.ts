@@ -43,6 +43,8 @@ export interface ActivityRow {
   incident: string | null
   channel: string | null
   until_at: Date | null
+  apply_id: string | null
+  token: string | null
   ips: string[] | string | null
   status: number | null
   ok: boolean | null
@@ -51,7 +53,7 @@ export interface ActivityRow {
 
 const COLUMNS =
   'id, time, user_email, action, pool, ip, old_name, new_name, subuser, ips, status, ok, message, webhook, old_key, new_key, ' +
-  'rule, incident, channel, until_at'
+  'rule, incident, channel, until_at, apply_id, token'
 
 /** A row as the app reads it: absent where the column is null. */
 function entryOf(row: ActivityRow): ActivityEntry {
@@ -76,6 +78,8 @@ function entryOf(row: ActivityRow): ActivityEntry {
     ...(row.incident ? { incident: row.incident } : {}),
     ...(row.channel ? { channel: row.channel } : {}),
     ...(row.until_at ? { until: new Date(row.until_at).toISOString() } : {}),
+    ...(row.apply_id ? { apply: row.apply_id } : {}),
+    ...(row.token ? { token: row.token } : {}),
   }
 }
 
@@ -102,15 +106,17 @@ export function valuesOf(entry: ActivityEntry): unknown[] {
     entry.incident ?? null,
     entry.channel ?? null,
     entry.until ?? null,
+    entry.apply ?? null,
+    entry.token ?? null,
   ]
 }
 
 export const INSERT_ACTIVITY = `insert into activity (${COLUMNS})
-  values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10::jsonb, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20) on conflict (id) do nothing`
+  values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10::jsonb, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22) on conflict (id) do nothing`
 
 /** The same entry as refused, whether or not its first write has landed: whichever comes second, it reads refused. */
 const WRITE_REFUSED = `insert into activity (${COLUMNS})
-  values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10::jsonb, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20)
+  values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10::jsonb, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22)
   on conflict (id) do update set status = excluded.status, ok = excluded.ok, message = excluded.message`
 
 /** How long a refused change's entry is tried again while the store does not answer. */

@@ -12,7 +12,8 @@
  *   anything else        a full-access account
  * Run: tsx e2e/servers/fake-sendgrid.ts PORT
  */
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
+import { createServer } from 'node:http'
+import { toFetchRequest, writeResponse } from './fake-account'
 import { HttpResponse, getResponse } from 'msw'
 import { ALL_IP_SCOPES, createDb, memoryStore, type DemoState } from '../../src/mocks/db'
 import { createHandlers } from '../../src/mocks/handlers'
@@ -90,21 +91,6 @@ function misbehave(key: string, account: Account, request: Request): Response | 
     if (key.startsWith('SG.flaky.') && account.poolListReads <= 3) return sendGridError(500, 'internal server error')
   }
   return undefined
-}
-
-async function toFetchRequest(req: IncomingMessage): Promise<Request> {
-  const chunks: Buffer[] = []
-  for await (const chunk of req) chunks.push(chunk as Buffer)
-  const body = chunks.length ? Buffer.concat(chunks) : undefined
-  const headers = new Headers()
-  for (const [name, value] of Object.entries(req.headers)) if (typeof value === 'string') headers.set(name, value)
-  return new Request(`http://${req.headers.host}${req.url}`, { method: req.method, headers, body })
-}
-
-async function writeResponse(res: ServerResponse, response: Response) {
-  res.statusCode = response.status
-  response.headers.forEach((value, name) => res.setHeader(name, value))
-  res.end(Buffer.from(await response.arrayBuffer()))
 }
 
 const server = createServer(async (req, res) => {

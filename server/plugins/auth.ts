@@ -8,7 +8,7 @@ import * as oidc from 'openid-client'
 import type { SignInRefusal } from '../../src/shared/messages.ts'
 import type { SignInSettings } from '../config.ts'
 import { refuseCrossSite, requireUser } from '../guards.ts'
-import { roleOf } from '../identity.ts'
+import { roleOf, type Role } from '../identity.ts'
 import type { SessionRegistry } from '../session-registry.ts'
 import type { SessionUser, Sessions } from '../sessions.ts'
 
@@ -41,6 +41,8 @@ interface AuthOptions {
   settings: SignInSettings
   sessions: Sessions
   registry: SessionRegistry
+  /** Told of each sign-in and the role it gives (a viewer's layout tokens are revoked). */
+  onSignIn?: (email: string, role: Role) => Promise<void>
 }
 
 /** The provider's metadata, fetched once; a failure is retried on the next sign-in rather than kept. */
@@ -73,7 +75,7 @@ function verifiedUser(claims: oidc.IDToken | undefined, log: FastifyBaseLogger):
   return user
 }
 
-export const authPlugin: FastifyPluginAsync<AuthOptions> = async (app, { settings, sessions, registry }) => {
+export const authPlugin: FastifyPluginAsync<AuthOptions> = async (app, { settings, sessions, registry, onSignIn }) => {
   const redirectUri = new URL('/auth/callback', settings.publicUrl).href
   const provider = providerOf(settings)
 
@@ -132,7 +134,9 @@ export const authPlugin: FastifyPluginAsync<AuthOptions> = async (app, { setting
       request.log.error({ msg: 'sign-in not recorded', err: error })
       return failurePage(reply, 503, 'The dashboard cannot record sign-ins right now. Try again in a minute.')
     }
-    request.log.info({ msg: 'signed in', user: user.email, role: roleOf(user, settings) })
+    const role = roleOf(user, settings)
+    request.log.info({ msg: 'signed in', user: user.email, role })
+    await onSignIn?.(user.email, role).catch((err: unknown) => request.log.error({ msg: 'sign-in hook failed', err }))
     return reply
       .setCookie(sessions.cookie, await sessions.sealUser(user, id), sessions.sessionCookieOptions())
       .redirect(safeReturnPath(returnTo), 303)

@@ -15,8 +15,11 @@ type ChangePart = { text: string } | { pool: string }
 
 export function describeEntry(entry: ActivityEntry): ChangePart[] {
   const parts = describeChange(entry)
-  // A fix made from an alert says so, so the journal shows what was done about it.
-  return entry.incident && !entry.action.startsWith('alert-') ? [...parts, { text: ' (from an alert)' }] : parts
+  // A fix made from an alert, or a change of a layout apply, says so; and a change a token made names it.
+  const from = entry.incident && !entry.action.startsWith('alert-') ? [{ text: ' (from an alert)' }] : []
+  const applied = entry.apply && !entry.action.startsWith('layout-') ? [{ text: ' (layout apply)' }] : []
+  const token = entry.token && !entry.action.startsWith('token-') ? [{ text: ` with token “${entry.token}”` }] : []
+  return [...parts, ...from, ...applied, ...token]
 }
 
 function describeChange(entry: ActivityEntry): ChangePart[] {
@@ -67,6 +70,14 @@ function describeChange(entry: ActivityEntry): ChangePart[] {
       return [{ text: `Set the alert channel “${entry.channel ?? ''}”` }]
     case 'alert-channel-delete':
       return [{ text: `Deleted the alert channel “${entry.channel ?? ''}”` }]
+    case 'layout-apply':
+      return [{ text: `Applied a pool layout${entry.message && entry.ok ? `: ${entry.message}` : ''}` }]
+    case 'layout-undo':
+      return [{ text: `Undid a layout apply${entry.message && entry.ok ? `: ${entry.message}` : ''}` }]
+    case 'token-create':
+      return [{ text: `Created the access token “${entry.token ?? ''}”` }]
+    case 'token-revoke':
+      return [{ text: `Revoked the access token “${entry.token ?? ''}”` }]
     default:
       return [{ text: String(entry.action) }]
   }

@@ -1,5 +1,5 @@
 import { HttpResponse, http } from 'msw'
-import { ACCOUNT_IPS_PAGES_AT_ONCE } from '../lib/paging'
+import { ACCOUNT_IPS_PAGES_AT_ONCE } from '../shared/paging'
 import { ACCOUNT_IPS_PAGE_SIZE } from '../shared/account-ips-paging'
 import { firstReadPath } from '../shared/first-read'
 import { server } from '../mocks/node'

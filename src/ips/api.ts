@@ -2,7 +2,7 @@
  * Typed calls about the account's IPs, beside the pools they are in: the inventory (read to its last page), warmup,
  * reverse DNS records and subusers, normalised to the shapes the app uses.
  */
-import { ACCOUNT_IPS_PAGES_AT_ONCE, nextOffset, readAllPages } from '../lib/paging'
+import { ACCOUNT_IPS_PAGES_AT_ONCE, nextOffset, readAllPages } from '../shared/paging'
 import { ACCOUNT_IPS_PAGE_SIZE, accountIpsPage } from '../shared/account-ips-paging'
 import { callSendGrid, callSendGridWithHeaders, fromIncident, sendGridRoute } from '../lib/sendgrid-call'
 

@@ -1,4 +1,5 @@
-import { HOURLY_CAPS, warmupDay, warmupPlan, warmupPlanText, warmupSince } from './warmup-schedule'
+import { HOURLY_CAPS, warmupDay } from '../shared/warmup-caps'
+import { warmupPlan, warmupPlanText, warmupSince } from './warmup-schedule'
 
 const DAY_MS = 86_400_000
 

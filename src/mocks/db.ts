@@ -3,7 +3,12 @@
  * including its documented error bodies, which differ from endpoint to endpoint.
  */
 import { canonicalIp, ipAddressProblem, sameIp } from '../ips/ip-rules'
-import { POOL_LIMIT_SENDGRID_MESSAGE, poolLimitProblem, poolNameProblem, sendGridPoolNameMessage } from '../pools/rules'
+import {
+  POOL_LIMIT_SENDGRID_MESSAGE,
+  poolLimitProblem,
+  poolNameProblem,
+  sendGridPoolNameMessage,
+} from '../shared/pool-names'
 import { queryActivity, timeOrderedId, type ActivityEntry, type ActivityQuery } from '../shared/activity'
 import { seedState } from './seed'
 import { fieldError, noContent, ok, type FakeResponse } from './responses'

@@ -5,7 +5,7 @@ import { useNotify } from '../ui/notifications'
 import { useField } from '../ui/use-field'
 import { isNameRefusal, localNameProblem, refusedNameProblem } from './name-field'
 import { poolQueries, useCreatePool } from './queries'
-import { POOL_NAME_MAX_LENGTH, POOL_NAME_MIN_LENGTH, poolLimitProblem } from './rules'
+import { POOL_NAME_MAX_LENGTH, POOL_NAME_MIN_LENGTH, poolLimitProblem } from '../shared/pool-names'
 
 export default function CreatePoolDialog({ onClose }: { onClose: () => void }) {
   const pools = useQuery(poolQueries.list())

@@ -1,6 +1,6 @@
 /** A pool-name field's problem in words: the rules checked before sending, or SendGrid's refusal of what was sent. */
 import { ApiError } from '../lib/api-client'
-import { describePoolNameProblem, poolNameProblem, poolNameProblemFromSendGrid } from './rules'
+import { describePoolNameProblem, poolNameProblem, poolNameProblemFromSendGrid } from '../shared/pool-names'
 
 export function localNameProblem(name: string, taken: Iterable<string>): string | null {
   const problem = poolNameProblem(name, taken)

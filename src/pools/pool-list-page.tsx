@@ -19,7 +19,7 @@ import { usePoolDelivery } from './use-pool-delivery'
 import { ipQueries } from '../ips'
 import { isNotServedHere } from '../lib/api-client'
 import { poolQueries } from './queries'
-import { MAX_POOLS, poolLimitProblem } from './rules'
+import { MAX_POOLS, poolLimitProblem } from '../shared/pool-names'
 
 const loadCreatePoolDialog = () => import('./create-pool-dialog')
 const CreatePoolDialog = lazy(loadCreatePoolDialog)

@@ -24,6 +24,10 @@ export type ActivityAction =
   | 'alert-unmute'
   | 'alert-channel'
   | 'alert-channel-delete'
+  | 'layout-apply'
+  | 'layout-undo'
+  | 'token-create'
+  | 'token-revoke'
 
 /** What a change is about, from its call alone. */
 export interface ChangeSubject {
@@ -50,6 +54,10 @@ export interface ChangeSubject {
   channel?: string
   /** A mute's end, ISO 8601. */
   until?: string
+  /** The layout apply the change is part of (its id). */
+  apply?: string
+  /** The access token it came with (its name); the entry's user is the token's owner. */
+  token?: string
 }
 
 /** SendGrid's answer to a change. */

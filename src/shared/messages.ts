@@ -32,6 +32,12 @@ export const MESSAGES = {
   webhookNeedsServerKey:
     "Connecting the Event Webhook needs this server's own SendGrid key (SENDGRID_API_KEY), so that the figures are " +
     "of that account; or set the webhook's public key as SENDGRID_WEBHOOK_PUBLIC_KEY.",
+  layoutNeedsServerKey:
+    "Layouts are read and applied with this server's own SendGrid key (SENDGRID_API_KEY): set it to plan or apply.",
+  layoutAdminsOnly: 'Only an admin can apply a layout or undo an apply: viewers can export and plan.',
+  tokensAdminsOnly: 'Only an admin can see, create and revoke access tokens.',
+  tokenRefused: 'This access token is not valid: it is unknown or was revoked.',
+  tokenScope: 'This access token may only read layouts (export, plan, drift); applying needs a token scoped to layout.',
   storeUnavailable: "The activity journal is unavailable right now; SendGrid's pools can still be read.",
   notNormalForm: 'The address is not in its plain form: send it without encoded letters, dot steps or empty parts.',
   upstreamUnexpected: 'SendGrid answered something unexpected (not JSON); nothing of it was passed on.',

@@ -4,7 +4,7 @@ import {
   poolNameProblem,
   poolNameProblemFromSendGrid,
   sendGridPoolNameMessage,
-} from './rules'
+} from './pool-names'
 
 const worded = (name: string, taken: string[] = []) => {
   const problem = poolNameProblem(name, taken)
