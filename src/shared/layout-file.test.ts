@@ -1,8 +1,6 @@
-import { readFileSync } from 'node:fs'
+import schema from '../../public/layout.schema.json'
 import { LAYOUT_VERSION, readLayout } from './layout-file'
 import { POOL_NAME_MAX_LENGTH, POOL_NAME_MIN_LENGTH } from './pool-names'
-
-const schema = JSON.parse(readFileSync('public/layout.schema.json', 'utf8'))
 
 describe('the published JSON Schema', () => {
   it('says what the reader takes: the version, the keys, the name rules', () => {
