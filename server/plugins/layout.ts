@@ -8,10 +8,8 @@ import type { JsonSchemaToTsProvider } from '@fastify/type-provider-json-schema-
 import type { LayoutRefusal } from '../../src/shared/layout-api.ts'
 import { tokenProblem, type TokenScope } from '../../src/shared/layout-api.ts'
 import { MAX_LAYOUT_BYTES, readLayout, type LayoutFile } from '../../src/shared/layout-file.ts'
-import { layoutOfAccount } from '../../src/shared/layout-plan.ts'
-import { AccountReadError } from '../../src/shared/layout-run.ts'
+import { AccountReadError, exportedLayout } from '../../src/shared/layout-run.ts'
 import { errorBody, MESSAGES, REFUSAL_CODES } from '../../src/shared/messages.ts'
-import { warmupDay } from '../../src/shared/warmup-caps.ts'
 import { refuseCrossSite, requireAdmin, requireUser } from '../guards.ts'
 import type { Journal } from '../journal.ts'
 import { ApplyRunning, listApplies, readApply } from '../layout/applies.ts'
@@ -94,20 +92,7 @@ export const layoutPlugin: FastifyPluginAsync<LayoutPluginOptions> = async (plug
     app.get('/layout', { schema: { querystring: EXPORT_QUERY } }, async (request, reply) => {
       try {
         const { account, facts } = await layout.current()
-        const file: LayoutFile = layoutOfAccount(account)
-        if (request.query.context) {
-          const ips = Object.fromEntries(
-            facts.ips.map((ip) => [
-              ip.ip,
-              {
-                ...(ip.warmupStart ? { warmupDay: warmupDay(ip.warmupStart, facts.now) } : {}),
-                ...(ip.subusers.length ? { subusers: ip.subusers } : {}),
-                ...(ip.reverseDnsValid !== null ? { reverseDnsValid: ip.reverseDnsValid } : {}),
-              },
-            ]),
-          )
-          file.context = { exportedAt: new Date(facts.now).toISOString(), ips }
-        }
+        const file = exportedLayout(account, facts, request.query.context === true)
         return reply.send(file)
       } catch (error) {
         return failed(reply, error)

@@ -16,7 +16,7 @@ import * as webhooks from './webhooks'
 import { accountIpAnswers, findIp, hasValidRdns } from './account-ips'
 import { alertAnswers } from './alerts'
 import { deliveryAnswers } from './delivery'
-import { DEMO_USER, type DemoIp, type DemoPool, type DemoState } from './state'
+import { DEMO_USER, type DemoApply, type DemoIp, type DemoPool, type DemoState } from './state'
 
 export type { DemoIp, DemoPool, DemoState }
 
@@ -66,6 +66,28 @@ function journalled(state: DemoState, change: Omit<ActivityEntry, 'id' | 'time'>
   const entry = { id: timeOrderedId(now), time: new Date(now).toISOString(), ...change }
   state.activity = [...(state.activity ?? []), entry].slice(-DEMO_JOURNAL_ENTRIES)
   return state
+}
+
+/** What the demo keeps of layouts, as the dashboard's server keeps it in its store. */
+function layoutKept(read: () => DemoState, save: (state: DemoState) => void) {
+  return {
+    /** The layout applies kept, newest first; `update` changes them in place and keeps the change. */
+    layoutApplies(update?: (applies: DemoApply[]) => void): DemoApply[] {
+      const state = read()
+      state.layoutApplies ??= []
+      if (update) {
+        update(state.layoutApplies)
+        save(state)
+      }
+      return state.layoutApplies
+    },
+
+    /** Pool names the journal mentions: what a new name is checked against for a near miss. */
+    journalledPoolNames(): string[] {
+      const names = (read().activity ?? []).flatMap((entry) => [entry.pool, entry.newName])
+      return [...new Set(names.filter((name): name is string => typeof name === 'string'))]
+    },
+  }
 }
 
 export function createDb(store: StateStore = memoryStore(), seed: () => DemoState = seedState) {
@@ -240,6 +262,7 @@ export function createDb(store: StateStore = memoryStore(), seed: () => DemoStat
     },
     ...webhooks.webhookAnswers(read, change),
     ...deliveryAnswers(read),
+    ...layoutKept(read, (state) => store.save(state)),
     ...alertAnswers(read, change, (subject) => record({ user: DEMO_USER, status: 204, ok: true, ...subject })),
   }
 }

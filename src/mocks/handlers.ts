@@ -6,6 +6,8 @@ import { SENDGRID_ROUTES, type RouteId } from '../shared/sendgrid-routes'
 import type { Db, FakeResponse } from './db'
 import { DEMO_USER } from './state'
 import { ALERTS_PATH, incidentOf } from '../shared/alert-api'
+import { LAYOUT_APPLIES_PATH, LAYOUT_DRIFT_PATH, LAYOUT_PATH, LAYOUT_PLAN_PATH } from '../shared/layout-api'
+import { DEMO_APPLY_HEADER, demoLayout } from './layout'
 
 /** Who the demo's journal names: nobody signs in to a demo. */
 
@@ -113,10 +115,12 @@ export function createHandlers(db: Db, { latency = () => 0, ipsPageCap, pagingLi
         const message = answer.status < 400 ? undefined : sendGridMessage(JSON.stringify(answer.body ?? null))
         // A fix made from an alert names its incident, as the server's journal does.
         const incident = incidentOf(Object.fromEntries(request.headers))
+        const apply = request.headers.get(DEMO_APPLY_HEADER)
         db.record({
           user: DEMO_USER,
           ...change,
           ...(incident ? { incident } : {}),
+          ...(apply ? { apply } : {}),
           status: answer.status,
           ok: answer.status < 400,
           ...(message ? { message } : {}),
@@ -187,7 +191,19 @@ export function createHandlers(db: Db, { latency = () => 0, ipsPageCap, pagingLi
     http.delete(`*${ALERTS_PATH}/channels/:id`, ({ params }) => respond(db.deleteChannel(param(params.id)))),
     http.post(`*${ALERTS_PATH}/channels/:id/test`, () => respond(db.testChannel())),
   ]
-  return [...sendGrid, ...dashboardServer, ...alerts]
+  const layout = demoLayout(db, () => sendGrid)
+  const layoutRoutes = [
+    http.get(`*${LAYOUT_PATH}`, async ({ request }) =>
+      respond(await layout.exportLayout(new URL(request.url).searchParams.get('context') === 'true')),
+    ),
+    http.post(`*${LAYOUT_PLAN_PATH}`, async ({ request }) => respond(await layout.plan(await jsonBody(request)))),
+    http.get(`*${LAYOUT_DRIFT_PATH}`, async () => respond(await layout.drift())),
+    http.get(`*${LAYOUT_APPLIES_PATH}`, () => respond(layout.listApplies())),
+    http.get(`*${LAYOUT_APPLIES_PATH}/:id`, ({ params }) => respond(layout.readApply(param(params.id)))),
+    http.post(`*${LAYOUT_APPLIES_PATH}`, async ({ request }) => respond(await layout.apply(await jsonBody(request)))),
+    http.post(`*${LAYOUT_APPLIES_PATH}/:id/undo`, async ({ params }) => respond(await layout.undo(param(params.id)))),
+  ]
+  return [...sendGrid, ...dashboardServer, ...alerts, ...layoutRoutes]
 }
 
 const isRecord = (value: unknown): value is Record<string, unknown> =>

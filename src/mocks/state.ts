@@ -3,6 +3,9 @@ import type { ActivityEntry } from '../shared/activity'
 import type { AlertChannel, AlertMute } from '../shared/alert-api'
 import type { Incident } from '../shared/alert-incidents'
 import type { AlertRule } from '../shared/alerts'
+import type { ApplyView } from '../shared/layout-api'
+import type { LayoutFile } from '../shared/layout-file'
+import type { AccountLayout } from '../shared/layout-plan'
 
 /** Who makes the demo's changes, as the journal names them. */
 export const DEMO_USER = 'you (demo)'
@@ -62,6 +65,15 @@ export interface DemoState {
   lastBatchAt?: string
   /** Alerting, as the dashboard's server keeps it. */
   alerts?: DemoAlerts
+  /** Layout applies, as the dashboard's server keeps them, newest first. */
+  layoutApplies?: DemoApply[]
+}
+
+export interface DemoApply {
+  view: ApplyView
+  before: AccountLayout
+  layout: LayoutFile
+  afterFingerprint: string | null
 }
 
 export interface DemoAlerts {

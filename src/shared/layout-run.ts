@@ -5,7 +5,9 @@
  */
 import { normalIp } from './ip-address.ts'
 import { compareIps } from './layout-file.ts'
-import type { AccountLayout, IpFacts, Step } from './layout-plan.ts'
+import { layoutOfAccount, type AccountFacts, type AccountLayout, type IpFacts, type Step } from './layout-plan.ts'
+import type { LayoutFile } from './layout-file.ts'
+import { warmupDay } from './warmup-caps.ts'
 import { accountIpsPage } from './account-ips-paging.ts'
 import { nextOffset, readAllPages } from './paging.ts'
 import { sendGridMessage } from './activity.ts'
@@ -98,6 +100,23 @@ export async function readAccount(port: SendGridPort): Promise<{ account: Accoun
     account: { pools: [...members].map(([name, set]) => ({ name, ips: [...set].sort(compareIps) })) },
     ips: facts,
   }
+}
+
+/** The account's layout as a file; with `context`, what is known of each IP (warmup, subusers, reverse DNS). */
+export function exportedLayout(account: AccountLayout, facts: AccountFacts, context: boolean): LayoutFile {
+  const file = layoutOfAccount(account)
+  if (!context) return file
+  const ips = Object.fromEntries(
+    facts.ips.map((ip) => [
+      ip.ip,
+      {
+        ...(ip.warmupStart ? { warmupDay: warmupDay(ip.warmupStart, facts.now) } : {}),
+        ...(ip.subusers.length ? { subusers: ip.subusers } : {}),
+        ...(ip.reverseDnsValid !== null ? { reverseDnsValid: ip.reverseDnsValid } : {}),
+      },
+    ]),
+  )
+  return { ...file, context: { exportedAt: new Date(facts.now).toISOString(), ips } }
 }
 
 /** The one call a step is. */
