@@ -7,7 +7,7 @@ import reactHooks from 'eslint-plugin-react-hooks'
 import globals from 'globals'
 import tseslint from 'typescript-eslint'
 
-const FEATURES = ['pools', 'ips', 'connection', 'activity', 'delivery']
+const FEATURES = ['pools', 'ips', 'connection', 'activity', 'delivery', 'alerts', 'layout']
 
 const SERVER_SHARES_ONLY_SHARED = {
   regex: '^(\\.\\./)+src/(?!shared/)',

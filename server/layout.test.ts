@@ -268,7 +268,8 @@ describe('access tokens', () => {
     const deploy = (await api<NewToken>('POST', '/tokens', { name: 'deploy pipeline', scope: 'layout' }, admin)).json
     const reader = (await api<NewToken>('POST', '/tokens', { name: 'pull requests', scope: 'read' }, admin)).json
     expect(deploy.token).toMatch(/^ipd_[\w-]{43}$/)
-    const listed = (await api<TokenView[]>('GET', '/tokens', undefined, admin)).json
+    const listed = (await api<{ tokens: TokenView[] }>('GET', '/tokens', undefined, admin)).json.tokens
+    expect(listed.map((token) => token.name)).toEqual(['pull requests', 'deploy pipeline'])
     expect(JSON.stringify(listed)).not.toContain(deploy.token)
     expect(
       (await store().query<{ hash: string }>('select hash from access_tokens')).map((row) => row.hash),

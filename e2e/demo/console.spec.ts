@@ -8,7 +8,7 @@ test('no page of the demo build logs an error or leaves an error uncaught, throu
     if (message.type() === 'error') errors.push(message.text())
   })
   page.on('pageerror', (error) => errors.push(`uncaught: ${error.message}`))
-  for (const path of ['/pools', '/pools/marketing', '/ips', '/ips/198.51.100.23', '/activity']) {
+  for (const path of ['/pools', '/pools/marketing', '/ips', '/ips/198.51.100.23', '/layout', '/activity']) {
     await page.goto(path)
     await expect(page.getByRole('heading', { level: 1 })).toBeVisible()
     // A reload takes the service worker's update check through a page that goes away.

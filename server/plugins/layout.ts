@@ -157,7 +157,7 @@ export const layoutPlugin: FastifyPluginAsync<LayoutPluginOptions> = async (plug
     admin.addHook('onRequest', requireAdmin(MESSAGES.tokensAdminsOnly))
     admin.addHook('onRequest', refuseCrossSite)
     const who = (request: FastifyRequest) => request.who.user ?? 'local'
-    admin.get('/tokens', async (_request, reply) => reply.send(await listTokens(store)))
+    admin.get('/tokens', async (_request, reply) => reply.send({ tokens: await listTokens(store) }))
     admin.post('/tokens', { schema: { body: ANY_BODY } }, async (request, reply) => {
       const problem = tokenProblem(request.body)
       if (problem) return reply.code(400).send({ errors: [{ field: problem.field, message: problem.message }] })

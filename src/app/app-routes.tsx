@@ -11,6 +11,7 @@ const PAGES_LOADED_LATER = [
   { path: 'ips', Page: lazyPage(() => import('../ips/ips-page')) },
   { path: 'ips/:ip', Page: lazyPage(() => import('../pools/ip-page')) },
   { path: 'alerts', Page: lazyPage(() => import('../alerts/alerts-page')) },
+  { path: 'layout', Page: lazyPage(() => import('../layout/layout-page')) },
   { path: 'activity', Page: lazyPage(() => import('../activity/activity-page')) },
   { path: 'sessions', Page: lazyPage(() => import('../connection/sessions-page')) },
 ]

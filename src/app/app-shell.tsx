@@ -110,6 +110,7 @@ function Sections({ needing, open }: { needing: ReturnType<typeof useNeedingALoo
       <NavItem to="/alerts" needingALook={open} counted="open">
         Alerts
       </NavItem>
+      <NavItem to="/layout">Layout</NavItem>
       <NavItem to="/activity">Activity</NavItem>
     </>
   )

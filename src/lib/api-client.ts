@@ -17,14 +17,17 @@ export class ApiError extends Error {
   readonly retryAt?: number
   /** The dashboard's own server names some refusals (session_ended, signed_out, viewer) for the app to act on. */
   readonly code?: string
+  /** The refusal's whole body, read as JSON, for what a feature's own API says beside the message. */
+  readonly body?: unknown
 
-  constructor(status: number, errors: readonly ApiErrorDetail[], retryAt?: number, code?: string) {
+  constructor(status: number, errors: readonly ApiErrorDetail[], retryAt?: number, code?: string, body?: unknown) {
     super(errors.map((e) => e.message).join(' '))
     this.name = 'ApiError'
     this.status = status
     this.errors = errors
     this.retryAt = retryAt
     this.code = code
+    this.body = body
   }
 
   /** The message the server gave for one input field, if any. */
@@ -100,7 +103,13 @@ export async function requestWithHeaders<T>(
     throw new ApiError(0, [{ field: null, message: 'The connection dropped before the answer arrived. Try again.' }])
   }
   if (!response.ok) {
-    throw new ApiError(response.status, errorDetails(response.status, text), retryAt(response), errorCode(text))
+    throw new ApiError(
+      response.status,
+      errorDetails(response.status, text),
+      retryAt(response),
+      errorCode(text),
+      parsedOrUndefined(text),
+    )
   }
   if (text.trim() === '') return { data: undefined as T, headers: response.headers }
   try {
@@ -121,14 +130,18 @@ function retryAt(response: Response): number | undefined {
   return after > 0 ? Date.now() + after * 1000 : undefined
 }
 
-/** The code the dashboard's server adds to its own refusals; SendGrid's answers have none. */
-function errorCode(text: string): string | undefined {
+function parsedOrUndefined(text: string): unknown {
   try {
-    const body: unknown = JSON.parse(text)
-    return isRecord(body) && typeof body.code === 'string' ? body.code : undefined
+    return JSON.parse(text)
   } catch {
     return undefined
   }
+}
+
+/** The code the dashboard's server adds to its own refusals; SendGrid's answers have none. */
+function errorCode(text: string): string | undefined {
+  const body = parsedOrUndefined(text)
+  return isRecord(body) && typeof body.code === 'string' ? body.code : undefined
 }
 
 /** SendGrid answers errors as {"errors":[{field,message}]} or {"error":"…"}; gateways send anything or nothing. */

@@ -1,12 +1,18 @@
 /** The fake SendGrid's HTTP face: one set of handlers for the browser demo and the unit tests. */
-import { HttpResponse, delay, http, type JsonBodyType, type PathParams } from 'msw'
+import { HttpResponse, delay, http, type JsonBodyType, type PathParams, type RequestHandler } from 'msw'
 import { describeChange, sendGridMessage } from '../shared/activity'
 import { EVENTS_PATH, WEBHOOK_STATUS_PATH, type Range } from '../shared/delivery'
 import { SENDGRID_ROUTES, type RouteId } from '../shared/sendgrid-routes'
 import type { Db, FakeResponse } from './db'
 import { DEMO_USER } from './state'
 import { ALERTS_PATH, incidentOf } from '../shared/alert-api'
-import { LAYOUT_APPLIES_PATH, LAYOUT_DRIFT_PATH, LAYOUT_PATH, LAYOUT_PLAN_PATH } from '../shared/layout-api'
+import {
+  LAYOUT_APPLIES_PATH,
+  LAYOUT_DRIFT_PATH,
+  LAYOUT_PATH,
+  LAYOUT_PLAN_PATH,
+  TOKENS_PATH,
+} from '../shared/layout-api'
 import { DEMO_APPLY_HEADER, demoLayout } from './layout'
 
 /** Who the demo's journal names: nobody signs in to a demo. */
@@ -191,8 +197,13 @@ export function createHandlers(db: Db, { latency = () => 0, ipsPageCap, pagingLi
     http.delete(`*${ALERTS_PATH}/channels/:id`, ({ params }) => respond(db.deleteChannel(param(params.id)))),
     http.post(`*${ALERTS_PATH}/channels/:id/test`, () => respond(db.testChannel())),
   ]
-  const layout = demoLayout(db, () => sendGrid)
-  const layoutRoutes = [
+  return [...sendGrid, ...dashboardServer, ...alerts, ...layoutHandlers(db, () => sendGrid)]
+}
+
+/** The layout's part of the dashboard's server (/api/layout/*, /api/tokens), over the fake SendGrid's own handlers. */
+function layoutHandlers(db: Db, sendGrid: () => readonly RequestHandler[]) {
+  const layout = demoLayout(db, sendGrid)
+  return [
     http.get(`*${LAYOUT_PATH}`, async ({ request }) =>
       respond(await layout.exportLayout(new URL(request.url).searchParams.get('context') === 'true')),
     ),
@@ -202,8 +213,14 @@ export function createHandlers(db: Db, { latency = () => 0, ipsPageCap, pagingLi
     http.get(`*${LAYOUT_APPLIES_PATH}/:id`, ({ params }) => respond(layout.readApply(param(params.id)))),
     http.post(`*${LAYOUT_APPLIES_PATH}`, async ({ request }) => respond(await layout.apply(await jsonBody(request)))),
     http.post(`*${LAYOUT_APPLIES_PATH}/:id/undo`, async ({ params }) => respond(await layout.undo(param(params.id)))),
+    http.get(`*${TOKENS_PATH}`, () =>
+      HttpResponse.json({
+        tokens: [],
+        unavailable:
+          'Access tokens let a pipeline plan and apply layouts on a dashboard server (npm run serve); the demo makes none.',
+      }),
+    ),
   ]
-  return [...sendGrid, ...dashboardServer, ...alerts, ...layoutRoutes]
 }
 
 const isRecord = (value: unknown): value is Record<string, unknown> =>

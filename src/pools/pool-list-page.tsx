@@ -19,6 +19,7 @@ import { usePoolDelivery } from './use-pool-delivery'
 import { ipQueries } from '../ips'
 import { isNotServedHere } from '../lib/api-client'
 import { poolQueries } from './queries'
+import { DriftNotice, ExportLayoutButton } from '../layout'
 import { MAX_POOLS, poolLimitProblem } from '../shared/pool-names'
 
 const loadCreatePoolDialog = () => import('./create-pool-dialog')
@@ -90,6 +91,7 @@ export function PoolListPage() {
             <Button variant="outlined" onClick={() => setChecking(true)} disabled={!pools.data}>
               Check a pool name
             </Button>
+            <ExportLayoutButton />
             <Button
               variant="contained"
               startIcon={<AddIcon />}
@@ -117,6 +119,11 @@ export function PoolListPage() {
       {pools.data && <QueryProblem query={inventory} what="the IP counts" />}
 
       {pools.isPending && <CircularProgress aria-label="Loading pools" sx={{ alignSelf: 'center' }} />}
+      {pools.data && (
+        <Suspense fallback={null}>
+          <DriftNotice />
+        </Suspense>
+      )}
 
       {pools.data && (
         <>

@@ -88,6 +88,12 @@ export interface TokenView {
   revokedAt?: string
 }
 
+/** GET /api/tokens: the tokens, or why none can be made here (the demo). */
+export interface TokenList {
+  tokens: TokenView[]
+  unavailable?: string
+}
+
 /** POST /api/tokens: the token made, with its secret, shown this once. */
 export type NewToken = TokenView & { token: string }
 
