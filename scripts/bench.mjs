@@ -75,6 +75,10 @@ const BUDGETS = {
     // From a crossing batch to the receiver: within the evaluation interval plus 5 s, whenever the batch comes.
     alertNotifiedMs: (EVALUATE_SECONDS + 5) * 1000,
   },
+  // The pool layout at the issue's scale (100 pools, 5,000 IPs): a plan reads the account in a few pages and plans
+  // in well under the second a person waits for a preview; an apply sends one request a change and no more, and the
+  // server's own part of each change (its journal entry and the step's outcome) stays small beside SendGrid's.
+  layout: { planMs: 2000, serverPerChangeMs: 15, accountReads: 14 },
   // A small account in one request when SendGrid's Link header says there is no more; the large sample in 2 rounds.
   inventorySmallRequests: 1,
   inventoryLargeRoundTrips: 2,
@@ -180,6 +184,9 @@ try {
   const alerts = await onIdleMachine('alerts', () => measureAlerts(liveDir))
   const server = await onIdleMachine('the server', () => measureServer(liveDir))
   const paging = JSON.parse(execFileSync('npx', ['tsx', 'scripts/bench-paging.ts'], { encoding: 'utf8' }))
+  const layout = await onIdleMachine('the layout', () =>
+    JSON.parse(execFileSync('npx', ['tsx', 'scripts/bench-layout.ts'], { encoding: 'utf8' })),
+  )
   const store = await onIdleMachine('the store', () =>
     JSON.parse(execFileSync('npx', ['tsx', 'scripts/bench-store.ts'], { encoding: 'utf8' })),
   )
@@ -342,6 +349,29 @@ try {
         ],
       ]
     }),
+    [
+      `layout plan: ${layout.pools} pools, ${layout.ips.toLocaleString('en-US')} IPs`,
+      `${ms(layout.planMs)}, ${layout.planReads} reads of SendGrid`,
+      `≤ ${BUDGETS.layout.planMs} ms, ≤ ${BUDGETS.layout.accountReads} reads`,
+      [atMost(layout.planMs, BUDGETS.layout.planMs), exact(layout.planReads <= BUDGETS.layout.accountReads)],
+    ],
+    [
+      `layout apply: ${layout.changes.toLocaleString('en-US')} changes (${Object.entries(layout.kinds)
+        .map(([kind, n]) => `${n} ${kind}`)
+        .join(', ')})`,
+      `${layout.applyWrites} change requests, ${layout.applyReads} reads, ${layout.applyStatus}, ` +
+        `${layout.leftAfter} left after; ${ms(layout.applyMs)} in all, server ${layout.serverPerChangeMs.toFixed(1)} ms a change`,
+      `1 request a change, ≤ ${BUDGETS.layout.serverPerChangeMs} ms a change`,
+      [
+        exact(
+          layout.applyWrites === layout.changes &&
+            layout.applyStatus === 'done' &&
+            layout.leftAfter === 0 &&
+            layout.applyReads <= BUDGETS.layout.accountReads,
+        ),
+        atMost(layout.serverPerChangeMs, BUDGETS.layout.serverPerChangeMs),
+      ],
+    ],
     [
       'import of 100,000 journal lines',
       `${ms(store.import.ms)}, peak ${Math.round(store.import.peakRssMb)} MB (store alone ${Math.round(store.import.baseRssMb)} MB)`,

@@ -395,7 +395,39 @@ const GUARDED: GuardCase[] = [
   { route: 'POST /v3/*', as: 'cross-site admin', method: 'POST', target: '/v3/ips/pools', body: '{"name":"planted"}' },
   { route: 'POST /auth/logout', as: 'cross-site admin', method: 'POST', target: '/auth/logout' },
   ...alertGuards(),
+  ...layoutGuards(),
 ]
+
+/** The layout: signed out reads and plans nothing; applying, undoing and tokens are an admin's, on this site only. */
+function layoutGuards(): GuardCase[] {
+  const layout = JSON.stringify({ layout: { version: 1, pools: [] }, basedOn: '0123456789abcdef' })
+  const uuid = '0190d6a4-0000-7000-8000-000000000002'
+  const reads: [route: string, target: string, body?: string][] = [
+    ['GET /api/layout', '/api/layout?context=true'],
+    ['GET /api/layout/drift', '/api/layout/drift'],
+    ['GET /api/layout/applies', '/api/layout/applies'],
+    ['GET /api/layout/applies/:id', `/api/layout/applies/${uuid}`],
+    ['POST /api/layout/plan', '/api/layout/plan', layout],
+  ]
+  const cases: GuardCase[] = reads.map(([route, target, body]) => ({
+    route,
+    as: 'signed out',
+    method: route.split(' ')[0]!,
+    target,
+    ...(body ? { body } : {}),
+  }))
+  cases.push({ route: 'GET /api/tokens', as: 'viewer', method: 'GET', target: '/api/tokens' })
+  const changes: [route: string, target: string, body?: string][] = [
+    ['POST /api/layout/applies', '/api/layout/applies', layout],
+    ['POST /api/layout/applies/:id/undo', `/api/layout/applies/${uuid}/undo`],
+    ['POST /api/tokens', '/api/tokens', JSON.stringify({ name: 'planted', scope: 'layout' })],
+    ['DELETE /api/tokens/:id', `/api/tokens/${uuid}`],
+  ]
+  for (const [route, target, body] of changes)
+    for (const as of ['signed out', 'viewer', 'cross-site admin'] as const)
+      cases.push({ route, as, method: route.split(' ')[0]!, target, ...(body ? { body } : {}) })
+  return cases
+}
 
 /** Alerts: signed out sees nothing; a viewer or a page on another site changes nothing and is sent nothing secret. */
 function alertGuards(): GuardCase[] {
@@ -500,7 +532,7 @@ describe('every route, in every spelling, meets its guard', () => {
     expect(server.upstream.seen).toEqual([])
     const [row] = await shared().query('select revoked_at from sessions where id = $1', [admin.id])
     expect(row).toEqual({ revoked_at: null })
-    for (const table of ['alert_rules', 'alert_channels', 'alert_mutes'])
+    for (const table of ['alert_rules', 'alert_channels', 'alert_mutes', 'layout_applies', 'access_tokens'])
       expect(await shared().query(`select * from ${table}`), table).toEqual([])
   })
 })
