@@ -175,6 +175,49 @@ const shots: [string, (page: Page) => Promise<void>][] = [
     },
   ],
   [
+    'layout',
+    async (page) => {
+      await page.goto('/layout')
+      await expect(page.getByRole('textbox', { name: 'Layout file (JSON)' })).toHaveValue(/"version": 1/)
+    },
+  ],
+  [
+    'layout-problems',
+    async (page) => {
+      await page.goto('/layout')
+      const editor = page.getByRole('textbox', { name: 'Layout file (JSON)' })
+      await expect(editor).toHaveValue(/"version": 1/)
+      await editor.fill('{"version": 1, "pools": [{"name": ".x", "ips": ["10.0.0"]}]}')
+      await page.getByRole('button', { name: 'Plan', exact: true }).click()
+      await expect(page.getByRole('alert', { name: 'Problems in the layout file' })).toBeVisible()
+    },
+  ],
+  [
+    'layout-plan',
+    async (page) => {
+      await planEdit(page)
+      await page.getByRole('region', { name: 'Plan', exact: true }).scrollIntoViewIfNeeded()
+    },
+  ],
+  [
+    'layout-apply-dialog',
+    async (page) => {
+      await planEdit(page, false)
+      await page.getByRole('button', { name: /^Apply \d+ changes$/ }).click()
+      await expect(page.getByRole('dialog', { name: 'Apply layout' })).toBeVisible()
+    },
+  ],
+  [
+    'layout-applied',
+    async (page) => {
+      await planEdit(page, false)
+      await page.getByRole('button', { name: /^Apply \d+ changes$/ }).click()
+      await page.getByRole('dialog', { name: 'Apply layout' }).getByRole('button', { name: 'Apply' }).click()
+      await expect(page.getByRole('region', { name: 'Apply' }).getByRole('heading')).toHaveText(/^Applied/)
+      await page.evaluate(() => window.scrollTo(0, 0))
+    },
+  ],
+  [
     'ip-with-alert',
     async (page) => {
       await page.goto('/ips/198.51.100.23')
@@ -341,6 +384,23 @@ const shots: [string, (page: Page) => Promise<void>][] = [
     },
   ],
 ]
+
+/** An edit of the sample on the Layout page, planned: a pool renamed, one made with a warming IP, one left out. */
+async function planEdit(page: Page, withRefusal = true) {
+  await page.goto('/layout')
+  const editor = page.getByRole('textbox', { name: 'Layout file (JSON)' })
+  await expect(editor).toHaveValue(/"version": 1/)
+  const layout = JSON.parse(await editor.inputValue())
+  const pools = layout.pools
+    .filter((pool: { name: string }) => pool.name !== 'cold-outreach' && pool.name !== 'billing')
+    .concat([
+      { name: 'billing-eu', renamedFrom: 'billing', ips: ['192.0.2.13', '192.0.2.40'] },
+      { name: 'Marketing', ips: ['203.0.113.7', '192.0.2.11', ...(withRefusal ? ['203.0.113.99'] : [])] },
+    ])
+  await editor.fill(JSON.stringify({ ...layout, pools }, null, 2))
+  await page.getByRole('button', { name: 'Plan', exact: true }).click()
+  await expect(page.getByRole('region', { name: 'Plan', exact: true })).toBeVisible()
+}
 
 for (const colorScheme of ['light', 'dark'] as const) {
   for (const width of [1440, 375]) {
