@@ -2,6 +2,5 @@
 import { lazy } from 'react'
 
 export { ExportLayoutButton } from './export-button'
-export { layoutQueries } from './queries'
 /** Loaded once the pool list has drawn: it reads the whole account on the server. */
 export const DriftNotice = lazy(() => import('./drift-notice'))
