@@ -9,6 +9,7 @@ import type { ApplyView, DriftView, NewToken, PlanView, TokenView } from '../src
 import type { LayoutFile } from '../src/shared/layout-file.ts'
 import { planText } from '../src/shared/layout-text.ts'
 import { openJournal } from './journal.ts'
+import { createToken, revokeLayoutTokensOf, tokenOf } from './layout/tokens.ts'
 import { createSessionRegistry } from './session-registry.ts'
 import { createSessions } from './sessions.ts'
 import { ENGINES, READY, postBatch, serverPool, sharedStore, webhookSigner } from './testing'
@@ -238,6 +239,52 @@ describe.each(ENGINES)('applying a layout on the %s store', (engine) => {
   })
 })
 
+describe('an apply whose server stopped', () => {
+  const store = sharedStore()
+
+  it('reads as interrupted once its heartbeat has stopped, and no longer holds up the next apply', async () => {
+    const fake = await startFakeAccount()
+    const { api, exported, plan, ended } = await startDashboard(store, fake)
+    await store().query('delete from layout_applies')
+    const wanted = withPool(await exported(), 'after-a-crash', [])
+    const planned = (await plan(wanted)).json
+    // A server killed mid-apply: its row says running, and nothing beats for it any more.
+    const [{ id }] = await store().query<{ id: string }>(
+      `insert into layout_applies (id, started_by, status, before_layout, layout, heartbeat_at)
+       values (gen_random_uuid(), 'ana@example.com', 'running', '{"pools":[]}', '{"version":1,"pools":[]}',
+               now() - interval '2 minutes') returning id`,
+    )
+    const cut = (await api<ApplyView>('GET', `/layout/applies/${id}`)).json
+    expect(cut.status).toBe('interrupted')
+    expect(cut.message).toMatch(/^The server running it stopped/)
+    const next = await api<ApplyView>('POST', '/layout/applies', { layout: wanted, basedOn: planned.plan.basedOn })
+    expect(next.status).toBe(202)
+    expect((await ended(next.json.id)).status).toBe('done')
+  })
+
+  it('refuses a second apply while one runs, in words', async () => {
+    const fake = await startFakeAccount()
+    const { api, exported, plan } = await startDashboard(store, fake)
+    await store().query('delete from layout_applies')
+    await store().query(
+      `insert into layout_applies (id, started_by, status, before_layout, layout)
+       values (gen_random_uuid(), 'ana@example.com', 'running', '{"pools":[]}', '{"version":1,"pools":[]}')`,
+    )
+    const wanted = withPool(await exported(), 'while-running', [])
+    const planned = (await plan(wanted)).json
+    const refused = await api<{ errors: { message: string }[] }>('POST', '/layout/applies', {
+      layout: wanted,
+      basedOn: planned.plan.basedOn,
+    })
+    expect(refused.status).toBe(409)
+    expect(refused.json.errors[0]!.message).toBe(
+      'Another layout apply is running: wait for it to end, then plan again.',
+    )
+    expect(fake.changes()).toEqual([])
+    await store().query('delete from layout_applies')
+  })
+})
+
 describe('access tokens', () => {
   const store = sharedStore()
   const SECRET = 'a-long-random-session-secret-for-tests-0123456789'
@@ -314,5 +361,13 @@ describe('access tokens', () => {
     expect(journal).toContainEqual(['token-revoke', 'deploy pipeline', 'ana@example.com'])
     expect(journal).toContainEqual(['token-create', 'pull requests', 'ana@example.com'])
     expect(journal).toContainEqual(['create', 'deploy pipeline', 'ana@example.com'])
+  })
+
+  it('of an owner who signs in again as a viewer lose the right to apply; their read tokens stay', async () => {
+    const apply = await createToken(store(), 'apply', 'layout', 'Former.Admin@example.com')
+    const read = await createToken(store(), 'read', 'read', 'former.admin@example.com')
+    expect(await revokeLayoutTokensOf(store(), 'former.admin@example.com')).toBe(1)
+    expect(await tokenOf(store(), apply.token)).toBeUndefined()
+    expect((await tokenOf(store(), read.token))?.name).toBe('read')
   })
 })

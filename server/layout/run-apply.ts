@@ -8,6 +8,7 @@ import type { ChangeSubject } from '../../src/shared/activity.ts'
 import { accountAfter, fingerprintOf, type AccountLayout, type Step } from '../../src/shared/layout-plan.ts'
 import { callOf, runSteps, type PortAnswer, type PortCall } from '../../src/shared/layout-run.ts'
 import { planSummary, stepText } from '../../src/shared/layout-text.ts'
+import { MESSAGES } from '../../src/shared/messages.ts'
 import type { Journal } from '../journal.ts'
 import type { Store } from '../store/store.ts'
 import { beat, finishApply, HEARTBEAT_MS, markStep } from './applies.ts'
@@ -40,11 +41,15 @@ export async function runApply(
   { id, before, steps, actor, action }: ApplyRun,
 ) {
   const summary = planSummary(steps)
-  const header = await journal.begin(actor.user, {
-    action,
-    apply: id,
-    ...(actor.token ? { token: actor.token } : {}),
-  })
+  let header
+  try {
+    header = await journal.begin(actor.user, { action, apply: id, ...(actor.token ? { token: actor.token } : {}) })
+  } catch (err) {
+    // Not journalled, not begun: nothing is sent.
+    log.error({ msg: 'journal unwritable', err })
+    await finishApply(store, id, 'failed', MESSAGES.journalUnwritable, fingerprintOf(before))
+    return
+  }
   const heartbeat = setInterval(() => void beat(store, id).catch(() => undefined), HEARTBEAT_MS)
   let done = 0
   let status: 'done' | 'failed' | 'interrupted' = 'done'
