@@ -127,6 +127,7 @@ export default function LayoutPage() {
               setEdited(null)
               setProblems(null)
               setPlanned(null)
+              void current.refetch()
             }}
           />
         )}
