@@ -205,6 +205,28 @@ describe.each(ENGINES)('applying a layout on the %s store', (engine) => {
     expect(now.find((one) => one.name === 'eu-transactional')!.ips).toEqual(['192.0.2.12'])
   })
 
+  it('waits out a rate limit until SendGrid says it lifts, and goes on', async () => {
+    let limited = false
+    const fake = await startFakeAccount({
+      misbehave: (request) => {
+        if (limited || request.method !== 'POST') return undefined
+        limited = true
+        return sendGridError(429, 'too many requests', { 'Retry-After': '1' })
+      },
+    })
+    const { api, exported, plan, ended } = await startDashboard(store, fake)
+    await store().query('delete from layout_applies')
+    const wanted = withPool(await exported(), 'rate-limited', ['203.0.113.50'])
+    const planned = (await plan(wanted)).json
+    const started = await api<ApplyView>('POST', '/layout/applies', { layout: wanted, basedOn: planned.plan.basedOn })
+    expect((await ended(started.json.id)).status).toBe('done')
+    expect(fake.changes().map((request) => `${request.method} ${request.path}`)).toEqual([
+      'POST /v3/ips/pools',
+      'POST /v3/ips/pools',
+      'POST /v3/ips/pools/rate-limited/ips',
+    ])
+  })
+
   it('refuses to undo once the account changed, and says the drift from the last layout applied', async () => {
     const fake = await startFakeAccount()
     const { api, exported, plan, ended } = await startDashboard(store, fake)

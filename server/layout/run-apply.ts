@@ -72,7 +72,11 @@ export async function runApply(
             return undefined
           }
         }),
-      { onStep: (index, result) => markStep(store, id, index, result), stop: stopping },
+      {
+        onStep: (index, result) => markStep(store, id, index, result),
+        onWait: (index, result) => markStep(store, id, index, result),
+        stop: stopping,
+      },
     )
     done = outcome.done
     if (outcome.stoppedAt !== undefined) {

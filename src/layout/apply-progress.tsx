@@ -76,7 +76,11 @@ export function ApplyProgress({ id, onUndo }: { id: string; onUndo?: (view: Appl
           <StepLine
             key={index}
             step={step.change}
-            state={`${STATES[step.state]}${step.message ? `: ${step.message}` : ''}`}
+            state={
+              step.state === 'pending' && step.message
+                ? step.message
+                : `${STATES[step.state]}${step.message ? `: ${step.message}` : ''}`
+            }
           />
         ))}
       </Box>

@@ -108,7 +108,11 @@ export function demoLayout(db: Db, sendGrid: () => readonly RequestHandler[]) {
     const outcome = await runSteps(steps, (step) => port(callOf(step), id), {
       onStep: (index, result) =>
         update(id, (view) => {
-          view.steps[index] = { ...view.steps[index]!, ...result }
+          view.steps[index] = { change: view.steps[index]!.change, ...result }
+        }),
+      onWait: (index, result) =>
+        update(id, (view) => {
+          view.steps[index] = { change: view.steps[index]!.change, ...result }
         }),
     })
     const at = outcome.stoppedAt !== undefined ? steps[outcome.stoppedAt] : undefined

@@ -134,11 +134,14 @@ describe('running steps', () => {
     const answers = [answer(429, { 'retry-after': '3' }), answer(201), answer(204)]
     const steps = planLayout(account, file([...account.pools, { name: 'new', ips: [] }]), facts).steps
     const results: string[] = []
+    const said: string[] = []
     const outcome = await runSteps([...steps, ...steps].slice(0, 2), async () => answers.shift()!, {
       onStep: (_index, result) => void results.push(result.state),
+      onWait: (index, result) => void said.push(`${index}: ${result.message}`),
       sleep: async (ms) => void waits.push(ms),
     })
     expect(waits).toEqual([3000])
+    expect(said).toEqual(["0: waiting 3 s for SendGrid's rate limit to lift"])
     expect(results).toEqual(['done', 'done'])
     expect(outcome).toEqual({ done: 2 })
   })

@@ -171,10 +171,13 @@ export async function runSteps(
   send: (step: Step, index: number) => Promise<PortAnswer>,
   {
     onStep,
+    onWait,
     sleep = (ms) => new Promise((done) => setTimeout(done, ms)),
     stop = () => false,
   }: {
     onStep: (index: number, result: StepResult) => Promise<void> | void
+    /** Told when a step waits out SendGrid's rate limit, and for how long. */
+    onWait?: (index: number, result: StepResult) => Promise<void> | void
     sleep?: (ms: number) => Promise<void>
     /** Asked before each step: true stops before it is sent (a server shutting down). */
     stop?: () => boolean
@@ -187,7 +190,10 @@ export async function runSteps(
     for (let attempt = 1; !result; attempt += 1) {
       const answer = await send(step, index)
       if (answer.status === 429 && attempt < RATE_LIMIT_ATTEMPTS) {
-        await sleep(rateLimitWait(answer.headers, attempt))
+        const ms = rateLimitWait(answer.headers, attempt)
+        const seconds = Math.max(1, Math.round(ms / 1000))
+        await onWait?.(index, { state: 'pending', message: `waiting ${seconds} s for SendGrid's rate limit to lift` })
+        await sleep(ms)
         continue
       }
       if (answer.unanswered)
