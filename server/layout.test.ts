@@ -369,6 +369,13 @@ describe('access tokens', () => {
     expect(applied.json.by).toBe('ana@example.com')
     expect(applied.json.token).toBe('deploy pipeline')
 
+    // A browser connected with its own SendGrid key sends it here too: not a token, the session still decides.
+    const withKey = { ...admin, authorization: 'Bearer SG.a-key-pasted-in-the-browser' }
+    expect((await api('GET', '/tokens', undefined, withKey)).status).toBe(200)
+    expect((await api('GET', '/layout/applies', undefined, withKey)).status).toBe(200)
+    expect((await api('GET', '/layout/applies', undefined, bearer('SG.a-key-pasted-in-the-browser'))).status).toBe(401)
+    expect((await api('GET', '/tokens', undefined, { ...admin, ...bearer(reader.token) })).status).toBe(403)
+
     // Revoked: refused from the next request on, and the revocation is journalled under its name.
     expect((await api('DELETE', `/tokens/${deploy.id}`, undefined, admin)).status).toBe(204)
     const after = await api<{ errors: { message: string }[] }>('GET', '/layout', undefined, bearer(deploy.token))

@@ -6,7 +6,7 @@
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify'
 import type { JsonSchemaToTsProvider } from '@fastify/type-provider-json-schema-to-ts'
 import type { LayoutRefusal } from '../../src/shared/layout-api.ts'
-import { tokenProblem, type TokenScope } from '../../src/shared/layout-api.ts'
+import { TOKEN_PREFIX, tokenProblem, type TokenScope } from '../../src/shared/layout-api.ts'
 import { MAX_LAYOUT_BYTES, readLayout, type LayoutFile } from '../../src/shared/layout-file.ts'
 import { AccountReadError, exportedLayout } from '../../src/shared/layout-run.ts'
 import { errorBody, MESSAGES, REFUSAL_CODES } from '../../src/shared/messages.ts'
@@ -39,6 +39,15 @@ const APPLY_BODY = {
 const ANY_BODY = { type: 'object' } as const
 /** A layout's body: the file, a little over its own limit for the envelope around it. */
 const BODY_LIMIT = MAX_LAYOUT_BYTES + 64 * 1024
+
+/**
+ * The access token an Authorization header presents, if it presents one. A browser connected with its own SendGrid
+ * key sends that key to this origin with every call: it is not a token, and the request stays the session's.
+ */
+function accessTokenIn(header: string | undefined): string | undefined {
+  const bearer = header?.match(/^Bearer\s+(\S+)$/i)?.[1]
+  return bearer?.startsWith(TOKEN_PREFIX) ? bearer : undefined
+}
 
 function refusal(reply: FastifyReply, status: number, body: LayoutRefusal) {
   return reply.code(status).type('application/json').send(body)
@@ -79,9 +88,9 @@ export const layoutPlugin: FastifyPluginAsync<LayoutPluginOptions> = async (plug
     const app = scope.withTypeProvider<JsonSchemaToTsProvider>()
     // A pipeline's access token, on these routes and no others: the request acts as the token's owner, in its scope.
     app.addHook('onRequest', async (request, reply) => {
-      const bearer = request.headers.authorization?.match(/^Bearer\s+(\S+)$/i)?.[1]
-      if (request.headers.authorization === undefined) return
-      const token = bearer ? await tokenOf(store, bearer) : undefined
+      const presented = accessTokenIn(request.headers.authorization)
+      if (presented === undefined) return
+      const token = await tokenOf(store, presented)
       if (!token) return refuse(reply, 401, MESSAGES.tokenRefused)
       const role = token.scope === 'layout' ? 'admin' : 'viewer'
       request.who = { user: token.owner, role, signInRequired: request.who.signInRequired, token: token.name }
@@ -151,7 +160,8 @@ export const layoutPlugin: FastifyPluginAsync<LayoutPluginOptions> = async (plug
   await plugin.register(async (scope) => {
     const admin = scope.withTypeProvider<JsonSchemaToTsProvider>()
     admin.addHook('onRequest', async (request, reply) => {
-      if (request.headers.authorization !== undefined) return refuse(reply, 403, MESSAGES.tokensAdminsOnly)
+      if (accessTokenIn(request.headers.authorization) !== undefined)
+        return refuse(reply, 403, MESSAGES.tokensAdminsOnly)
     })
     admin.addHook('onRequest', requireUser)
     admin.addHook('onRequest', requireAdmin(MESSAGES.tokensAdminsOnly))
