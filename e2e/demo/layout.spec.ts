@@ -72,8 +72,11 @@ test('a layout edited in the page is refused at the field, planned with warnings
     'Renamed pool billing to billing-eu (layout apply)',
   )
 
-  await page.goBack()
-  await page.goBack()
+  // From the journal to the apply its changes were part of.
+  await page.getByRole('table', { name: 'Activity' }).getByRole('link', { name: 'layout apply' }).first().click()
+  await expect(page.getByRole('region', { name: 'Apply' }).getByRole('heading')).toHaveText(
+    'Applied: 5 of 5 changes made',
+  )
   // Back: the rename undone, cold-outreach made again, alerts-eu deleted (its IPs go with it).
   await page.getByRole('button', { name: 'Undo this apply' }).click()
   await page.getByRole('dialog', { name: 'Undo apply' }).getByRole('button', { name: 'Undo' }).click()

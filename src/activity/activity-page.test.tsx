@@ -52,6 +52,41 @@ describe('the Activity page', () => {
     )
   })
 
+  it('ties a layout apply and its changes together, each linking to the apply, with the token it came with', async () => {
+    const apply = '0190d6a4-0000-7000-8000-00000000a001'
+    db.record({
+      user: 'ana@example.com',
+      action: 'create',
+      pool: 'eu-billing',
+      apply,
+      token: 'deploy',
+      status: 200,
+      ok: true,
+    })
+    db.record({
+      user: 'ana@example.com',
+      action: 'layout-apply',
+      apply,
+      token: 'deploy',
+      status: 200,
+      ok: true,
+      message: '1 pool to create: all done.',
+    })
+    renderApp('/activity')
+    const table = await screen.findByRole('table', { name: 'Activity' })
+    const [whole, change] = within(table).getAllByRole('row').slice(1)
+    expect(whole).toHaveTextContent('Applied a pool layout: 1 pool to create: all done. with token “deploy”')
+    expect(within(whole!).getByRole('link', { name: 'Applied a pool layout' })).toHaveAttribute(
+      'href',
+      `/layout?apply=${apply}`,
+    )
+    expect(change).toHaveTextContent('Created pool eu-billing (layout apply) with token “deploy”')
+    expect(within(change!).getByRole('link', { name: 'layout apply' })).toHaveAttribute(
+      'href',
+      `/layout?apply=${apply}`,
+    )
+  })
+
   it('filters by pool and by who, and keeps the filters in the address', async () => {
     journal([
       { action: 'create', pool: 'newsletters' },

@@ -1,4 +1,5 @@
 /** A journal entry in words. */
+import { applyPath } from '../shared/app-paths'
 import { MESSAGES } from '../shared/messages'
 import type { ActivityEntry } from './api'
 import { lazily } from '../lib/lazily'
@@ -10,14 +11,14 @@ export function entryTime(entry: ActivityEntry): string {
   return Number.isNaN(time.getTime()) ? entry.time : timeFormat().format(time)
 }
 
-/** What was done, as parts: text, and the pool names the page may link. */
-type ChangePart = { text: string } | { pool: string }
+/** What was done, as parts: text (some of it a link, to an apply), and the pool names the page may link. */
+type ChangePart = { text: string; to?: string } | { pool: string }
 
 export function describeEntry(entry: ActivityEntry): ChangePart[] {
   const parts = describeChange(entry)
   // A fix made from an alert, or a change of a layout apply, says so; and a change a token made names it.
   const from = entry.incident && !entry.action.startsWith('alert-') ? [{ text: ' (from an alert)' }] : []
-  const applied = entry.apply && !entry.action.startsWith('layout-') ? [{ text: ' (layout apply)' }] : []
+  const applied = entry.apply && !entry.action.startsWith('layout-') ? appliedBy(entry.apply) : []
   const token = entry.token && !entry.action.startsWith('token-') ? [{ text: ` with token “${entry.token}”` }] : []
   return [...parts, ...from, ...applied, ...token]
 }
@@ -71,9 +72,11 @@ function describeChange(entry: ActivityEntry): ChangePart[] {
     case 'alert-channel-delete':
       return [{ text: `Deleted the alert channel “${entry.channel ?? ''}”` }]
     case 'layout-apply':
-      return [{ text: `Applied a pool layout${entry.message && entry.ok ? `: ${entry.message}` : ''}` }]
-    case 'layout-undo':
-      return [{ text: `Undid a layout apply${entry.message && entry.ok ? `: ${entry.message}` : ''}` }]
+    case 'layout-undo': {
+      const words = entry.action === 'layout-apply' ? 'Applied a pool layout' : 'Undid a layout apply'
+      const said = entry.message && entry.ok ? [{ text: `: ${entry.message}` }] : []
+      return [entry.apply ? { text: words, to: applyPath(entry.apply) } : { text: words }, ...said]
+    }
     case 'token-create':
       return [{ text: `Created the access token “${entry.token ?? ''}”` }]
     case 'token-revoke':
@@ -82,6 +85,13 @@ function describeChange(entry: ActivityEntry): ChangePart[] {
       return [{ text: String(entry.action) }]
   }
 }
+
+/** " (layout apply)", its words a link to the apply. */
+const appliedBy = (id: string): ChangePart[] => [
+  { text: ' (' },
+  { text: 'layout apply', to: applyPath(id) },
+  { text: ')' },
+]
 
 /** What an alert entry is about: its IP or pool. */
 const alertSubject = (entry: ActivityEntry) => entry.ip ?? (entry.pool ? `pool “${entry.pool}”` : 'every pool')

@@ -32,3 +32,8 @@ export function ipFromPath(pathname: string): string {
     return segment // a malformed escape names no IP, and the page says so
   }
 }
+
+/** A layout apply's address in the app: the Layout page showing it (its steps, and Undo while it can be). */
+export function applyPath(id: string): string {
+  return `/layout?apply=${encodeURIComponent(id)}`
+}
