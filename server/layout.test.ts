@@ -122,7 +122,8 @@ describe('a layout plan', () => {
 
   it('refuses a file with problems, each at its place, before reading the account', async () => {
     const fake = await startFakeAccount()
-    const { plan } = await startDashboard(store, fake)
+    const { base, plan } = await startDashboard(store, fake)
+    await store().query('delete from layout_applies')
     const reads = fake.seen.length
     const bad = {
       version: 1,
@@ -140,6 +141,24 @@ describe('a layout plan', () => {
       { at: 'pools[1].name', message: 'must be 2 to 64 characters long (it has 65).' },
     ])
     expect(fake.seen.length).toBe(reads)
+
+    // What the store cannot keep (a NUL, half a character) is refused at the door, not half-way through an apply.
+    for (const name of ['nul\u0000pool', 'half\ud800']) {
+      const body = `{"layout":{"version":1,"pools":[{"name":${JSON.stringify(name)},"ips":[]}]},"basedOn":"0123456789abcdef"}`
+      for (const path of ['/api/layout/plan', '/api/layout/applies']) {
+        const answer = await fetch(`${base}${path}`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body,
+        })
+        expect(answer.status, `${path} ${JSON.stringify(name)}`).toBe(400)
+        expect((await answer.json()).problems).toEqual([
+          { at: 'pools[0].name', message: 'must not hold a NUL or half a character.' },
+        ])
+      }
+    }
+    expect(fake.seen.length).toBe(reads)
+    expect(await store().query('select id from layout_applies')).toEqual([])
   })
 })
 

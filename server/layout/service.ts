@@ -99,7 +99,8 @@ export function createLayoutService({
       by: actor.user,
       ...(actor.token ? { token: actor.token } : {}),
       before: account,
-      layout,
+      // What it plans, and nothing else of the file: its context is the reader's, never kept.
+      layout: { version: layout.version, pools: layout.pools },
       steps: planned.steps,
     })
     start(id, account, planned.steps, actor, 'layout-apply')

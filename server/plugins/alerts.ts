@@ -11,7 +11,8 @@ import {
   type AlertChannelInput,
   type AlertsView,
 } from '../../src/shared/alert-api.ts'
-import { alertRuleProblem, isStorableText, type AlertRule } from '../../src/shared/alerts.ts'
+import { alertRuleProblem, type AlertRule } from '../../src/shared/alerts.ts'
+import { isStorableText } from '../../src/shared/stored-text.ts'
 import type { ChangeSubject } from '../../src/shared/activity.ts'
 import { MESSAGES } from '../../src/shared/messages.ts'
 import {

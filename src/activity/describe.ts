@@ -2,14 +2,9 @@
 import { applyPath } from '../shared/app-paths'
 import { MESSAGES } from '../shared/messages'
 import type { ActivityEntry } from './api'
-import { lazily } from '../lib/lazily'
+import { whenText } from '../lib/time-format'
 
-const timeFormat = lazily(() => new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' }))
-
-export function entryTime(entry: ActivityEntry): string {
-  const time = new Date(entry.time)
-  return Number.isNaN(time.getTime()) ? entry.time : timeFormat().format(time)
-}
+export const entryTime = (entry: ActivityEntry): string => whenText(entry.time)
 
 /** What was done, as parts: text (some of it a link, to an apply), and the pool names the page may link. */
 type ChangePart = { text: string; to?: string } | { pool: string }
@@ -95,7 +90,7 @@ const appliedBy = (id: string): ChangePart[] => [
 
 /** What an alert entry is about: its IP or pool. */
 const alertSubject = (entry: ActivityEntry) => entry.ip ?? (entry.pool ? `pool “${entry.pool}”` : 'every pool')
-const until = (entry: ActivityEntry) => (entry.until ? timeFormat().format(new Date(entry.until)) : 'further notice')
+const until = (entry: ActivityEntry) => (entry.until ? whenText(entry.until) : 'further notice')
 
 export function describeOutcome(entry: ActivityEntry): string {
   // Sent, and the server stopped before SendGrid's answer was written down: it may or may not have been done.

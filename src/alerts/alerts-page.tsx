@@ -5,7 +5,7 @@ import Stack from '@mui/material/Stack'
 import TextField from '@mui/material/TextField'
 import Typography from '@mui/material/Typography'
 import { useQuery } from '@tanstack/react-query'
-import { Suspense, lazy, useState, type FormEvent, type ReactNode } from 'react'
+import { Suspense, lazy, useState, type FormEvent } from 'react'
 import { useSearchParams } from 'react-router'
 import { VIEWER_REASON, useRole } from '../connection'
 import { normalIp } from '../shared/ip-address'
@@ -13,6 +13,7 @@ import { ruleInWords, type AlertChannel, type AlertIncident, type AlertRuleView 
 import { ConfirmDialog } from '../ui/confirm-dialog'
 import { useNotify } from '../ui/notifications'
 import { pageTitle } from '../ui/product'
+import { Section } from '../ui/section'
 import { QueryProblem } from '../ui/query-problem'
 import { useChange } from '../ui/use-change'
 import { ChannelTable } from './channel-table'
@@ -185,20 +186,6 @@ export default function AlertsPage() {
           )}
         </Suspense>
       )}
-    </Stack>
-  )
-}
-
-function Section({ title, action, children }: { title: string; action?: ReactNode; children: ReactNode }) {
-  return (
-    <Stack spacing={1} component="section" aria-label={title}>
-      <Stack direction="row" spacing={2} sx={{ alignItems: 'center' }}>
-        <Typography variant="h6" component="h2">
-          {title}
-        </Typography>
-        {action}
-      </Stack>
-      {children}
     </Stack>
   )
 }

@@ -9,14 +9,13 @@ import TableHead from '@mui/material/TableHead'
 import TableRow from '@mui/material/TableRow'
 import Typography from '@mui/material/Typography'
 import { Link as RouterLink } from 'react-router'
-import { lazily } from '../lib/lazily'
 import { ipPath, poolPath } from '../shared/app-paths'
 import { figureInWords, scopeInWords, type AlertIncident } from '../shared/alert-api'
 import { MEASURES } from '../shared/alerts'
 import { KEY_COLUMN_FIXED } from '../ui/table-styles'
+import { whenText } from '../lib/time-format'
 
-const timeFormat = lazily(() => new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' }))
-export const timeOf = (iso: string) => timeFormat().format(new Date(iso))
+export const timeOf = whenText
 
 /** The IP's or pool's page, where the fixes are. */
 export const incidentPath = ({ scope }: Pick<AlertIncident, 'scope'>) =>

@@ -9,6 +9,7 @@ import { SearchField } from '../ui/search-field'
 import type { AccountIp } from './api'
 import { ipsToCsv, type IpView } from './ip-view'
 import type { DeliverySummary } from '../shared/delivery'
+import { download } from '../lib/download'
 
 const NO_POOL = '\u0000no-pool'
 
@@ -99,8 +100,5 @@ export function IpFilters({ view, show, pools, subusers, rows, delivery }: IpFil
 }
 
 function downloadCsv(rows: readonly AccountIp[], delivery: IpFiltersProps['delivery']) {
-  const url = URL.createObjectURL(new Blob([ipsToCsv(rows, delivery)], { type: 'text/csv;charset=utf-8' }))
-  const link = Object.assign(document.createElement('a'), { href: url, download: 'ip-addresses.csv' })
-  link.click()
-  URL.revokeObjectURL(url)
+  download('ip-addresses.csv', ipsToCsv(rows, delivery), 'text/csv;charset=utf-8')
 }

@@ -7,6 +7,7 @@ import TableRow from '@mui/material/TableRow'
 import Typography from '@mui/material/Typography'
 import { Link as RouterLink } from 'react-router'
 import type { ApplySummary } from '../shared/layout-api'
+import { whenText } from '../lib/time-format'
 
 const OUTCOMES: Record<ApplySummary['status'], string> = {
   running: 'Running',
@@ -35,7 +36,7 @@ export function ApplyHistory({ applies }: { applies: ApplySummary[] }) {
             <TableRow key={apply.id}>
               <TableCell>
                 <Link component={RouterLink} to={`/layout?apply=${apply.id}`}>
-                  {new Date(apply.startedAt).toLocaleString()}
+                  {whenText(apply.startedAt)}
                 </Link>
               </TableCell>
               <TableCell>

@@ -10,6 +10,7 @@ import type { ApplyView } from '../shared/layout-api'
 import { QueryProblem } from '../ui/query-problem'
 import { StepLine } from './plan-view'
 import { layoutQueries, refreshAfterApply } from './queries'
+import { whenText } from '../lib/time-format'
 
 const STATES = { pending: 'not sent', done: 'done', failed: 'failed', unknown: 'outcome unknown' } as const
 
@@ -68,7 +69,7 @@ export function ApplyProgress({ id, onUndo }: { id: string; onUndo?: (view: Appl
         </Alert>
       )}
       <Typography variant="body2" color="text.secondary">
-        Started {new Date(view.startedAt).toLocaleString()} by {view.by}
+        Started {whenText(view.startedAt)} by {view.by}
         {view.token ? ` with the token “${view.token}”` : ''}.
       </Typography>
       <Box component="ol" aria-label="Changes of this apply" sx={{ m: 0, p: 0, maxHeight: 360, overflow: 'auto' }}>

@@ -2,11 +2,9 @@ import Alert from '@mui/material/Alert'
 import Button from '@mui/material/Button'
 import { useQuery } from '@tanstack/react-query'
 import { Link } from 'react-router'
-import { lazily } from '../lib/lazily'
 import { planSummary } from '../shared/layout-text'
 import { layoutQueries } from './queries'
-
-const dateFormat = lazily(() => new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' }))
+import { whenText } from '../lib/time-format'
 
 /**
  * Where the account differs from the last layout applied (a change in SendGrid's console, or by another tool), with
@@ -16,7 +14,7 @@ export default function DriftNotice() {
   const drift = useQuery({ ...layoutQueries.drift(), retry: false })
   const view = drift.data
   if (!view?.lastApplied || !view.restore || view.restore.plan.steps.length === 0) return null
-  const when = dateFormat().format(new Date(view.lastApplied.at))
+  const when = whenText(view.lastApplied.at)
   return (
     <Alert
       severity="warning"

@@ -1,7 +1,7 @@
 /** The account's layout saved as a file, its schema named so an editor checks what is typed. */
 import { LAYOUT_SCHEMA_PATH, layoutText } from '../shared/layout-file'
 import { exportLayout } from './api'
-import { download } from './download'
+import { download } from '../lib/download'
 
 export async function exportLayoutFile(context: boolean): Promise<number> {
   const layout = await exportLayout(context)

@@ -4,7 +4,7 @@ import CircularProgress from '@mui/material/CircularProgress'
 import Stack from '@mui/material/Stack'
 import Typography from '@mui/material/Typography'
 import { useQuery } from '@tanstack/react-query'
-import { useState, type ReactNode } from 'react'
+import { useState } from 'react'
 import { useSearchParams } from 'react-router'
 import { useRole } from '../connection'
 import { errorMessage } from '../lib/error-message'
@@ -13,6 +13,7 @@ import { layoutText, readLayoutText, type LayoutFile, type LayoutProblem } from 
 import { planSummary } from '../shared/layout-text'
 import { useNotify } from '../ui/notifications'
 import { pageTitle } from '../ui/product'
+import { Section } from '../ui/section'
 import { QueryProblem } from '../ui/query-problem'
 import { useChange } from '../ui/use-change'
 import { ApplyDialog, refusalOf, UndoDialog } from './apply-dialogs'
@@ -23,6 +24,7 @@ import { LayoutEditor } from './layout-editor'
 import { PlanPreview } from './plan-view'
 import { layoutChanges, layoutQueries } from './queries'
 import { TokenSection } from './token-section'
+import { whenText } from '../lib/time-format'
 
 interface Planned {
   /** The text the plan was made from: once the file is edited again, the plan no longer says what it holds. */
@@ -103,7 +105,7 @@ export default function LayoutPage() {
             </Button>
           }
         >
-          The account differs from the layout applied on {new Date(drift.data.lastApplied.at).toLocaleString()} by{' '}
+          The account differs from the layout applied on {whenText(drift.data.lastApplied.at)} by{' '}
           {drift.data.lastApplied.by} (changed in SendGrid or by another tool):{' '}
           {planSummary(drift.data.restore!.plan.steps).toLowerCase()} would restore it.
         </Alert>
@@ -185,17 +187,6 @@ export default function LayoutPage() {
       {typeof dialog === 'object' && dialog && (
         <UndoDialog apply={dialog.undo} onStarted={(view) => started(view, 'Undoing the apply')} onClose={close} />
       )}
-    </Stack>
-  )
-}
-
-function Section({ title, children }: { title: string; children: ReactNode }) {
-  return (
-    <Stack spacing={1.5} component="section" aria-label={title}>
-      <Typography variant="h6" component="h2">
-        {title}
-      </Typography>
-      {children}
     </Stack>
   )
 }

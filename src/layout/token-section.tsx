@@ -17,11 +17,12 @@ import { useNotify } from '../ui/notifications'
 import { QueryProblem } from '../ui/query-problem'
 import { useChange } from '../ui/use-change'
 import { layoutChanges, layoutQueries } from './queries'
+import { whenText } from '../lib/time-format'
 
 const TokenDialog = lazy(() => import('./token-dialog'))
 const NewTokenDialog = lazy(() => import('./token-dialog').then((module) => ({ default: module.NewTokenDialog })))
 
-const when = (iso?: string) => (iso ? new Date(iso).toLocaleString() : '—')
+const when = (iso?: string) => (iso ? whenText(iso) : '—')
 
 /** Access tokens for a pipeline (admins only): who made each, what it may do, when it was last used; revoke one. */
 export function TokenSection() {

@@ -4,7 +4,8 @@
  * rule, and the door check of a channel, shared by the server, the app's forms and the demo.
  */
 import { PROVIDER_NAMES, PROVIDERS, type Provider } from './delivery.ts'
-import { isStorableText, MEASURES, type AlertRule, type AlertScope, type Measure } from './alerts.ts'
+import { MEASURES, type AlertRule, type AlertScope, type Measure } from './alerts.ts'
+import { isStorableText } from './stored-text.ts'
 
 export const ALERTS_PATH = '/api/alerts'
 

@@ -3,6 +3,7 @@
  * the threshold it fires past, the window it looks back over and the volume below which it never fires. Pure, so the
  * server's evaluation, the app's forms and the demo read one definition.
  */
+import { isStorableText } from './stored-text.ts'
 import { deliveryFigures, PROVIDERS, THRESHOLD_SOURCES, THRESHOLDS, type Provider, type Totals } from './delivery.ts'
 
 /** What a rule watches; each a share of the messages sent, spam per 1,000 delivered. */
@@ -41,10 +42,6 @@ export const QUIET_MINUTES = { min: 5, max: 1440 } as const
 export const REMIND_HOURS = { min: 1, max: 168 } as const
 
 export const WINDOW_HOURS = { min: 1, max: 24 } as const
-
-/** Text the store can keep: no NUL (PostgreSQL refuses it) and no half of a character (an unpaired surrogate). */
-export const isStorableText = (text: string) =>
-  !/\0|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.test(text)
 
 /** The rules a dashboard starts with: the thresholds the figures are flagged at, with where each comes from. */
 export const DEFAULT_RULES: readonly (AlertRule & { source: string })[] = [

@@ -5,6 +5,7 @@
 import type { LayoutFile, LayoutProblem } from './layout-file.ts'
 import type { Change, Plan } from './layout-plan.ts'
 import type { StepState } from './layout-run.ts'
+import { isStorableText } from './stored-text.ts'
 
 export const LAYOUT_PATH = '/api/layout'
 export const LAYOUT_PLAN_PATH = '/api/layout/plan'
@@ -100,7 +101,13 @@ export type NewToken = TokenView & { token: string }
 /** What is wrong with a new token's name and scope, in words; null when nothing is. */
 export function tokenProblem(input: unknown): { field: 'name' | 'scope'; message: string } | null {
   const { name, scope } = (input ?? {}) as { name?: unknown; scope?: unknown }
-  if (typeof name !== 'string' || name.trim().length < 2 || name.length > 60 || /\p{Cc}/u.test(name))
+  if (
+    typeof name !== 'string' ||
+    name.trim().length < 2 ||
+    name.length > 60 ||
+    /\p{Cc}/u.test(name) ||
+    !isStorableText(name)
+  )
     return {
       field: 'name',
       message: 'Name the token in 2 to 60 characters, for where it is used (say “deploy pipeline”).',

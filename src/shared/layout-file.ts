@@ -5,6 +5,7 @@
  * (public/layout.schema.json) describes the same format.
  */
 import { normalIp } from './ip-address.ts'
+import { isStorableText } from './stored-text.ts'
 import { POOL_NAME_MAX_LENGTH, POOL_NAME_MIN_LENGTH, poolNameProblem } from './pool-names.ts'
 
 export const LAYOUT_VERSION = 1
@@ -54,6 +55,7 @@ const isObject = (value: unknown): value is Record<string, unknown> =>
 
 function nameProblem(name: unknown): string | null {
   if (typeof name !== 'string') return 'must be a text.'
+  if (!isStorableText(name)) return 'must not hold a NUL or half a character.'
   const problem = poolNameProblem(name)
   if (!problem) return null
   if (problem.kind === 'leading') return 'cannot start with a dot or a space.'
