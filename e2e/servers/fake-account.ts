@@ -27,8 +27,8 @@ export async function writeResponse(res: ServerResponse, response: Response) {
 
 export interface FakeAccountOptions {
   seed?: () => DemoState
-  /** An answer in place of the fake's, for the `n`th request (from 1); undefined lets the fake answer. */
-  misbehave?: (request: Request, n: number) => Response | undefined
+  /** An answer in place of the fake's, for the `n`th request (from 1), or one that never comes; undefined lets the fake answer. */
+  misbehave?: (request: Request, n: number) => Response | undefined | Promise<Response | undefined>
 }
 
 export const sendGridError = (status: number, message: string, headers: Record<string, string> = {}) =>
@@ -46,7 +46,7 @@ export async function startFakeAccount({ seed = seedState, misbehave }: FakeAcco
     const request = await toFetchRequest(req)
     const started = performance.now()
     const answer =
-      misbehave?.(request, seen.length) ??
+      (await misbehave?.(request, seen.length)) ??
       (await getResponse(handlers, request)) ??
       sendGridError(404, 'resource not found')
     busyMs += performance.now() - started
